@@ -1,0 +1,93 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+// TEMPORARY while parts are built elsewhere.
+let inProgress = ["Eligibility", "Catalogue"]
+
+let package = Package(
+    name: "Laurel",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "laurel", targets: ["laurel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit", from: "4.5.0"),
+        .package(url: "https://github.com/vapor/postgres-kit", from: "2.17.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
+    ],
+    targets: [
+        // Pure domain: no I/O, no dependencies of ours or anyone's.
+        .target(name: "LaurelDomain", exclude: inProgress, swiftSettings: swiftSettings),
+        .target(
+            name: "LaurelStore",
+            dependencies: [
+                "LaurelDomain",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LaurelDocuments",
+            dependencies: [
+                "LaurelDomain",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Xlsx", "Csv", "Tabular"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "LaurelServer",
+            dependencies: [
+                "LaurelDomain", "LaurelStore", "LaurelDocuments",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdRouter", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "laurel",
+            dependencies: [
+                "LaurelServer", "LaurelStore", "LaurelDomain",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The benchmark's load generator; already built for HummingbirdTesting.
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "LaurelDomainTests", dependencies: ["LaurelDomain"], exclude: ["Eligibility"], swiftSettings: swiftSettings),
+        .testTarget(name: "LaurelStoreTests", dependencies: ["LaurelStore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "LaurelServerTests",
+            dependencies: [
+                "LaurelServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

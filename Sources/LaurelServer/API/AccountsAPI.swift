@@ -1,0 +1,85 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// `/api/v1/accounts`: admins manage every account, officers those of their subtree.
+struct AccountsAPI {
+    let accounts: AccountStore
+    let auth: AuthService
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("accounts", use: list)
+        group.post("accounts", use: create)
+        group.get("accounts/{id}", use: get)
+        group.patch("accounts/{id}", use: update)
+    }
+
+    struct AccountResponse: Encodable, Sendable {
+        let id: Int64, username: String, role: Role, unitId: Int64, unitName: String, personId: Int64?, active: Bool
+        init(_ item: AccountListItem) {
+            id = item.account.id; username = item.account.username; role = item.account.role; unitId = item.account.unitId
+            unitName = item.unitName; personId = item.account.personId; active = item.account.active
+        }
+    }
+
+    struct CreateRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["username", "password", "role", "unitId", "personId"]
+        var username: String?
+        var password: String?
+        var role: String?
+        var unitId: Int64?
+        var personId: Int64?
+    }
+
+    struct UpdateRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["password", "role", "unitId", "active"]
+        var password: String?
+        var role: String?
+        var unitId: Int64?
+        var active: Bool?
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let page = try await accounts.list(query: request.query("q"), paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
+        return try JSON.response(ListResponse(items: page.items.map(AccountResponse.init), total: page.total, page: page.page, per: page.per))
+    }
+
+    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        return try JSON.response(AccountResponse(try await accounts.get(try context.id(), as: identity)))
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        guard identity.role == .admin || identity.role == .officer else { throw DomainError(.forbidden, "error.accounts_admin_only") }
+        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
+        var errors: [DomainError] = []
+        let username = AuthService.checkUsername(body.username, into: &errors)
+        let password = AuthService.checkPassword(body.password, into: &errors)
+        let role = Validate.choice(body.role, as: Role.self, field: "role", into: &errors)
+        if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
+        guard errors.isEmpty, let role, let unitId = body.unitId else { throw ValidationErrors(errors) }
+        let account = try await accounts.create(
+            AccountDraft(username: username, passwordHash: try await auth.hash(password), role: role, unitId: unitId, personId: body.personId), as: identity)
+        return try JSON.response(AccountResponse(try await accounts.get(account.id, as: identity)), status: .created)
+    }
+
+    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        guard identity.role == .admin || identity.role == .officer else { throw DomainError(.forbidden, "error.accounts_admin_only") }
+        let id = try context.id()
+        let body = try await RequestBody.decode(UpdateRequest.self, allowed: UpdateRequest.fields, from: request, context: context).value
+        var errors: [DomainError] = []
+        var role: Role?
+        if let raw = body.role { role = Validate.choice(raw, as: Role.self, field: "role", into: &errors) }
+        var hash: String?
+        if let password = body.password {
+            _ = AuthService.checkPassword(password, into: &errors)
+            if errors.isEmpty { hash = try await auth.hash(password) }
+        }
+        guard errors.isEmpty else { throw ValidationErrors(errors) }
+        _ = try await accounts.update(id, role: role, unitId: body.unitId, active: body.active, passwordHash: hash, as: identity)
+        return try JSON.response(AccountResponse(try await accounts.get(id, as: identity)))
+    }
+}

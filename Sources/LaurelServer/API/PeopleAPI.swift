@@ -1,0 +1,117 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// `/api/v1/people`.
+struct PeopleAPI {
+    let people: PersonStore
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("people", use: list)
+        group.post("people", use: create)
+        group.get("people/{id}", use: get)
+        group.patch("people/{id}", use: update)
+        group.get("people/{id}/transfers", use: transfers)
+    }
+
+    /// A person as the API shows them.
+    struct PersonResponse: Encodable, Sendable {
+        let id: Int64, fullName: String, gender: Gender, birthDate: String?, unitId: Int64, unitName: String
+        let position: String?, staffCategory: StaffCategory, holdsManagementPost: Bool, ethnicity: String?
+        let activeFrom: String?, activeTo: String?
+
+        init(_ item: PersonListItem) {
+            let p = item.person
+            id = p.id; fullName = p.fullName; gender = p.gender; birthDate = p.birthDate; unitId = p.unitId; unitName = item.unitName
+            position = p.position; staffCategory = p.staffCategory; holdsManagementPost = p.holdsManagementPost; ethnicity = p.ethnicity
+            activeFrom = p.activeFrom; activeTo = p.activeTo
+        }
+    }
+
+    struct PersonRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["fullName", "gender", "birthDate", "unitId", "position", "staffCategory", "holdsManagementPost", "ethnicity", "transferDate"]
+        var fullName: String?
+        var gender: String?
+        var birthDate: String?
+        var unitId: Int64?
+        var position: String?
+        var staffCategory: String?
+        var holdsManagementPost: Bool?
+        var ethnicity: String?
+        var transferDate: String?
+    }
+
+    static func draft(_ body: PersonRequest) throws -> PersonDraft {
+        var errors: [DomainError] = []
+        let name = Validate.name(body.fullName, field: "fullName", into: &errors)
+        let gender = Validate.choice(body.gender, as: Gender.self, field: "gender", into: &errors)
+        let birthDate = Validate.birthDate(body.birthDate, today: Today.date(), field: "birthDate", into: &errors)
+        let category = Validate.choice(body.staffCategory, as: StaffCategory.self, field: "staffCategory", into: &errors)
+        let position = Validate.optionalText(body.position, field: "position", into: &errors)
+        let ethnicity = Validate.optionalText(body.ethnicity, field: "ethnicity", max: 60, into: &errors)
+        if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
+        guard errors.isEmpty, let gender, let category, let unitId = body.unitId else { throw ValidationErrors(errors) }
+        return PersonDraft(fullName: name, gender: gender, birthDate: birthDate, unitId: unitId, position: position,
+                           staffCategory: category, holdsManagementPost: body.holdsManagementPost ?? false, ethnicity: ethnicity)
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        var filter = PersonFilter(query: request.query("q"), unitId: try request.strictQueryInt64("unitId"))
+        if let raw = request.query("staffCategory") {
+            guard let value = StaffCategory(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "staffCategory", raw) }
+            filter.staffCategory = value
+        }
+        if let raw = request.query("gender") {
+            guard let value = Gender(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "gender", raw) }
+            filter.gender = value
+        }
+        if let raw = request.query("sort") {
+            guard let value = PersonSort(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "sort", raw) }
+            filter.sort = value
+        }
+        let page = try await people.list(filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
+        return try JSON.response(ListResponse(items: page.items.map(PersonResponse.init), total: page.total, page: page.page, per: page.per))
+    }
+
+    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        return try JSON.response(PersonResponse(try await people.get(try context.id(), as: identity)))
+    }
+
+    func transfers(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let items = try await people.transfers(of: try context.id(), as: identity)
+        return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(1, items.count)))
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let body = try await RequestBody.decode(PersonRequest.self, allowed: PersonRequest.fields, from: request, context: context)
+        let person = try await people.create(try Self.draft(body.value), as: identity)
+        return try JSON.response(PersonResponse(try await people.get(person.id, as: identity)), status: .created)
+    }
+
+    /// PATCH: fields left out keep their value; a new `unitId` is a transfer (dated `transferDate`, default today).
+    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let id = try context.id()
+        let body = try await RequestBody.decode(PersonRequest.self, allowed: PersonRequest.fields, from: request, context: context)
+        let current = try await people.get(id, as: identity).person
+        let patch = body.value, keys = body.keys
+        let merged = PersonRequest(
+            fullName: keys.contains("fullName") ? patch.fullName : current.fullName,
+            gender: keys.contains("gender") ? patch.gender : current.gender.rawValue,
+            birthDate: keys.contains("birthDate") ? patch.birthDate : current.birthDate,
+            unitId: keys.contains("unitId") ? patch.unitId : current.unitId,
+            position: keys.contains("position") ? patch.position : current.position,
+            staffCategory: keys.contains("staffCategory") ? patch.staffCategory : current.staffCategory.rawValue,
+            holdsManagementPost: keys.contains("holdsManagementPost") ? patch.holdsManagementPost : current.holdsManagementPost,
+            ethnicity: keys.contains("ethnicity") ? patch.ethnicity : current.ethnicity)
+        let date = try UnitsAPI.date(patch.transferDate)
+        _ = try await people.update(id, with: try Self.draft(merged), transferDate: date, as: identity)
+        return try JSON.response(PersonResponse(try await people.get(id, as: identity)))
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+import Logging
+import ServiceLifecycle
+
+/// How the server is run: address, database, and the cost of password hashing.
+public struct AppConfiguration: Sendable {
+    public var hostname: String
+    public var port: Int
+    public var bcryptCost: UInt8
+    /// Cookies carry `Secure` when Laurel is served over TLS (behind a proxy that terminates it).
+    public var secureCookies: Bool
+
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 11, secureCookies: Bool = false) {
+        self.hostname = hostname; self.port = port; self.bcryptCost = bcryptCost; self.secureCookies = secureCookies
+    }
+}
+
+/// The services every route needs, built once.
+public struct AppDependencies: Sendable {
+    public let database: LaurelDatabase
+    public let units: UnitStore
+    public let people: PersonStore
+    public let accounts: AccountStore
+    public let audit: AuditStore
+    public let auth: AuthService
+    public let localisation: Localisation
+    public let pages: PageRenderer
+
+    public static func make(database: LaurelDatabase, configuration: AppConfiguration) async throws -> AppDependencies {
+        let localisation = try Localisation.load()
+        let accounts = AccountStore(database: database)
+        return AppDependencies(
+            database: database, units: UnitStore(database: database), people: PersonStore(database: database), accounts: accounts,
+            audit: AuditStore(database: database), auth: AuthService(accounts: accounts, bcryptCost: configuration.bcryptCost),
+            localisation: localisation, pages: try await PageRenderer.load(localisation: localisation))
+    }
+}
+
+/// Builds the router: the JSON API under /api/v1 (bearer tokens) and the pages (session cookie).
+public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfiguration) throws -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    let d = dependencies
+
+    let api = router.group("api/v1").add(middleware: APIErrorMiddleware(localisation: d.localisation))
+    let openAPI = try OpenAPIDocument.load()
+    api.get("openapi.json") { _, _ in openAPI.response() }
+    AuthAPI(auth: d.auth).register(on: api)
+    let secured = api.group().add(middleware: BearerAuthMiddleware(auth: d.auth))
+    UnitsAPI(units: d.units).register(on: secured)
+    PeopleAPI(people: d.people).register(on: secured)
+    AccountsAPI(accounts: d.accounts, auth: d.auth).register(on: secured)
+    AuditAPI(audit: d.audit).register(on: secured)
+    // Unknown API paths answer JSON, not an HTML page.
+    for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+        api.on("**", method: method) { _, _ -> Response in throw APIError(status: .notFound, code: "not_found", key: "error.not_found") }
+    }
+
+    let stylesheet = try StaticAsset.load("laurel.css", contentType: "text/css; charset=utf-8")
+    router.get("static/laurel.css") { _, _ in stylesheet.response() }
+    router.get("health") { _, _ in "ok" }
+
+    let web = router.group().add(middleware: SessionMiddleware(auth: d.auth, pages: d.pages))
+    AuthPages(auth: d.auth, pages: d.pages, secureCookies: configuration.secureCookies).register(on: web)
+    DashboardPage(units: d.units, people: d.people, accounts: d.accounts, audit: d.audit, pages: d.pages).register(on: web)
+    UnitPages(units: d.units, people: d.people, pages: d.pages).register(on: web)
+    PeoplePages(people: d.people, units: d.units, pages: d.pages).register(on: web)
+    AccountPages(accounts: d.accounts, units: d.units, auth: d.auth, pages: d.pages).register(on: web)
+    AuditPages(audit: d.audit, pages: d.pages).register(on: web)
+    return router
+}
+
+/// Builds the application used by `laurel serve` and by the tests.
+public func buildApplication(_ dependencies: AppDependencies, configuration: AppConfiguration, logger: Logger) throws -> some ApplicationProtocol {
+    let router = try buildRouter(dependencies, configuration: configuration)
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(configuration.hostname, port: configuration.port), serverName: "Laurel"),
+        logger: logger)
+}
+
+/// A file of `Resources/Static`, read once at start.
+struct StaticAsset: Sendable {
+    let bytes: ByteBuffer
+    let contentType: String
+
+    static func load(_ name: String, contentType: String) throws -> StaticAsset {
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources/Static") else { throw StaticAssetError.missing(name) }
+        return StaticAsset(bytes: ByteBuffer(bytes: try Data(contentsOf: url)), contentType: contentType)
+    }
+
+    enum StaticAssetError: Error { case missing(String) }
+
+    func response() -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.cacheControl] = "public, max-age=3600"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: bytes))
+    }
+}
+
+/// The OpenAPI 3.1 document of the API, served as written in `Resources/openapi.json`.
+struct OpenAPIDocument: Sendable {
+    let asset: StaticAsset
+
+    static func load() throws -> OpenAPIDocument {
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources") else { throw StaticAsset.StaticAssetError.missing("openapi.json") }
+        return OpenAPIDocument(asset: StaticAsset(bytes: ByteBuffer(bytes: try Data(contentsOf: url)), contentType: "application/json; charset=utf-8"))
+    }
+
+    func response() -> Response { asset.response() }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Hummingbird
+import LaurelDomain
+import Logging
+
+/// Turns every error of an API route into the JSON error shape, in the client's language.
+struct APIErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let localisation: Localisation
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.locale = AppLocale(header: request.headers[.acceptLanguage])
+        do {
+            return try await next(request, context)
+        } catch {
+            let apiError = APIError.from(error)
+            if apiError.status.code >= 500 {
+                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            }
+            return apiError.response(localisation: localisation, locale: context.locale)
+        }
+    }
+}
+
+/// API routes need `Authorization: Bearer TOKEN` from `POST /api/v1/auth/token`.
+struct BearerAuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let auth: AuthService
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
+              let (identity, _) = try await auth.identity(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), kind: "api")
+        else { throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized") }
+        var context = context
+        context.identity = identity
+        return try await next(request, context)
+    }
+}
+
+/// Pages: the session cookie gives the identity and CSRF secret; the language comes from the
+/// `lang` cookie. Unauthenticated page requests go to the sign-in page; every unsafe method must
+/// carry the session's CSRF token in the form.
+struct SessionMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    static let cookieName = "laurel_session"
+    static let languageCookie = "laurel_lang"
+    let auth: AuthService
+    let pages: PageRenderer
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var context = context
+        context.locale = AppLocale(header: request.cookies[Self.languageCookie]?.value ?? "vi")
+        let path = request.uri.path
+        let isPublic = path == "/login" || path.hasPrefix("/static/") || path == "/lang" || path == "/health"
+        if let token = request.cookies[Self.cookieName]?.value, let (identity, csrf) = try await auth.identity(token: token, kind: "session") {
+            context.identity = identity
+            context.csrf = csrf
+        }
+        if context.identity == nil && !isPublic {
+            return .redirect(to: "/login?next=" + (path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"), type: .found)
+        }
+        var request = request
+        if request.method != .get && request.method != .head && path != "/login" {
+            // Collecting keeps the body in the request, so the handler can read it again.
+            let form = FormData(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
+            guard let expected = context.csrf, let sent = form["_csrf"], Tokens.equal(expected, sent) else {
+                return try pages.error(status: .forbidden, key: "error.csrf", context: context)
+            }
+        }
+        do {
+            return try await next(request, context)
+        } catch {
+            let apiError = APIError.from(error)
+            if apiError.status.code >= 500 {
+                context.logger.error("page failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(path)"])
+            }
+            return try pages.error(status: apiError.status, key: apiError.status == .notFound ? "error_page_not_found" : apiError.key, context: context)
+        }
+    }
+}
+

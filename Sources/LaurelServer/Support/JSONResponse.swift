@@ -1,0 +1,26 @@
+import Foundation
+import Hummingbird
+
+/// Encodes a value as the API's JSON.
+enum JSON {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    static func response(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data = try encoder.encode(value)
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// A page of items as the API lists them.
+struct ListResponse<Item: Encodable & Sendable>: Encodable, Sendable {
+    let items: [Item]
+    let total: Int
+    let page: Int
+    let per: Int
+}

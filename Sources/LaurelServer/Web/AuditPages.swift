@@ -1,0 +1,49 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// The audit log page.
+struct AuditPages {
+    let audit: AuditStore
+    let pages: PageRenderer
+
+    func register(on router: RouterGroup<AppRequestContext>) {
+        router.get("audit", use: list)
+    }
+
+    struct Row {
+        let at: String, actor: String, action: String, entity: String, entityId: String, link: String?, before: String?, after: String?
+
+        init(_ event: AuditEvent, pages: PageRenderer, context: AppRequestContext) {
+            at = String(event.at.prefix(19)).replacingOccurrences(of: "T", with: " ")
+            actor = event.actor
+            action = pages.t("action_\(event.action)", context)
+            entity = pages.t("entity_\(event.entity)", context)
+            entityId = event.entityId.map(String.init) ?? ""
+            link = event.entityId.flatMap { id in
+                switch event.entity {
+                case "unit": "/units/\(id)"
+                case "person": "/people/\(id)"
+                default: nil
+                }
+            }
+            before = event.before
+            after = event.after
+        }
+    }
+
+    struct Content { let rows: [Row]; let pager: Pager; let entity: [Option] }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let entity = request.query("entity")
+        let paging = Paging(page: request.queryInt("page"), per: 50)
+        let page = try await audit.list(AuditFilter(entity: entity, entityId: request.queryInt64("entityId")), scope: identity.scope, paging: paging)
+        let options = [Option(value: "", label: pages.t("all", context), selected: entity == nil)]
+            + ["unit", "person", "account"].map { Option(value: $0, label: pages.t("entity_\($0)", context), selected: entity == $0) }
+        let pager = Pager(page: paging.page, per: paging.per, total: page.total, path: "/audit", query: ["entity": entity ?? ""]) { pages.t("page_of", context, [String($0), String($1)]) }
+        return try pages.html("audit", title: pages.t("audit_title", context), nav: "audit",
+                              content: Content(rows: page.items.map { Row($0, pages: pages, context: context) }, pager: pager, entity: options), context: context)
+    }
+}

@@ -1,0 +1,152 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// Pages of people: list with search and filters, detail with work history, create, edit.
+struct PeoplePages {
+    let people: PersonStore
+    let units: UnitStore
+    let pages: PageRenderer
+
+    func register(on router: RouterGroup<AppRequestContext>) {
+        router.get("people", use: list)
+        router.get("people/new", use: newForm)
+        router.post("people", use: create)
+        router.get("people/{id}", use: show)
+        router.get("people/{id}/edit", use: editForm)
+        router.post("people/{id}", use: update)
+    }
+
+    struct Row {
+        let id: Int64, fullName: String, gender: String, birthDate: String, unitId: Int64, unitName: String, position: String
+        let category: String, management: Bool, ethnicity: String
+    }
+
+    static func row(_ item: PersonListItem, pages: PageRenderer, context: AppRequestContext) -> Row {
+        let p = item.person
+        return Row(id: p.id, fullName: p.fullName, gender: pages.t("gender_\(p.gender.rawValue)", context), birthDate: p.birthDate ?? "",
+                   unitId: p.unitId, unitName: item.unitName, position: p.position ?? "", category: pages.t("category_\(p.staffCategory.rawValue)", context),
+                   management: p.holdsManagementPost, ethnicity: p.ethnicity ?? "")
+    }
+
+    struct ListContent { let rows: [Row]; let q: String; let unitId: String; let pager: Pager; let sorts: [Option]; let categories: [Option]; let empty: Bool }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let sort = request.query("sort").flatMap(PersonSort.init(rawValue:)) ?? .name
+        let category = request.query("staffCategory").flatMap(StaffCategory.init(rawValue:))
+        let filter = PersonFilter(query: request.query("q"), unitId: request.queryInt64("unitId"), staffCategory: category, sort: sort)
+        let paging = Paging(page: request.queryInt("page"), per: 50)
+        let page = try await people.list(filter, paging: paging, as: identity)
+        let sorts = [(PersonSort.name, "sort_name"), (.nameDescending, "sort_name_desc"), (.birthDate, "sort_birth")]
+            .map { Option(value: $0.0.rawValue, label: pages.t($0.1, context), selected: $0.0 == sort) }
+        let categories = [Option(value: "", label: pages.t("all", context), selected: category == nil)]
+            + StaffCategory.allCases.map { Option(value: $0.rawValue, label: pages.t("category_\($0.rawValue)", context), selected: $0 == category) }
+        let query = ["q": request.query("q") ?? "", "sort": sort.rawValue, "staffCategory": category?.rawValue ?? "", "unitId": request.query("unitId") ?? ""]
+        let pager = Pager(page: paging.page, per: paging.per, total: page.total, path: "/people", query: query) { pages.t("page_of", context, [String($0), String($1)]) }
+        let content = ListContent(rows: page.items.map { Self.row($0, pages: pages, context: context) }, q: request.query("q") ?? "",
+                                  unitId: request.query("unitId") ?? "", pager: pager, sorts: sorts, categories: categories, empty: page.items.isEmpty)
+        return try pages.html("people", title: pages.t("people_title", context), nav: "people", content: content, context: context)
+    }
+
+    struct TransferRow { let from: String; let to: String; let date: String }
+    struct ShowContent { let person: Row; let transfers: [TransferRow]; let canEdit: Bool }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let item = try await people.get(try context.id(), as: identity)
+        let transfers = try await people.transfers(of: item.person.id, as: identity)
+        let names = try await units.names(ids: transfers.flatMap { [$0.fromUnitId, $0.toUnitId] })
+        let rows = transfers.map { TransferRow(from: names[$0.fromUnitId] ?? "#\($0.fromUnitId)", to: names[$0.toUnitId] ?? "#\($0.toUnitId)", date: $0.onDate) }
+        let content = ShowContent(person: Self.row(item, pages: pages, context: context), transfers: rows, canEdit: identity.canWrite)
+        return try pages.html("person", title: item.person.fullName, nav: "people", content: content, context: context)
+    }
+
+    struct FormContent {
+        let action: String; let heading: String
+        let fullName: Field; let birthDate: Field; let position: Field; let ethnicity: Field
+        let genders: [Option]; let categories: [Option]; let units: [Option]; let management: Bool
+        let unitError: String?; let genderError: String?; let categoryError: String?; let hasErrors: Bool
+    }
+
+    func form(action: String, heading: String, values: [String: String], errors: [DomainError], identity: Identity, context: AppRequestContext) async throws -> FormContent {
+        func error(_ field: String) -> String? { errors.first { $0.field == field }.map { pages.localisation.message($0, context.locale) } }
+        let candidates = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
+        return FormContent(
+            action: action, heading: heading,
+            fullName: Field(value: values["fullName"] ?? "", error: error("fullName")), birthDate: Field(value: values["birthDate"] ?? "", error: error("birthDate")),
+            position: Field(value: values["position"] ?? "", error: error("position")), ethnicity: Field(value: values["ethnicity"] ?? "", error: error("ethnicity")),
+            genders: Gender.allCases.map { Option(value: $0.rawValue, label: pages.t("gender_\($0.rawValue)", context), selected: values["gender"] == $0.rawValue) },
+            categories: StaffCategory.allCases.map { Option(value: $0.rawValue, label: pages.t("category_\($0.rawValue)", context), selected: values["staffCategory"] == $0.rawValue) },
+            units: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: values["unitId"] == String($0.id)) },
+            management: values["holdsManagementPost"] == "on", unitError: error("unitId"), genderError: error("gender"), categoryError: error("staffCategory"),
+            hasErrors: !errors.isEmpty)
+    }
+
+    static func values(_ form: FormData) -> [String: String] {
+        var values: [String: String] = [:]
+        for key in ["fullName", "gender", "birthDate", "unitId", "position", "staffCategory", "holdsManagementPost", "ethnicity"] { values[key] = form[key] ?? "" }
+        return values
+    }
+
+    static func request(from form: FormData) -> PeopleAPI.PersonRequest {
+        PeopleAPI.PersonRequest(fullName: form["fullName"], gender: form["gender"], birthDate: form["birthDate"], unitId: form["unitId"].flatMap { Int64($0) },
+                                position: form["position"], staffCategory: form["staffCategory"], holdsManagementPost: form["holdsManagementPost"] == "on",
+                                ethnicity: form["ethnicity"], transferDate: nil)
+    }
+
+    func refused(_ error: any Error, action: String, heading: String, form: FormData, identity: Identity, context: AppRequestContext) async throws -> Response {
+        let errors: [DomainError]
+        switch error {
+        case let e as ValidationErrors: errors = e.errors
+        case let e as DomainError where e.field != nil: errors = [e]
+        default: throw error
+        }
+        let content = try await self.form(action: action, heading: heading, values: Self.values(form), errors: errors, identity: identity, context: context)
+        return try pages.html("person_form", title: heading, nav: "people", content: content, context: context, status: .unprocessableContent)
+    }
+
+    func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let values = ["unitId": request.query("unitId") ?? "", "gender": "female", "staffCategory": "civil_servant", "ethnicity": "Kinh"]
+        let content = try await form(action: "/people", heading: pages.t("people_new", context), values: values, errors: [], identity: identity, context: context)
+        return try pages.html("person_form", title: pages.t("people_new", context), nav: "people", content: content, context: context)
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let form = try await FormData.read(request, context: context)
+        do {
+            let person = try await people.create(try PeopleAPI.draft(Self.request(from: form)), as: identity)
+            return .redirect(to: "/people/\(person.id)", type: .normal)
+        } catch {
+            return try await refused(error, action: "/people", heading: pages.t("people_new", context), form: form, identity: identity, context: context)
+        }
+    }
+
+    func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let p = try await people.get(try context.id(), as: identity).person
+        let values = ["fullName": p.fullName, "gender": p.gender.rawValue, "birthDate": p.birthDate ?? "", "unitId": String(p.unitId), "position": p.position ?? "",
+                      "staffCategory": p.staffCategory.rawValue, "holdsManagementPost": p.holdsManagementPost ? "on" : "", "ethnicity": p.ethnicity ?? ""]
+        let content = try await form(action: "/people/\(p.id)", heading: pages.t("person_edit", context), values: values, errors: [], identity: identity, context: context)
+        return try pages.html("person_form", title: pages.t("person_edit", context), nav: "people", content: content, context: context)
+    }
+
+    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let id = try context.id()
+        let form = try await FormData.read(request, context: context)
+        do {
+            _ = try await people.update(id, with: try PeopleAPI.draft(Self.request(from: form)), transferDate: Today.date(), as: identity)
+            return .redirect(to: "/people/\(id)", type: .normal)
+        } catch {
+            return try await refused(error, action: "/people/\(id)", heading: pages.t("person_edit", context), form: form, identity: identity, context: context)
+        }
+    }
+}

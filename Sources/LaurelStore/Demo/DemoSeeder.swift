@@ -1,0 +1,44 @@
+import LaurelDomain
+import SQLKit
+
+/// Seeds the demo organisation and its accounts into an empty database.
+public enum DemoSeeder {
+    public struct DemoAccount: Sendable {
+        public let username: String, password: String, role: Role, unitCode: String
+    }
+
+    /// Demo logins, printed by `laurel serve` so a newcomer can sign in at once.
+    public static let accounts: [DemoAccount] = [
+        .init(username: "admin", password: "laurel-admin", role: .admin, unitCode: "HDTDKT-TW"),
+        .init(username: "canbo.hanoi", password: "laurel-demo", role: .officer, unitCode: "HN"),
+        .init(username: "canbo.danang", password: "laurel-demo", role: .officer, unitCode: "DN"),
+        .init(username: "kiemtra.hanoi", password: "laurel-demo", role: .auditor, unitCode: "HN"),
+        .init(username: "lanhdao.laocai", password: "laurel-demo", role: .leader, unitCode: "LC"),
+    ]
+
+    /// True when the database has no unit yet.
+    public static func isEmpty(_ database: LaurelDatabase) async throws -> Bool {
+        try await database.read { db in try await db.select().column("id").from("units").limit(1).first() == nil }
+    }
+
+    /// Loads the demo; `hash` turns a password into its stored hash.
+    public static func seed(_ database: LaurelDatabase, hash: @escaping @Sendable (String) async throws -> String) async throws {
+        let org = SyntheticOrganisation.demo()
+        var hashes: [String] = []
+        for account in accounts { hashes.append(try await hash(account.password)) }
+        let finalHashes = hashes
+        try await database.transaction { db in
+            let ids = try await BulkLoader.insertUnits(db, org.units)
+            try await BulkLoader.insertPeople(db, org.people, unitIds: ids)
+            for (account, hash) in zip(accounts, finalHashes) {
+                try await db.insert(into: "accounts").columns("username", "password_hash", "role", "unit_id", "active", "created_at")
+                    .values(SQLBind(account.username), SQLBind(hash), SQLBind(account.role.rawValue), SQLBind(ids[account.unitCode]),
+                            SQLBind(true), SQLBind(Clock.timestamp()))
+                    .run()
+            }
+            struct Summary: Encodable { let units: Int; let people: Int; let accounts: Int }
+            try await AuditLog.append(db, actor: .system, action: "seed_demo", entity: "organisation", entityId: nil, unitPath: nil,
+                                      before: Summary?.none, after: Summary(units: org.units.count, people: org.people.count, accounts: accounts.count))
+        }
+    }
+}
