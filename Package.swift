@@ -5,9 +5,6 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ]
 
-// TEMPORARY while parts are built elsewhere.
-let inProgress = ["Eligibility", "Catalogue"]
-
 let package = Package(
     name: "Laurel",
     platforms: [.macOS(.v15)],
@@ -31,7 +28,7 @@ let package = Package(
     ],
     targets: [
         // Pure domain: no I/O, no dependencies of ours or anyone's.
-        .target(name: "LaurelDomain", exclude: inProgress, swiftSettings: swiftSettings),
+        .target(name: "LaurelDomain", swiftSettings: swiftSettings),
         .target(
             name: "LaurelStore",
             dependencies: [
@@ -78,12 +75,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "LaurelDomainTests", dependencies: ["LaurelDomain"], exclude: ["Eligibility"], swiftSettings: swiftSettings),
-        .testTarget(name: "LaurelStoreTests", dependencies: ["LaurelStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "LaurelDomainTests", dependencies: ["LaurelDomain"], swiftSettings: swiftSettings),
+        // Fresh databases for tests: SQLite always, PostgreSQL when LAUREL_TEST_POSTGRES_URL is set.
+        // A library of its own because the store and the server tests both need it.
+        .target(name: "LaurelTestSupport", dependencies: ["LaurelStore", "LaurelDomain"], swiftSettings: swiftSettings),
+        .testTarget(name: "LaurelStoreTests", dependencies: ["LaurelStore", "LaurelTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LaurelServerTests",
             dependencies: [
-                "LaurelServer",
+                "LaurelServer", "LaurelTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

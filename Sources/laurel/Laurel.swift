@@ -5,7 +5,7 @@ struct Laurel: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "laurel",
         abstract: "Laurel — emulation and commendation management (quản lý thi đua, khen thưởng).",
-        subcommands: [Serve.self, Migrate.self, Seed.self, CreateAdmin.self, Bench.self],
+        subcommands: [Serve.self, Migrate.self, Seed.self, CreateAdmin.self, Check.self, Bench.self],
         defaultSubcommand: Serve.self
     )
 }

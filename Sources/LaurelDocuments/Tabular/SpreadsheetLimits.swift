@@ -1,0 +1,38 @@
+/// Caps applied while reading untrusted uploads. The defaults fit an office's imports with room to spare.
+public struct SpreadsheetLimits: Hashable, Sendable {
+    /// Largest accepted file, compressed (XLSX) or raw (CSV).
+    public var maxFileSize: Int
+    /// Largest uncompressed size of one ZIP entry.
+    public var maxEntrySize: Int
+    /// Largest uncompressed size of all entries read from one file.
+    public var maxTotalUncompressedSize: Int
+    /// Largest uncompressed/compressed ratio of an entry bigger than `ratioCheckThreshold`.
+    public var maxCompressionRatio: Int
+    public var ratioCheckThreshold: Int
+    /// Most entries in the ZIP directory.
+    public var maxEntries: Int
+    /// Most rows delivered from one sheet (blank rows are not delivered and not counted).
+    public var maxRows: Int
+    /// Highest column number holding a value (A = 1).
+    public var maxColumns: Int
+
+    public init(
+        maxFileSize: Int = 50 << 20,
+        maxEntrySize: Int = 512 << 20,
+        maxTotalUncompressedSize: Int = 1 << 30,
+        maxCompressionRatio: Int = 250,
+        ratioCheckThreshold: Int = 1 << 20,
+        maxEntries: Int = 10_000,
+        maxRows: Int = 200_000,
+        maxColumns: Int = 1_000
+    ) {
+        self.maxFileSize = maxFileSize
+        self.maxEntrySize = maxEntrySize
+        self.maxTotalUncompressedSize = maxTotalUncompressedSize
+        self.maxCompressionRatio = maxCompressionRatio
+        self.ratioCheckThreshold = ratioCheckThreshold
+        self.maxEntries = maxEntries
+        self.maxRows = maxRows
+        self.maxColumns = maxColumns
+    }
+}
