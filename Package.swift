@@ -47,7 +47,6 @@ let package = Package(
                 "LaurelDomain",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            exclude: ["Xlsx", "Csv", "Tabular"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -80,6 +79,7 @@ let package = Package(
         // A library of its own because the store and the server tests both need it.
         .target(name: "LaurelTestSupport", dependencies: ["LaurelStore", "LaurelDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "LaurelStoreTests", dependencies: ["LaurelStore", "LaurelTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LaurelDocumentsTests", dependencies: ["LaurelDocuments"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LaurelServerTests",
             dependencies: [

@@ -37,9 +37,21 @@ public enum TestDatabases {
             return try await run(.sqlite(path: path), migrate: true, body)
         case .postgres:
             guard let url = postgresURL else { throw TestDatabaseError("LAUREL_TEST_POSTGRES_URL is not set") }
-            let name = try await PostgresTemplate.shared.clone(adminURL: url)
-            defer { Task { try? await PostgresTemplate.shared.drop(name, adminURL: url) } }
-            return try await run(.postgres(url: PostgresTemplate.url(url, database: name)), migrate: false, body)
+            let name: String
+            do {
+                name = try await PostgresTemplate.shared.clone(adminURL: url)
+            } catch {
+                // PostgresNIO hides details from `description`; a failing test needs them.
+                throw TestDatabaseError(String(reflecting: error))
+            }
+            do {
+                let result = try await run(.postgres(url: PostgresTemplate.url(url, database: name)), migrate: false, body)
+                try? await PostgresTemplate.shared.drop(name, adminURL: url)
+                return result
+            } catch {
+                try? await PostgresTemplate.shared.drop(name, adminURL: url)
+                throw error
+            }
         }
     }
 
@@ -71,7 +83,9 @@ public struct TestDatabaseError: Error, CustomStringConvertible {
 /// migrating every time). Refuses any host but this machine: tests must never touch a real server.
 actor PostgresTemplate {
     static let shared = PostgresTemplate()
-    private var template: String?
+    /// One creation shared by every test: the actor is reentrant across awaits, so the task
+    /// itself is what is remembered.
+    private var template: Task<String, any Error>?
 
     static func url(_ url: String, database: String) -> String {
         guard var components = URLComponents(string: url) else { return url }
@@ -94,15 +108,18 @@ actor PostgresTemplate {
     }
 
     private func templateName(adminURL: String) async throws -> String {
-        if let template { return template }
-        let name = "laurel_template_\(ProcessInfo.processInfo.processIdentifier)"
-        try await admin(adminURL) { db in
-            try await db.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run()
-            try await db.raw("CREATE DATABASE \(ident: name)").run()
+        if let template { return try await template.value }
+        let task = Task {
+            let name = "laurel_template_\(ProcessInfo.processInfo.processIdentifier)"
+            try await self.admin(adminURL) { db in
+                try await db.raw("DROP DATABASE IF EXISTS \(ident: name) WITH (FORCE)").run()
+                try await db.raw("CREATE DATABASE \(ident: name)").run()
+            }
+            _ = try await TestDatabases.run(.postgres(url: Self.url(adminURL, database: name)), migrate: true) { _ in }
+            return name
         }
-        _ = try await TestDatabases.run(.postgres(url: Self.url(adminURL, database: name)), migrate: true) { _ in }
-        template = name
-        return name
+        template = task
+        return try await task.value
     }
 
     private func admin(_ url: String, _ body: @escaping @Sendable (any SQLDatabase) async throws -> Void) async throws {

@@ -19,6 +19,6 @@ public enum SpreadsheetError: Error, Hashable, Sendable {
     /// A part is not well-formed XML or does not have the expected shape.
     case malformedXML(part: String, detail: String)
     case sheetNotFound(String)
-    /// The text is neither UTF-8, UTF-16 nor Windows-1258.
-    case undecodableText
+    /// A CSV field opens a quote that never closes (the row number is where it opened).
+    case unterminatedQuote(row: Int)
 }

@@ -6,7 +6,8 @@ public struct SpreadsheetLimits: Hashable, Sendable {
     public var maxEntrySize: Int
     /// Largest uncompressed size of all entries read from one file.
     public var maxTotalUncompressedSize: Int
-    /// Largest uncompressed/compressed ratio of an entry bigger than `ratioCheckThreshold`.
+    /// Largest uncompressed/compressed ratio of an entry bigger than `ratioCheckThreshold` (100, as
+    /// Apache POI's `ZipSecureFile`; real sheets stay far below it).
     public var maxCompressionRatio: Int
     public var ratioCheckThreshold: Int
     /// Most entries in the ZIP directory.
@@ -20,7 +21,7 @@ public struct SpreadsheetLimits: Hashable, Sendable {
         maxFileSize: Int = 50 << 20,
         maxEntrySize: Int = 512 << 20,
         maxTotalUncompressedSize: Int = 1 << 30,
-        maxCompressionRatio: Int = 250,
+        maxCompressionRatio: Int = 100,
         ratioCheckThreshold: Int = 1 << 20,
         maxEntries: Int = 10_000,
         maxRows: Int = 200_000,

@@ -10,7 +10,7 @@ enum NumberFormat {
     }
 
     /// True when the first section of a custom format has a day, month or year token once quoted text,
-    /// escaped characters and `[…]` blocks (colours, locales, elapsed time) are removed.
+    /// escaped characters and `[…]` blocks (colours, locales, conditions) are removed.
     /// A lone `m` counts as month unless hours or seconds are present (then it is minutes).
     static func isDate(code: String) -> Bool {
         var hasDayOrYear = false
@@ -26,7 +26,10 @@ enum NumberFormat {
             case "\\", "_", "*":
                 _ = iterator.next()
             case "[":
-                while let inner = iterator.next(), inner != "]" {}
+                // `[Red]`, `[$-42A]` and `[>=100]` say nothing; `[h]`, `[mm]`, `[ss]` are elapsed time.
+                var block = ""
+                while let inner = iterator.next(), inner != "]" { block.unicodeScalars.append(inner) }
+                if !block.isEmpty, block.allSatisfy({ "hHmMsS".contains($0) }) { hasTime = true }
             case "d", "D", "y", "Y":
                 hasDayOrYear = true
             case "m", "M":

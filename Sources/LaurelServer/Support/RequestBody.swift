@@ -109,12 +109,13 @@ struct FormData: Sendable {
 }
 
 extension Request {
-    func queryInt(_ name: String) -> Int? { uri.queryParameters.get(name).flatMap { Int($0) } }
-    func queryInt64(_ name: String) -> Int64? { uri.queryParameters.get(name).flatMap { Int64($0) } }
+    func queryInt(_ name: String) -> Int? { query(name).flatMap { Int($0) } }
+    func queryInt64(_ name: String) -> Int64? { query(name).flatMap { Int64($0) } }
     /// A query parameter without control characters (they cannot match anything and NUL would
     /// break PostgreSQL), or nil when absent or empty.
     func query(_ name: String) -> String? {
-        guard let raw = uri.queryParameters.get(name) else { return nil }
+        // Parsed as a form, so that "+" is a space as browsers send it from GET forms.
+        guard let raw = FormData(uri.query ?? "")[name] else { return nil }
         let value = String(String.UnicodeScalarView(raw.unicodeScalars.filter { $0.properties.generalCategory != .control }))
         return value.isEmpty ? nil : String(value.prefix(200))
     }

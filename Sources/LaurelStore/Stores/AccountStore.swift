@@ -140,6 +140,7 @@ public struct AccountStore: Sendable {
                 newPath = try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope, field: "unitId").unitPath
             }
             if active == false && id == identity.account.id { throw DomainError(.forbidden, "error.cannot_deactivate_self", field: "active") }
+            guard role != nil || unitId != nil || active != nil || passwordHash != nil else { return before }
             var update = db.update("accounts").where("id", .equal, SQLBind(id))
             if let role { update = update.set("role", to: SQLBind(role.rawValue)) }
             if let unitId { update = update.set("unit_id", to: SQLBind(unitId)) }

@@ -1,0 +1,153 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import LaurelTestSupport
+import NIOCore
+import Testing
+
+/// The pages, as a browser without JavaScript uses them: forms, cookies, CSRF tokens.
+@Suite struct PageTests {
+    struct Page: Sendable { let status: HTTPResponse.Status; let html: String; let location: String?; let setCookie: String? }
+
+    static func request(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, cookie: String? = nil, form: [String: String]? = nil) async throws -> Page {
+        var headers = HTTPFields()
+        if let cookie { headers[.cookie] = cookie }
+        var body: ByteBuffer?
+        if let form {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            var allowed = CharacterSet.alphanumerics
+            allowed.insert(charactersIn: "-._~")
+            body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
+        }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
+            Page(status: response.status, html: String(buffer: response.body), location: response.headers[.location], setCookie: response.headers[.setCookie])
+        }
+    }
+
+    static func signIn(_ client: any TestClientProtocol, _ username: String, _ password: String) async throws -> String {
+        let page = try await request(client, .post, "/login", form: ["username": username, "password": password, "next": "/"])
+        let cookie = try #require(page.setCookie)
+        #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
+        return String(cookie.split(separator: ";")[0])
+    }
+
+    static func csrf(in html: String) -> String? {
+        guard let range = html.range(of: "name=\"_csrf\" value=\"") else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    @Test func signInShowsTheDashboardWithRealCounts() async throws {
+        try await TestApp.run(.sqlite) { client, _ in
+            let anonymous = try await Self.request(client, .get, "/")
+            #expect(anonymous.status == .found && anonymous.location?.hasPrefix("/login") == true)
+            let failed = try await Self.request(client, .post, "/login", form: ["username": "admin", "password": "wrong"])
+            #expect(failed.status == .unauthorized && failed.html.contains("Tên đăng nhập hoặc mật khẩu không đúng."))
+            let cookie = try await Self.signIn(client, "admin", "laurel-admin")
+            let dashboard = try await Self.request(client, .get, "/", cookie: cookie)
+            #expect(dashboard.status == .ok)
+            #expect(dashboard.html.contains("<span class=\"num\" id=\"count-units\">45</span>"))
+            #expect(dashboard.html.contains("<span class=\"num\" id=\"count-people\">300</span>"))
+            let english = try await Self.request(client, .get, "/", cookie: cookie + "; laurel_lang=en")
+            #expect(english.html.contains("Dashboard") && english.html.contains("Active units"))
+        }
+    }
+
+    @Test func formsNeedTheSessionsCSRFTokenAndShowFieldErrors() async throws {
+        try await TestApp.run(.sqlite) { client, database in
+            let cookie = try await Self.signIn(client, "canbo.hanoi", "laurel-demo")
+            let form = try await Self.request(client, .get, "/units/new", cookie: cookie)
+            let token = try #require(Self.csrf(in: form.html))
+            let select = try #require(form.html.range(of: "id=\"parentId\">"))
+            let parent = try #require(form.html[select.upperBound...].range(of: "<option value=\"").map { String(form.html[$0.upperBound...].prefix { $0 != "\"" }) })
+            let fields = ["code": "HN-NEW", "name": "Phòng Thi đua", "kind": "department", "level": "provincial", "parentId": parent]
+            let noToken = try await Self.request(client, .post, "/units", cookie: cookie, form: fields)
+            #expect(noToken.status == .forbidden)
+            var forged = fields
+            forged["_csrf"] = "forged"
+            #expect(try await Self.request(client, .post, "/units", cookie: cookie, form: forged).status == .forbidden)
+            var invalid = fields
+            invalid["_csrf"] = token
+            invalid["name"] = ""
+            let refused = try await Self.request(client, .post, "/units", cookie: cookie, form: invalid)
+            #expect(refused.status == .unprocessableContent && refused.html.contains("Trường này là bắt buộc."))
+            var good = fields
+            good["_csrf"] = token
+            let created = try await Self.request(client, .post, "/units", cookie: cookie, form: good)
+            #expect(created.status == .seeOther)
+            let shown = try await Self.request(client, .get, try #require(created.location), cookie: cookie)
+            #expect(shown.html.contains("Phòng Thi đua"))
+        }
+    }
+
+    @Test func aForgedSessionIsSentToSignInAndAnotherProvinceIsNotShown() async throws {
+        try await TestApp.run(.sqlite) { client, _ in
+            let forged = try await Self.request(client, .get, "/units", cookie: "laurel_session=not-a-session")
+            #expect(forged.status == .found && forged.location?.hasPrefix("/login") == true)
+            let admin = try await Self.signIn(client, "admin", "laurel-admin")
+            let list = try await Self.request(client, .get, "/units?q=da%20nang", cookie: admin)
+            let link = try #require(list.html.range(of: "<a href=\"/units/").map { String(list.html[$0.upperBound...].prefix { $0 != "\"" }) })
+            let hanoi = try await Self.signIn(client, "canbo.hanoi", "laurel-demo")
+            let denied = try await Self.request(client, .get, "/units/\(link)", cookie: hanoi)
+            #expect(denied.status == .notFound && !denied.html.contains("Đà Nẵng"))
+        }
+    }
+
+    @Test func peopleSearchIgnoresAccents() async throws {
+        try await TestApp.run(.sqlite) { client, _ in
+            let cookie = try await Self.signIn(client, "admin", "laurel-admin")
+            let page = try await Self.request(client, .get, "/people?q=nguyen%20van", cookie: cookie)
+            #expect(page.status == .ok && page.html.contains("Nguyễn Văn"))
+            #expect(!page.html.contains("Trần Thị"))
+        }
+    }
+
+    @Test func signInIsThrottledAfterRepeatedFailures() async throws {
+        try await TestApp.run(.sqlite) { client, _ in
+            for _ in 0..<5 { _ = try await Self.request(client, .post, "/login", form: ["username": "canbo.danang", "password": "wrong-password"]) }
+            let locked = try await Self.request(client, .post, "/login", form: ["username": "canbo.danang", "password": "laurel-demo"])
+            #expect(locked.status == .tooManyRequests && locked.setCookie == nil)
+        }
+    }
+}
+
+/// Every string the interface shows comes from the localisation files, in both languages.
+@Suite struct LocalisationTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let resources = root.appendingPathComponent("Sources/LaurelServer/Resources")
+
+    static func table(_ name: String) throws -> [String: String] {
+        try JSONDecoder().decode([String: String].self, from: Data(contentsOf: resources.appendingPathComponent("Localisation/\(name).json")))
+    }
+
+    @Test func bothLanguagesHaveTheSameKeys() throws {
+        #expect(Set(try Self.table("vi").keys) == Set(try Self.table("en").keys))
+    }
+
+    @Test func everyKeyUsedInTemplatesAndCodeExists() throws {
+        let vi = try Self.table("vi")
+        var missing: [String] = []
+        let templates = try FileManager.default.contentsOfDirectory(atPath: Self.resources.appendingPathComponent("Templates").path)
+        for file in templates {
+            let text = try String(contentsOf: Self.resources.appendingPathComponent("Templates/\(file)"), encoding: .utf8)
+            for match in text.matches(of: /\{\{[#^\/]?t\.([a-z_.]+)\}\}/) where vi[String(match.1)] == nil { missing.append("\(file): \(match.1)") }
+        }
+        let sources = FileManager.default.enumerator(atPath: Self.root.appendingPathComponent("Sources").path)!
+        for case let path as String in sources where path.hasSuffix(".swift") && !path.contains("Eligibility") && !path.contains("Clusters") && !path.contains("Ballots") && !path.contains("Movements") {
+            let text = try String(contentsOf: Self.root.appendingPathComponent("Sources/\(path)"), encoding: .utf8)
+            for match in text.matches(of: /"(error\.[a-z_]+)"/) where vi[String(match.1)] == nil { missing.append("\(path): \(match.1)") }
+        }
+        #expect(missing.isEmpty, "\(missing)")
+    }
+}
+
+extension PageTests {
+    @Test func aSearchFormSendsSpacesAsPlusSigns() async throws {
+        try await TestApp.run(.sqlite) { client, _ in
+            let cookie = try await Self.signIn(client, "admin", "laurel-admin")
+            let plus = try await Self.request(client, .get, "/people?q=nguyen+van&unitId=", cookie: cookie)
+            let encoded = try await Self.request(client, .get, "/people?q=nguyen%20van", cookie: cookie)
+            #expect(plus.html.contains("Nguyễn Văn"))
+            #expect(plus.html == encoded.html)
+        }
+    }
+}

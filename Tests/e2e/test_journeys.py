@@ -1,0 +1,108 @@
+"""Browser journeys against a running `laurel serve` (headless Chromium through Selenium).
+
+LAUREL_URL is the server's address (default http://127.0.0.1:8080); the demo data must be loaded.
+"""
+import os
+import uuid
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.options import Options
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+BASE = os.environ.get("LAUREL_URL", "http://127.0.0.1:8080")
+
+
+@pytest.fixture
+def browser():
+    options = Options()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=vi"):
+        options.add_argument(flag)
+    if os.path.exists("/usr/bin/chromium"):
+        options.binary_location = "/usr/bin/chromium"
+    driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()
+
+
+def click_and_wait(browser, element):
+    """Clicks something that loads a new page, and waits until the old page is gone."""
+    page = browser.find_element(By.TAG_NAME, "html")
+    element.click()
+    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+
+
+def sign_in(browser, username, password):
+    browser.get(BASE + "/login")
+    browser.find_element(By.ID, "username").send_keys(username)
+    browser.find_element(By.ID, "password").send_keys(password)
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+
+
+def test_officer_creates_a_unit_adds_a_person_finds_them_and_sees_the_audit(browser):
+    suffix = uuid.uuid4().hex[:6].upper()
+    sign_in(browser, "canbo.hanoi", "laurel-demo")
+    assert "Tổng quan" in browser.title
+
+    # A new unit under Hà Nội.
+    browser.get(BASE + "/units/new")
+    browser.find_element(By.ID, "code").send_keys(f"HN-E2E-{suffix}")
+    browser.find_element(By.ID, "name").send_keys(f"Phòng Thi đua Thử {suffix}")
+    Select(browser.find_element(By.ID, "kind")).select_by_value("department")
+    Select(browser.find_element(By.ID, "parentId")).select_by_visible_text("Thành phố Hà Nội (HN)")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "form.form button[type=submit]"))
+    assert f"Phòng Thi đua Thử {suffix}" in browser.find_element(By.TAG_NAME, "h1").text
+    unit_url = browser.current_url
+
+    # A person in it, with a name full of diacritics.
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Thêm cá nhân"))
+    full_name = f"Đặng Thị Ánh Nguyệt {suffix}"
+    browser.find_element(By.ID, "fullName").send_keys(full_name)
+    browser.find_element(By.ID, "birthDate").send_keys("05061990")
+    click_and_wait(browser, browser.find_element(By.ID, "save"))
+    assert full_name in browser.find_element(By.TAG_NAME, "h1").text
+
+    # Found by an unaccented, lowercase search.
+    browser.get(BASE + "/people")
+    box = browser.find_element(By.ID, "q")
+    box.send_keys(f"dang thi anh nguyet {suffix.lower()}")
+    click_and_wait(browser, browser.find_element(By.ID, "search-button"))
+    rows = browser.find_elements(By.CSS_SELECTOR, "#people-table tbody tr")
+    assert len(rows) == 1 and full_name in rows[0].text
+
+    # The audit log shows who created the person.
+    browser.get(BASE + "/audit?entity=person")
+    first = browser.find_element(By.CSS_SELECTOR, "#audit-table tbody tr")
+    assert "canbo.hanoi" in first.text and full_name in first.text
+    assert unit_url
+
+
+def test_form_errors_are_shown_next_to_the_field(browser):
+    sign_in(browser, "canbo.hanoi", "laurel-demo")
+    browser.get(BASE + "/people/new")
+    click_and_wait(browser, browser.find_element(By.ID, "save"))
+    assert "Trường này là bắt buộc." in browser.find_element(By.CSS_SELECTOR, "label.invalid .error").text
+
+
+def test_an_officer_is_refused_another_provinces_page(browser):
+    sign_in(browser, "admin", "laurel-admin")
+    browser.get(BASE + "/units?q=da%20nang")
+    link = browser.find_element(By.PARTIAL_LINK_TEXT, "Đà Nẵng").get_attribute("href")
+    browser.get(BASE + "/login")
+    browser.delete_all_cookies()
+    sign_in(browser, "canbo.hanoi", "laurel-demo")
+    browser.get(link)
+    assert "Không tìm thấy" in browser.find_element(By.ID, "error-message").text
+    assert "Đà Nẵng" not in browser.page_source
+
+
+def test_english_can_be_chosen(browser):
+    sign_in(browser, "admin", "laurel-admin")
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "English"))
+    assert "Dashboard" in browser.find_element(By.TAG_NAME, "h1").text
+    click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Tiếng Việt"))
+    assert "Tổng quan" in browser.find_element(By.TAG_NAME, "h1").text
