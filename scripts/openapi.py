@@ -101,6 +101,21 @@ paths = {
               parameters=[qp("entity", {"type": "string"}), qp("entityId", {"type": "integer", "format": "int64"}), qp("actorId", {"type": "integer", "format": "int64"})] + PAGING)},
 }
 
+# Each area of the API keeps its paths and schemas in scripts/openapi_<area>.py (PATHS, SCHEMAS),
+# merged here; the helpers above (ref, ok, errors, body, qp, ID, PAGING, SEC, lst, op) are passed in.
+import importlib.util, sys
+for part in sorted(pathlib.Path(__file__).resolve().parent.glob("openapi_*.py")):
+    spec = importlib.util.spec_from_file_location(part.stem, part)
+    module = importlib.util.module_from_spec(spec)
+    module.__dict__.update({k: globals()[k] for k in ("ref", "ok", "errors", "body", "qp", "ID", "PAGING", "SEC", "lst", "op", "ERR")})
+    spec.loader.exec_module(module)
+    for key, value in module.PATHS.items():
+        assert key not in paths, f"{part.name}: path {key} defined twice"
+        paths[key] = value
+    for key, value in module.SCHEMAS.items():
+        assert key not in schemas, f"{part.name}: schema {key} defined twice"
+        schemas[key] = value
+
 doc = {"openapi": "3.1.0", "info": {"title": "Laurel API", "version": "1.0.0", "description": "Emulation and commendation management. Values are codes; errors are {\"error\": {\"code\", \"message\", \"field\"}}."},
        "servers": [{"url": "/api/v1"}], "paths": paths,
        "components": {"schemas": schemas, "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}}}

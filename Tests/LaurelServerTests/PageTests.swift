@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import LaurelServer
 import LaurelTestSupport
 import NIOCore
 import Testing
@@ -116,7 +117,7 @@ import Testing
     static let resources = root.appendingPathComponent("Sources/LaurelServer/Resources")
 
     static func table(_ name: String) throws -> [String: String] {
-        try JSONDecoder().decode([String: String].self, from: Data(contentsOf: resources.appendingPathComponent("Localisation/\(name).json")))
+        try Localisation.load(directory: resources.appendingPathComponent("Localisation")).table(AppLocale(rawValue: name)!)
     }
 
     @Test func bothLanguagesHaveTheSameKeys() throws {

@@ -15,18 +15,34 @@ public enum AppLocale: String, Sendable, CaseIterable {
 public struct Localisation: Sendable {
     let tables: [AppLocale: [String: String]]
 
+    /// Each area of the product keeps its own pair of files (`vi.json`, `records.vi.json`, …);
+    /// they are merged per language, and a key defined twice stops the launch.
     public static func load() throws -> Localisation {
+        guard let directory = Bundle.module.url(forResource: "Localisation", withExtension: nil, subdirectory: "Resources") else {
+            throw LocalisationError.missing("Resources/Localisation")
+        }
+        return try load(directory: directory)
+    }
+
+    public static func load(directory: URL) throws -> Localisation {
+        let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
         var tables: [AppLocale: [String: String]] = [:]
         for locale in AppLocale.allCases {
-            guard let url = Bundle.module.url(forResource: locale.rawValue, withExtension: "json", subdirectory: "Resources/Localisation")
-                ?? Bundle.module.url(forResource: locale.rawValue, withExtension: "json")
-            else { throw LocalisationError.missing(locale.rawValue) }
-            tables[locale] = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: url))
+            var table: [String: String] = [:]
+            for file in files where file == "\(locale.rawValue).json" || file.hasSuffix(".\(locale.rawValue).json") {
+                let part = try JSONDecoder().decode([String: String].self, from: Data(contentsOf: directory.appendingPathComponent(file)))
+                for (key, value) in part {
+                    if table[key] != nil { throw LocalisationError.duplicate(key, file) }
+                    table[key] = value
+                }
+            }
+            guard !table.isEmpty else { throw LocalisationError.missing(locale.rawValue) }
+            tables[locale] = table
         }
         return Localisation(tables: tables)
     }
 
-    enum LocalisationError: Error { case missing(String) }
+    enum LocalisationError: Error { case missing(String), duplicate(String, String) }
 
     public func table(_ locale: AppLocale) -> [String: String] { tables[locale] ?? [:] }
 
