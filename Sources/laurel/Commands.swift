@@ -100,7 +100,11 @@ struct CreateAdmin: AsyncParsableCommand {
         }
     }
 
+    /// Reads the password without echoing it when a terminal is attached; from a pipe, reads a line.
     func readSecret(prompt: String) -> String? {
+        if isatty(STDIN_FILENO) != 0, let typed = getpass(prompt) {
+            return String(cString: typed)
+        }
         FileHandle.standardOutput.write(Data(prompt.utf8))
         return readLine(strippingNewline: true)
     }

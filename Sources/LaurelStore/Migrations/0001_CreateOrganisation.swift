@@ -26,7 +26,8 @@ enum CreateOrganisation {
             .run()
         try await db.create(index: "units_path").on("units").column("path").run()
         try await db.create(index: "units_parent").on("units").column("parent_id").run()
-        try await db.create(index: "units_sort").on("units").column("name_sort").run()
+        // (sort key, id): the lists order by both, so PostgreSQL can read pages in index order.
+        try await db.create(index: "units_sort").on("units").column("name_sort").column("id").run()
 
         try await db.create(table: "people")
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
@@ -46,7 +47,7 @@ enum CreateOrganisation {
             .column("updated_at", type: .text, .notNull)
             .run()
         try await db.create(index: "people_unit").on("people").column("unit_id").run()
-        try await db.create(index: "people_sort").on("people").column("name_sort").run()
+        try await db.create(index: "people_sort").on("people").column("name_sort").column("id").run()
 
         try await db.create(table: "person_transfers")
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
