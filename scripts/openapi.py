@@ -85,7 +85,8 @@ paths = {
   "/people": {
     "get": op("List people in scope", "people", {**ok(lst(ref("Person"))), **errors(401, 403, 404, 422)},
               parameters=[qp("q", {"type": "string"}, "name, accents and case ignored"), qp("unitId", {"type": "integer", "format": "int64"}, "this unit and below"),
-                          qp("staffCategory", {"enum": cats}), qp("gender", {"enum": ["female", "male", "other"]}), qp("sort", {"enum": ["name", "-name", "birthDate", "-birthDate"]})] + PAGING),
+                          qp("staffCategory", {"enum": cats}), qp("gender", {"enum": ["female", "male", "other"]}), qp("sort", {"enum": ["name", "-name", "birthDate", "-birthDate"]}),
+                          qp("awardCode", {"type": "string"}, "has (not) received this award"), qp("awardYear", {"type": "integer"}), qp("hasAward", {"enum": ["true", "false"]})] + PAGING),
     "post": op("Create a person", "people", {**ok(ref("Person"), "201", "Created"), **errors(400, 401, 403, 404, 422)}, requestBody=body(ref("PersonInput")))},
   "/people/{id}": {
     "get": op("Get a person", "people", {**ok(ref("Person")), **errors(401, 403, 404)}, parameters=[ID]),

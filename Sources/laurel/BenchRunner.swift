@@ -20,6 +20,10 @@ struct BenchRunner {
         var searchMillis = 0.0, searchHits = 0
         var apiRequests = 0, apiConcurrency = 0, apiRequestsPerSecond = 0.0
         var apiP50Millis = 0.0, apiP95Millis = 0.0, apiP99Millis = 0.0, apiErrors = 0
+        /// The import scenario: a 100,000-row assessments XLSX, dry run then import.
+        var importFigures: ImportBench.Figures?
+        /// The clusters scenario: 30 clusters of 9 members, 60 criteria: score writes and rankings.
+        var clusterFigures: ClusterBench.Figures?
     }
 
     struct Report: Codable {
@@ -34,6 +38,19 @@ struct BenchRunner {
                 lines.append([f.database, "\(f.units)", "\(f.people)", fmt(f.generateSeconds), fmt(f.insertSeconds), fmt(f.insertRowsPerSecond, 0),
                               fmt(f.subtreeMillis), fmt(f.scopedCountMillis), fmt(f.searchMillis), fmt(f.apiRequestsPerSecond, 0),
                               fmt(f.apiP50Millis), fmt(f.apiP95Millis), fmt(f.apiP99Millis), "\(f.apiErrors)"].joined(separator: " | "))
+            }
+            for f in results {
+                if let i = f.importFigures {
+                    lines.append("import \(f.database): \(i.rows) assessment rows, XLSX \(fmt(Double(i.fileBytes) / 1_048_576)) MiB written in \(fmt(i.writeSeconds)) s, "
+                                 + "dry run \(fmt(i.dryRunSeconds)) s, import \(fmt(i.importSeconds)) s, \(i.errors) errors")
+                }
+            }
+            for f in results {
+                if let c = f.clusterFigures {
+                    lines.append("clusters \(f.database): \(c.clusters) × \(c.members) members × \(c.criteria) criteria, set up in \(fmt(c.setupSeconds)) s; "
+                                 + "\(c.scoreWrites) score writes in \(fmt(c.writeSeconds)) s (median \(fmt(c.writeMedianMillis)) ms, p95 \(fmt(c.writeP95Millis)) ms); "
+                                 + "ranking of every cluster \(fmt(c.rankingAllMillis)) ms (median \(fmt(c.rankingMedianMillis)) ms)")
+                }
             }
             return lines.joined(separator: "\n")
         }
@@ -56,7 +73,8 @@ struct BenchRunner {
             throw BenchError("Refusing to benchmark into an existing database file: \(path)")
         }
         results.append(try await measure(.sqlite(path: path), label: "sqlite", logger: logger))
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+        // A database the user named is kept for inspection; a temporary one is removed.
+        if database == nil { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         if let url = ProcessInfo.processInfo.environment["LAUREL_BENCH_POSTGRES_URL"], !url.isEmpty {
             results.append(try await measure(.postgres(url: url), label: "postgresql", logger: logger))
         }
@@ -111,6 +129,8 @@ struct BenchRunner {
             _ = try await personStore.list(PersonFilter(query: "nguyen van an"), paging: Paging(page: 1, per: 50), as: identity)
         }
         f.searchHits = try await personStore.list(PersonFilter(query: "nguyen van an"), paging: Paging(page: 1, per: 1), as: identity).total
+        f.importFigures = try await ImportBench.run(database, as: identity, rows: 100_000)
+        f.clusterFigures = try await ClusterBench.run(database, as: identity, seed: seed)
         try await loadTest(database: database, into: &f, logger: logger)
         return f
     }

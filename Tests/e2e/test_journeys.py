@@ -106,3 +106,53 @@ def test_english_can_be_chosen(browser):
     assert "Dashboard" in browser.find_element(By.TAG_NAME, "h1").text
     click_and_wait(browser, browser.find_element(By.LINK_TEXT, "Tiếng Việt"))
     assert "Tổng quan" in browser.find_element(By.TAG_NAME, "h1").text
+
+
+def api(method, path, body=None, token=None):
+    """A JSON call to the API (setup that has no page: creating a ballot)."""
+    import json
+    import urllib.request
+    request = urllib.request.Request(BASE + path, method=method, data=None if body is None else json.dumps(body).encode())
+    request.add_header("content-type", "application/json")
+    if token:
+        request.add_header("authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read().decode())
+
+
+def test_a_member_self_scores_the_leader_verifies_the_ranking_appears_and_a_ballot_is_held(browser):
+    token = api("POST", "/api/v1/auth/token", {"username": "canbo.hanoi", "password": "laurel-demo"})["token"]
+    cluster = api("GET", "/api/v1/clusters", token=token)["items"][0]
+    season = cluster["seasons"][0]["id"]
+    members = api("GET", f"/api/v1/seasons/{season}", token=token)["members"]
+    education = next(m for m in members if "Giáo dục" in m["unitName"])
+
+    # The Department of Education's officer fills in its own grid.
+    sign_in(browser, "canbo.sogiaoduc.hanoi", "laurel-demo")
+    browser.get(BASE + f"/seasons/{season}")
+    for code, points in (("1.1", "29"), ("1.2", "18,5"), ("2.1", "15"), ("D1", "-2")):
+        field = browser.find_element(By.NAME, "s_" + code)
+        field.clear()
+        field.send_keys(points)
+    click_and_wait(browser, browser.find_element(By.ID, "submit-self-score"))
+    assert "Đã lưu" in browser.page_source
+
+    # The leader (Department of Home Affairs) verifies it; the ranking shows it.
+    browser.delete_all_cookies()
+    sign_in(browser, "canbo.sonoivu.hanoi", "laurel-demo")
+    browser.get(BASE + f"/seasons/{season}?target={education['unitId']}")
+    click_and_wait(browser, browser.find_element(By.ID, "submit-verify"))
+    ranking = browser.find_element(By.ID, "ranking-table").text
+    assert education["unitName"] in ranking  # verified, so ranked
+
+    # A ballot: the Department of Health votes through the page, once.
+    ballot = api("POST", "/api/v1/ballots", {"purpose": "Đề nghị tặng Cờ thi đua (thử)", "subject": {"kind": "season", "id": season},
+                                             "candidates": [education["unitId"]], "voters": [m["unitId"] for m in members],
+                                             "seats": 1, "threshold": "4/5"}, token)
+    browser.delete_all_cookies()
+    sign_in(browser, "canbo.soyte.hanoi", "laurel-demo")
+    browser.get(BASE + f"/ballots/{ballot['id']}")
+    browser.find_element(By.CSS_SELECTOR, "#vote-form input[name=choice]").click()
+    click_and_wait(browser, browser.find_element(By.ID, "cast-vote"))
+    assert "đã được ghi nhận" in browser.page_source
+    assert not browser.find_elements(By.ID, "cast-vote")

@@ -70,6 +70,7 @@ struct PeopleAPI {
             guard let value = PersonSort(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "sort", raw) }
             filter.sort = value
         }
+        filter.award = try ExportService.awardPresence(request)
         let page = try await people.list(filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
         return try JSON.response(ListResponse(items: page.items.map(PersonResponse.init), total: page.total, page: page.page, per: page.per))
     }

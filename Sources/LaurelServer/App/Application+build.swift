@@ -53,6 +53,9 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     PeopleAPI(people: d.people).register(on: secured)
     AccountsAPI(accounts: d.accounts, auth: d.auth).register(on: secured)
     AuditAPI(audit: d.audit).register(on: secured)
+    RecordRoutes(d).registerAPI(on: secured)
+    EligibilityAPI(localisation: d.localisation, histories: HistoryStore(database: d.database)).register(on: secured)
+    ClusterRoutes(d).registerAPI(on: secured)
     // Unknown API paths answer JSON, not an HTML page.
     for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
         api.on("**", method: method) { _, _ -> Response in throw APIError(status: .notFound, code: "not_found", key: "error.not_found") }
@@ -65,10 +68,13 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     let web = router.group().add(middleware: SessionMiddleware(auth: d.auth, pages: d.pages))
     AuthPages(auth: d.auth, pages: d.pages, secureCookies: configuration.secureCookies).register(on: web)
     DashboardPage(units: d.units, people: d.people, accounts: d.accounts, audit: d.audit, pages: d.pages).register(on: web)
-    UnitPages(units: d.units, people: d.people, pages: d.pages).register(on: web)
-    PeoplePages(people: d.people, units: d.units, pages: d.pages).register(on: web)
+    UnitPages(units: d.units, people: d.people, histories: HistoryStore(database: d.database), pages: d.pages).register(on: web)
+    PeoplePages(people: d.people, units: d.units, histories: HistoryStore(database: d.database), pages: d.pages).register(on: web)
     AccountPages(accounts: d.accounts, units: d.units, auth: d.auth, pages: d.pages).register(on: web)
     AuditPages(audit: d.audit, pages: d.pages).register(on: web)
+    EligibilityPages(histories: HistoryStore(database: d.database), units: d.units, pages: d.pages).register(on: web)
+    RecordRoutes(d).registerPages(on: web)
+    ClusterRoutes(d).registerPages(on: web)
     return router
 }
 

@@ -63,8 +63,17 @@ struct SessionMiddleware: RouterMiddleware {
         var request = request
         if request.method != .get && request.method != .head && path != "/login" {
             // Collecting keeps the body in the request, so the handler can read it again.
-            let form = FormData(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))
-            guard let expected = context.csrf, let sent = form["_csrf"], Tokens.equal(expected, sent) else {
+            // File uploads (multipart, up to the import cap) carry the token as a form part.
+            let sent: String?
+            if let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data") {
+                guard let buffer = try? await request.collectBody(upTo: ImportService.maxUpload + (64 << 10)) else {
+                    return try pages.error(status: .contentTooLarge, key: "error.import_upload_too_large", context: context)
+                }
+                sent = MultipartForm(body: Data(buffer: buffer), contentType: type)?.text("_csrf")
+            } else {
+                sent = FormData(String(buffer: try await request.collectBody(upTo: context.maxUploadSize)))["_csrf"]
+            }
+            guard let expected = context.csrf, let sent, Tokens.equal(expected, sent) else {
                 return try pages.error(status: .forbidden, key: "error.csrf", context: context)
             }
         }

@@ -6,6 +6,7 @@ import LaurelStore
 struct PeoplePages {
     let people: PersonStore
     let units: UnitStore
+    let histories: HistoryStore
     let pages: PageRenderer
 
     func register(on router: RouterGroup<AppRequestContext>) {
@@ -29,29 +30,36 @@ struct PeoplePages {
                    management: p.holdsManagementPost, ethnicity: p.ethnicity ?? "")
     }
 
-    struct ListContent { let rows: [Row]; let q: String; let unitId: String; let pager: Pager; let sorts: [Option]; let categories: [Option]; let empty: Bool }
+    struct ListContent {
+        let rows: [Row]; let q: String; let unitId: String; let pager: Pager; let sorts: [Option]; let categories: [Option]; let empty: Bool
+        var award = AwardFilterBox(code: "", year: "", hasNot: false, exportQuery: "")
+    }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         try Permissions.requireBrowse(identity)
         let sort = request.query("sort").flatMap(PersonSort.init(rawValue:)) ?? .name
         let category = request.query("staffCategory").flatMap(StaffCategory.init(rawValue:))
-        let filter = PersonFilter(query: request.query("q"), unitId: request.queryInt64("unitId"), staffCategory: category, sort: sort)
+        var filter = PersonFilter(query: request.query("q"), unitId: request.queryInt64("unitId"), staffCategory: category, sort: sort)
+        filter.award = (try? ExportService.awardPresence(request)) ?? nil
         let paging = Paging(page: request.queryInt("page"), per: 50)
         let page = try await people.list(filter, paging: paging, as: identity)
         let sorts = [(PersonSort.name, "sort_name"), (.nameDescending, "sort_name_desc"), (.birthDate, "sort_birth")]
             .map { Option(value: $0.0.rawValue, label: pages.t($0.1, context), selected: $0.0 == sort) }
         let categories = [Option(value: "", label: pages.t("all", context), selected: category == nil)]
             + StaffCategory.allCases.map { Option(value: $0.rawValue, label: pages.t("category_\($0.rawValue)", context), selected: $0 == category) }
-        let query = ["q": request.query("q") ?? "", "sort": sort.rawValue, "staffCategory": category?.rawValue ?? "", "unitId": request.query("unitId") ?? ""]
+        var query = ["q": request.query("q") ?? "", "sort": sort.rawValue, "staffCategory": category?.rawValue ?? "", "unitId": request.query("unitId") ?? ""]
+        let award = AwardFilterBox(request)
+        query.merge(award.query) { a, _ in a }
         let pager = Pager(page: paging.page, per: paging.per, total: page.total, path: "/people", query: query) { pages.t("page_of", context, [String($0), String($1)]) }
-        let content = ListContent(rows: page.items.map { Self.row($0, pages: pages, context: context) }, q: request.query("q") ?? "",
+        var content = ListContent(rows: page.items.map { Self.row($0, pages: pages, context: context) }, q: request.query("q") ?? "",
                                   unitId: request.query("unitId") ?? "", pager: pager, sorts: sorts, categories: categories, empty: page.items.isEmpty)
+        content.award = award.with(exportQuery: query)
         return try pages.html("people", title: pages.t("people_title", context), nav: "people", content: content, context: context)
     }
 
     struct TransferRow { let from: String; let to: String; let date: String }
-    struct ShowContent { let person: Row; let transfers: [TransferRow]; let canEdit: Bool }
+    struct ShowContent { let person: Row; let transfers: [TransferRow]; let canEdit: Bool; var eligibility: EligibilityPanel? = nil }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
@@ -59,7 +67,9 @@ struct PeoplePages {
         let transfers = try await people.transfers(of: item.person.id, as: identity)
         let names = try await units.names(ids: transfers.flatMap { [$0.fromUnitId, $0.toUnitId] })
         let rows = transfers.map { TransferRow(from: names[$0.fromUnitId] ?? "#\($0.fromUnitId)", to: names[$0.toUnitId] ?? "#\($0.toUnitId)", date: $0.onDate) }
-        let content = ShowContent(person: Self.row(item, pages: pages, context: context), transfers: rows, canEdit: identity.canWrite)
+        var content = ShowContent(person: Self.row(item, pages: pages, context: context), transfers: rows, canEdit: identity.canWrite)
+        let history = try await histories.person(item.person.id, as: identity).history
+        content.eligibility = EligibilityPanel.make(history, year: request.queryInt("year"), pages: pages, context: context)
         return try pages.html("person", title: item.person.fullName, nav: "people", content: content, context: context)
     }
 

@@ -6,6 +6,7 @@ import LaurelStore
 struct UnitPages {
     let units: UnitStore
     let people: PersonStore
+    let histories: HistoryStore
     let pages: PageRenderer
 
     func register(on router: RouterGroup<AppRequestContext>) {
@@ -49,6 +50,7 @@ struct UnitPages {
     struct ShowContent {
         let unit: Row; let parent: Row?; let activeFrom: String?; let activeTo: String?; let mergedInto: Row?
         let children: [Row]; let people: [PeoplePages.Row]; let peopleTotal: Int; let targets: [Option]; let canChange: Bool; let flash: String?
+        let eligibility: EligibilityPanel
     }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -74,7 +76,8 @@ struct UnitPages {
             unit: row(unit, context), parent: parent.map { row($0, context) }, activeFrom: unit.activeFrom, activeTo: unit.activeTo,
             mergedInto: merged.map { row($0, context) }, children: children.items.map { row($0, context) },
             people: members.items.map { PeoplePages.row($0, pages: pages, context: context) }, peopleTotal: members.total, targets: targets,
-            canChange: identity.canWrite && unit.active && identity.scopeRootId != unit.id, flash: flash)
+            canChange: identity.canWrite && unit.active && identity.scopeRootId != unit.id, flash: flash,
+            eligibility: EligibilityPanel.make(try await histories.unit(unit.id, as: identity).history, year: nil, pages: pages, context: context))
         return try pages.html("unit", title: unit.name, nav: "units", content: content, context: context, status: status)
     }
 

@@ -30,12 +30,14 @@ public enum DemoSeeder {
         try await database.transaction { db in
             let ids = try await BulkLoader.insertUnits(db, org.units)
             try await BulkLoader.insertPeople(db, org.people, unitIds: ids)
+            try await DemoHistory.seed(db)
             for (account, hash) in zip(accounts, finalHashes) {
                 try await db.insert(into: "accounts").columns("username", "password_hash", "role", "unit_id", "active", "created_at")
                     .values(SQLBind(account.username), SQLBind(hash), SQLBind(account.role.rawValue), SQLBind(ids[account.unitCode]),
                             SQLBind(true), SQLBind(Clock.timestamp()))
                     .run()
             }
+            try await DemoMovements.seed(db, unitIds: ids, passwordHash: finalHashes[1])  // the hash of laurel-demo
             struct Summary: Encodable { let units: Int; let people: Int; let accounts: Int }
             try await AuditLog.append(db, actor: .system, action: "seed_demo", entity: "organisation", entityId: nil, unitPath: nil,
                                       before: Summary?.none, after: Summary(units: org.units.count, people: org.people.count, accounts: accounts.count))

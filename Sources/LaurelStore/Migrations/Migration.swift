@@ -11,6 +11,8 @@ public struct Migration: Sendable {
 public enum Migrator {
     public static let all: [Migration] = [
         CreateOrganisation.migration,
+        CreateRecords.migration,
+        CreateMovementsAndClusters.migration,
     ]
 
     /// Returns the names of the migrations it applied.

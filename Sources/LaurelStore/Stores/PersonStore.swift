@@ -10,6 +10,8 @@ public struct PersonFilter: Sendable {
     public var gender: Gender?
     public var holdsManagementPost: Bool?
     public var sort: PersonSort
+    /// Has (not) received an award, optionally in a year.
+    public var award: AwardPresence?
 
     public init(query: String? = nil, unitId: Int64? = nil, staffCategory: StaffCategory? = nil, gender: Gender? = nil,
                 holdsManagementPost: Bool? = nil, sort: PersonSort = .name) {
@@ -90,6 +92,7 @@ public struct PersonStore: Sendable {
                 if let category = filter.staffCategory { query = query.where(SQLColumn("staff_category", table: "p"), .equal, SQLBind(category.rawValue)) }
                 if let gender = filter.gender { query = query.where(SQLColumn("gender", table: "p"), .equal, SQLBind(gender.rawValue)) }
                 if let post = filter.holdsManagementPost { query = query.where(SQLColumn("holds_management_post", table: "p"), .equal, SQLBind(post)) }
+                if let award = filter.award { query = query.where(AwardExists(presence: award)) }
                 return query
             }
             let countQuery = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
@@ -97,9 +100,16 @@ public struct PersonStore: Sendable {
                 .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "p"), .equal, SQLColumn("id", table: "u"))
             let total = try await filtered(countQuery).first(decodingColumn: "n", as: Int.self) ?? 0
             var query = filtered(Self.baseQuery(db))
+            // With a search, few rows match: sorting them is cheap, while walking the name index
+            // to find them touches every row (140 ms instead of 15 ms for 100,000 people). An
+            // expression is not indexed, so both databases then filter first and sort after.
+            let searching = !(filter.query.map(VietnameseText.searchKey) ?? "").isEmpty
+            let nameKey: any SQLExpression = searching
+                ? SQLBinaryExpression(left: SQLColumn("name_sort", table: "p"), op: SQLRaw("||"), right: SQLLiteral.string(""))
+                : SQLColumn("name_sort", table: "p")
             switch filter.sort {
-            case .name: query = query.orderBy(SQLColumn("name_sort", table: "p"), SQLDirection.ascending)
-            case .nameDescending: query = query.orderBy(SQLColumn("name_sort", table: "p"), SQLDirection.descending)
+            case .name: query = query.orderBy(nameKey, SQLDirection.ascending)
+            case .nameDescending: query = query.orderBy(nameKey, SQLDirection.descending)
             case .birthDate: query = query.orderBy(SQLColumn("birth_date", table: "p"), SQLDirection.ascending)
             case .birthDateDescending: query = query.orderBy(SQLColumn("birth_date", table: "p"), SQLDirection.descending)
             }

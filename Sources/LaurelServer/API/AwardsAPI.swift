@@ -1,0 +1,82 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// The award register: entering, reading and revoking rows.
+struct AwardsAPI {
+    let awards: AwardStore
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.post("people/{id}/awards") { request, context in try await create(request, context, person: true) }
+        group.post("units/{id}/awards") { request, context in try await create(request, context, person: false) }
+        group.get("awards", use: list)
+        group.get("awards/{id}", use: get)
+        group.post("awards/{id}/revoke", use: revoke)
+    }
+
+    struct AwardRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["code", "year", "endYear", "kind", "decisionNumber", "decisionDate", "authority", "status"]
+        var code: String?
+        var year: Int?
+        var endYear: Int?
+        var kind: String?
+        var decisionNumber: String?
+        var decisionDate: String?
+        var authority: String?
+        var status: String?
+    }
+
+    static func draft(_ body: AwardRequest) throws -> AwardDraft {
+        var errors: [DomainError] = []
+        let today = Today.date()
+        let code = (body.code ?? "").trimmingCharacters(in: .whitespaces)
+        if code.isEmpty { errors.append(.invalid("error.required", field: "code")) }
+        let year = RecordRules.year(body.year, today: today, field: "year", into: &errors)
+        if let end = body.endYear, let year, end < year || end > today.year { errors.append(.invalid("error.year_out_of_range", field: "endYear", String(end))) }
+        let kind = body.kind.map { Validate.choice($0, as: AwardKind.self, field: "kind", into: &errors) } ?? .merit
+        let status = body.status.map { Validate.choice($0, as: AwardStatus.self, field: "status", into: &errors) } ?? .valid
+        let number = Validate.optionalText(body.decisionNumber, field: "decisionNumber", max: 100, into: &errors)
+        let date = RecordRules.decisionDate(body.decisionDate, today: today, field: "decisionDate", into: &errors)
+        let authority = Validate.optionalText(body.authority, field: "authority", into: &errors)
+        if status == .revoked { errors.append(.invalid("error.award_revoke_separately", field: "status")) }
+        guard errors.isEmpty, let year, let kind, let status else { throw ValidationErrors(errors) }
+        return AwardDraft(code: code, year: year, endYear: body.endYear, kind: kind, decisionNumber: number, decisionDate: date,
+                          authority: authority, status: status)
+    }
+
+    func create(_ request: Request, _ context: AppRequestContext, person: Bool) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let subject = try RecordsAPI.subject(context, person: person)
+        let body = try await RequestBody.decode(AwardRequest.self, allowed: AwardRequest.fields, from: request, context: context)
+        return try JSON.response(try await awards.create(subject, try Self.draft(body.value), as: identity), status: .created)
+    }
+
+    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        return try JSON.response(try await awards.get(try context.id(), as: identity))
+    }
+
+    struct RevokeRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["reason"]
+        var reason: String?
+    }
+
+    func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let id = try context.id()
+        let body = try await RequestBody.decode(RevokeRequest.self, allowed: RevokeRequest.fields, from: request, context: context)
+        var errors: [DomainError] = []
+        let reason = Validate.name(body.value.reason, field: "reason", into: &errors)
+        guard errors.isEmpty else { throw ValidationErrors(errors) }
+        return try JSON.response(try await awards.revoke(id, reason: reason, as: identity))
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let filter = try ExportsAPI.filter(request)
+        let page = try await awards.list(filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
+        return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// `/api/v1/ballots`: secret ballots. Voters are units; a voting unit's officers and leaders
+/// cast its vote (docs/clusters-and-ballots.md).
+struct BallotsAPI {
+    let ballots: BallotStore
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.post("ballots", use: create)
+        group.get("ballots/{id}", use: get)
+        group.post("ballots/{id}/votes", use: vote)
+        group.post("ballots/{id}/close", use: close)
+        group.post("ballots/{id}/rounds", use: nextRound)
+        group.get("ballots/{id}/tally", use: tally)
+    }
+
+    /// A share given as "4/5", "80%", "0.8" or a number.
+    struct ProportionInput: Decodable, Sendable {
+        let value: Proportion?
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if let text = try? container.decode(String.self) {
+                value = Proportion(text)
+            } else {
+                let number = try container.decode(Double.self)
+                value = (0...1).contains(number) ? Proportion(numerator: Int((number * 1_000_000).rounded()), denominator: 1_000_000) : nil
+            }
+        }
+    }
+
+    struct CreateRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["purpose", "subject", "candidates", "voters", "seats", "threshold", "quorum", "maxRounds", "post"]
+        struct Subject: Decodable, Sendable { var kind: String?; var id: Int64? }
+        var purpose: String?
+        var subject: Subject?
+        var candidates: [Int64]?
+        var voters: [Int64]?
+        var seats: Int?
+        var threshold: ProportionInput?
+        var quorum: ProportionInput?
+        var maxRounds: Int?
+        var post: String?
+    }
+
+    func ballotId(_ context: AppRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.ballot_not_found") }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
+        var errors: [DomainError] = []
+        let purpose = Validate.name(body.purpose, field: "purpose", into: &errors)
+        let kind = Validate.choice(body.subject?.kind, as: BallotDraft.SubjectKind.self, field: "subject.kind", into: &errors)
+        if body.subject?.id == nil { errors.append(.invalid("error.required", field: "subject.id")) }
+        var post: ClusterPost?
+        if let raw = body.post { post = Validate.choice(raw, as: ClusterPost.self, field: "post", into: &errors) }
+        if body.threshold != nil, body.threshold?.value == nil { errors.append(.invalid("error.ballot_bad_proportion", field: "threshold")) }
+        if body.quorum != nil, body.quorum?.value == nil { errors.append(.invalid("error.ballot_bad_proportion", field: "quorum")) }
+        if post != nil, kind != .season { errors.append(.invalid("error.ballot_post_needs_season", field: "post")) }
+        guard errors.isEmpty, let kind, let subjectId = body.subject?.id else { throw ValidationErrors(errors) }
+        let draft = BallotDraft(
+            purpose: purpose, subjectKind: kind, subjectId: subjectId, candidates: body.candidates ?? [], voters: body.voters ?? [],
+            seats: body.seats ?? 1, threshold: body.threshold?.value ?? .half, quorum: body.quorum?.value ?? .none,
+            maxRounds: body.maxRounds ?? 2, post: post)
+        return try JSON.response(try await ballots.create(draft, as: identity), status: .created)
+    }
+
+    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        return try JSON.response(try await ballots.get(try ballotId(context), as: identity))
+    }
+
+    struct VoteRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["voter", "choices"]
+        var voter: Int64?
+        var choices: [Int64]?
+    }
+
+    struct VoteAnswer: Encodable, Sendable { let ballotId: Int64; let round: Int; let voter: Int64 }
+
+    /// One paper per voter and round; a second one is 409. The answer says the vote counted, not
+    /// how the count stands.
+    func vote(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        guard identity.role != .auditor, identity.role != .staff else { throw DomainError(.forbidden, "error.read_only_role") }
+        let id = try ballotId(context)
+        let body = try await RequestBody.decode(VoteRequest.self, allowed: VoteRequest.fields, from: request, context: context).value
+        guard let voter = body.voter else { throw DomainError.invalid("error.required", field: "voter") }
+        let tally = try await ballots.vote(id, voter: voter, choices: body.choices ?? [], as: identity)
+        return try JSON.response(VoteAnswer(ballotId: id, round: tally.round, voter: voter), status: .created)
+    }
+
+    func close(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        return try JSON.response(try await ballots.close(try ballotId(context), as: identity))
+    }
+
+    func nextRound(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        return try JSON.response(try await ballots.nextRound(try ballotId(context), as: identity))
+    }
+
+    func tally(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        return try JSON.response(try await ballots.tally(try ballotId(context), as: identity))
+    }
+}

@@ -1,0 +1,65 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// The award catalogue: read by everyone, extended by administrators.
+struct CatalogueAPI {
+    let catalogue: CatalogueStore
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("catalogue", use: list)
+        group.post("catalogue", use: create)
+    }
+
+    struct EntryRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["code", "category", "nameVi", "nameEn", "subjectKinds", "awardingLevel", "annual",
+                                          "coefficientIndividual", "coefficientCollective", "legalBasis", "note"]
+        var code: String?
+        var category: String?
+        var nameVi: String?
+        var nameEn: String?
+        var subjectKinds: [String]?
+        var awardingLevel: String?
+        var annual: Bool?
+        var coefficientIndividual: Double?
+        var coefficientCollective: Double?
+        var legalBasis: String?
+        var note: String?
+    }
+
+    static func item(_ body: EntryRequest) throws -> CatalogueItem {
+        var errors: [DomainError] = []
+        let code = Validate.code(body.code, field: "code", into: &errors)
+        let category = Validate.choice(body.category ?? AwardCategory.commendationForm.rawValue, as: AwardCategory.self, field: "category", into: &errors)
+        let nameVi = Validate.name(body.nameVi, field: "nameVi", into: &errors)
+        let nameEn = Validate.name(body.nameEn ?? body.nameVi, field: "nameEn", into: &errors)
+        var kinds: [SubjectKind] = []
+        for raw in body.subjectKinds ?? [] {
+            if let kind = Validate.choice(raw, as: SubjectKind.self, field: "subjectKinds", into: &errors) { kinds.append(kind) }
+        }
+        if kinds.isEmpty && errors.allSatisfy({ $0.field != "subjectKinds" }) { errors.append(.invalid("error.required", field: "subjectKinds")) }
+        let level = Validate.choice(body.awardingLevel, as: AwardingLevel.self, field: "awardingLevel", into: &errors)
+        for (field, value) in [("coefficientIndividual", body.coefficientIndividual), ("coefficientCollective", body.coefficientCollective)] {
+            if let value, !(0...1000).contains(value) { errors.append(.invalid("error.coefficient_out_of_range", field: field)) }
+        }
+        let basis = Validate.name(body.legalBasis, field: "legalBasis", into: &errors)
+        let note = Validate.optionalText(body.note, field: "note", max: 1000, into: &errors)
+        guard errors.isEmpty, let category, let level else { throw ValidationErrors(errors) }
+        return CatalogueItem(code: code, category: category, nameVi: nameVi, nameEn: nameEn, subjectKinds: kinds, awardingLevel: level,
+                             annual: body.annual ?? false, coefficientIndividual: body.coefficientIndividual,
+                             coefficientCollective: body.coefficientCollective, legalBasis: basis, note: note)
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireIdentity()
+        let items = try await catalogue.list()
+        return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(1, items.count)))
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireAdmin(identity)
+        let body = try await RequestBody.decode(EntryRequest.self, allowed: EntryRequest.fields, from: request, context: context)
+        return try JSON.response(try await catalogue.create(try Self.item(body.value), as: identity), status: .created)
+    }
+}

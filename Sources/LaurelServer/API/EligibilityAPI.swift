@@ -1,0 +1,70 @@
+import Foundation
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// `POST /api/v1/eligibility/check`: the check command's input in, verdicts out, no database.
+struct EligibilityAPI {
+    let localisation: Localisation
+    let histories: HistoryStore
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.post("eligibility/check", use: check)
+        group.get("people/{id}/eligibility", use: person)
+        group.get("units/{id}/eligibility", use: unit)
+    }
+
+    struct PersonEligibility: Encodable, Sendable { let personId: Int64; let year: Int; let verdicts: [EligibilityVerdict] }
+
+    /// Every title and form for a person, judged for `year` (default: the last year of the record).
+    func person(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let subject = try await histories.person(try context.id(), as: identity)
+        let year = try Self.year(request, default: subject.history.lastYear)
+        let engine = EligibilityEngine.standard
+        let verdicts = engine.catalogue.codes(for: .individual).map { engine.verdict(for: subject.history, code: $0, year: year) }
+        return try JSON.response(PersonEligibility(personId: subject.id, year: year, verdicts: verdicts))
+    }
+
+    struct UnitEligibility: Encodable, Sendable { let unitId: Int64; let code: String; let year: Int; let total: Int; let eligible: Int; let rows: [EligibilityReport.Row] }
+
+    /// One award and year for everyone of a unit's subtree (or its units, for collective titles).
+    func unit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let unitId = try context.id()
+        guard let code = request.query("code") else { throw DomainError.invalid("error.required", field: "code") }
+        let year = try Self.year(request, default: nil)
+        let report = try await EligibilityReport.make(histories: histories, unitId: unitId, code: code, year: year, decisionDate: nil, identity: identity)
+        return try JSON.response(UnitEligibility(unitId: unitId, code: code, year: year, total: report.rows.count, eligible: report.eligibleCount, rows: report.rows))
+    }
+
+    static func year(_ request: Request, default fallback: Int?) throws -> Int {
+        if let year = try request.strictQueryInt("year") {
+            guard (1945...2200).contains(year) else { throw DomainError.invalid("error.year_out_of_range", field: "year", String(year)) }
+            return year
+        }
+        return fallback ?? Today.date().year
+    }
+
+    struct Problem: Encodable, Sendable { let subject: String?; let field: String; let message: String }
+    struct ProblemsResponse: Encodable, Sendable {
+        struct Inner: Encodable, Sendable { let code: String; let message: String; let field: String?; let problems: [Problem] }
+        let error: Inner
+    }
+    struct VerdictsResponse: Encodable, Sendable { let verdicts: [EligibilityVerdict] }
+
+    func check(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireIdentity()
+        var request = request
+        let body = try await request.collectBody(upTo: 8 << 20)
+        switch EligibilityCheckRun.verdicts(input: Data(buffer: body), year: try request.strictQueryInt("year")) {
+        case .success(let verdicts):
+            return try JSON.response(VerdictsResponse(verdicts: verdicts))
+        case .failure(let errors):
+            let problems = errors.problems.map { Problem(subject: $0.subject, field: $0.field, message: $0.message) }
+            let message = localisation.string("error.check_input", context.locale)
+            return try JSON.response(ProblemsResponse(error: .init(code: "invalid", message: message, field: problems.first?.field, problems: problems)),
+                                     status: .unprocessableContent)
+        }
+    }
+}

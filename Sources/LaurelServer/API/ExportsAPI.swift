@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import LaurelDocuments
+import LaurelDomain
+import LaurelStore
+
+/// `GET /exports/{list}.csv|.xlsx`: any list, with the list's filters, inside the caller's scope.
+/// Texts that look like formulas are neutralised by the writers.
+struct ExportsAPI {
+    let exports: ExportService
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("exports/{file}", use: export)
+    }
+
+    /// The register and assessment filters from the query: unitId, year, code, status, subject.
+    static func filter(_ request: Request) throws -> RecordListFilter {
+        var filter = RecordListFilter(unitId: try request.strictQueryInt64("unitId"), year: try request.strictQueryInt("year"), code: request.query("code"))
+        if let raw = request.query("status") {
+            guard let status = AwardStatus(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "status", raw) }
+            filter.status = status
+        }
+        if let raw = request.query("subject") {
+            guard raw == "person" || raw == "unit" else { throw DomainError.invalid("error.unknown_choice", field: "subject", raw) }
+            filter.subjectKind = raw
+        }
+        return filter
+    }
+
+    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let name = context.parameters.get("file") ?? ""
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let list = ExportService.List(rawValue: parts[0]), parts[1] == "csv" || parts[1] == "xlsx" else {
+            throw DomainError(.notFound, "error.export_unknown_list")
+        }
+        let table = try await exports.table(list, request: request, identity: identity, locale: context.locale)
+        if parts[1] == "csv" {
+            return try Self.file(CSVWriter().data(for: table), name: "\(list.rawValue).csv", xlsx: false)
+        }
+        return try Self.file(try XlsxWriter.data(for: [table]), name: "\(list.rawValue).xlsx", xlsx: true)
+    }
+
+    static func file(_ data: Data, name: String, xlsx: Bool) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
+        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        headers[.cacheControl] = "no-store"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

@@ -1,0 +1,52 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// Initiatives and research works.
+struct InitiativesAPI {
+    let initiatives: InitiativeStore
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.post("initiatives", use: create)
+        group.get("initiatives/{id}", use: get)
+    }
+
+    struct AuthorRequest: Decodable, Sendable { var personId: Int64?; var share: Int? }
+
+    struct InitiativeRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["title", "year", "level", "authors", "decisionNumber"]
+        var title: String?
+        var year: Int?
+        var level: String?
+        var authors: [AuthorRequest]?
+        var decisionNumber: String?
+    }
+
+    static func draft(_ body: InitiativeRequest) throws -> InitiativeDraft {
+        var errors: [DomainError] = []
+        let title = Validate.name(body.title, field: "title", into: &errors)
+        let year = RecordRules.year(body.year, today: Today.date(), field: "year", into: &errors)
+        let level = Validate.choice(body.level, as: InitiativeLevel.self, field: "level", into: &errors)
+        let number = Validate.optionalText(body.decisionNumber, field: "decisionNumber", max: 100, into: &errors)
+        var authors: [Initiative.Author] = []
+        for (index, author) in (body.authors ?? []).enumerated() {
+            guard let id = author.personId else { errors.append(.invalid("error.required", field: "authors.\(index).personId")); continue }
+            authors.append(.init(personId: id, share: author.share ?? 100))
+        }
+        RecordRules.shares(authors.map(\.share), field: "authors", into: &errors)
+        guard errors.isEmpty, let year, let level else { throw ValidationErrors(errors) }
+        return InitiativeDraft(title: title, year: year, level: level, decisionNumber: number, authors: authors)
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let body = try await RequestBody.decode(InitiativeRequest.self, allowed: InitiativeRequest.fields, from: request, context: context)
+        return try JSON.response(try await initiatives.create(try Self.draft(body.value), as: identity), status: .created)
+    }
+
+    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        return try JSON.response(try await initiatives.get(try context.id(), as: identity))
+    }
+}

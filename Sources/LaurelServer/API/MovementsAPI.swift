@@ -1,0 +1,249 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// `/api/v1/movements`: movements, their cascade, reports and coverage.
+struct MovementsAPI {
+    let movements: MovementStore
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("movements", use: list)
+        group.post("movements", use: create)
+        group.get("movements/{id}", use: get)
+        group.put("movements/{id}", use: update)
+        group.post("movements/{id}/launch", use: launch)
+        group.post("movements/{id}/advance", use: advance)
+        group.post("movements/{id}/implementations", use: implement)
+        group.get("movements/{id}/reports", use: reports)
+        group.post("movements/{id}/reports", use: submitReport)
+        group.get("movements/{id}/coverage", use: coverage)
+        group.post("movements/{id}/attachments", use: attach)
+        group.get("movements/{id}/attachments/{attachmentId}", use: attachment)
+    }
+
+    struct CreateRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["name", "launcherUnitId", "kind", "startDate", "endDate", "parentId", "objectives", "motto",
+                                          "contents", "criteria", "plannedForms", "reportDeadlines"]
+        struct Content: Decodable, Sendable { var title: String? }
+        struct Criterion: Decodable, Sendable { var group: String?; var text: String? }
+        struct Deadline: Decodable, Sendable { var title: String?; var dueDate: String? }
+        var name: String?
+        var launcherUnitId: Int64?
+        var kind: String?
+        var startDate: String?
+        var endDate: String?
+        var parentId: Int64?
+        var objectives: [String]?
+        var motto: String?
+        var contents: [Content]?
+        var criteria: [Criterion]?
+        var plannedForms: [String]?
+        var reportDeadlines: [Deadline]?
+    }
+
+    /// Every field checked at once; criteria are grouped by participant group in input order.
+    static func movement(_ body: CreateRequest) throws -> Movement {
+        var errors: [DomainError] = []
+        let name = Validate.name(body.name, field: "name", into: &errors)
+        if body.launcherUnitId == nil { errors.append(.invalid("error.required", field: "launcherUnitId")) }
+        let kind = Validate.choice(body.kind, as: MovementKind.self, field: "kind", into: &errors)
+        let start = date(body.startDate, field: "startDate", into: &errors)
+        let end = date(body.endDate, field: "endDate", into: &errors)
+        let motto = Validate.optionalText(body.motto, field: "motto", max: 500, into: &errors) ?? ""
+        let objectives = (body.objectives ?? []).enumerated().compactMap { index, text in
+            Validate.optionalText(text, field: "objectives.\(index)", max: 2000, into: &errors)
+        }
+        var contents: [MovementContent] = []
+        for (index, content) in (body.contents ?? []).enumerated() {
+            let text = Validate.optionalText(content.title, field: "contents.\(index).title", max: 2000, into: &errors)
+            if let text { contents.append(MovementContent(number: index + 1, text: text)) } else { errors.append(.invalid("error.required", field: "contents.\(index).title")) }
+        }
+        var groups: [String] = []
+        var criteria: [String: [String]] = [:]
+        for (index, criterion) in (body.criteria ?? []).enumerated() {
+            let group = Validate.optionalText(criterion.group, field: "criteria.\(index).group", max: 200, into: &errors)
+            let text = Validate.optionalText(criterion.text, field: "criteria.\(index).text", max: 2000, into: &errors)
+            guard let group, let text else { errors.append(.invalid("error.required", field: "criteria.\(index)")); continue }
+            if criteria[group] == nil { groups.append(group) }
+            criteria[group, default: []].append(text)
+        }
+        for (index, code) in (body.plannedForms ?? []).enumerated() where AwardCatalogue.standard.entry(for: code) == nil {
+            errors.append(.invalid("error.unknown_award_code", field: "plannedForms.\(index)", code))
+        }
+        var deadlines: [ReportDeadline] = []
+        for (index, deadline) in (body.reportDeadlines ?? []).enumerated() {
+            let title = Validate.optionalText(deadline.title, field: "reportDeadlines.\(index).title", max: 500, into: &errors)
+            let due = date(deadline.dueDate, field: "reportDeadlines.\(index).dueDate", into: &errors)
+            if title == nil { errors.append(.invalid("error.required", field: "reportDeadlines.\(index).title")) }
+            if let title, let due { deadlines.append(ReportDeadline(code: String(index + 1), title: title, dueDate: due)) }
+        }
+        guard errors.isEmpty, let launcher = body.launcherUnitId, let kind, let start, let end else { throw ValidationErrors(errors) }
+        let movement = Movement(
+            name: name, launcherUnitId: launcher, kind: kind, start: start, end: end, objectives: objectives, motto: motto, contents: contents,
+            criteria: groups.map { GroupCriteria(group: ParticipantGroup(rawValue: $0), criteria: criteria[$0] ?? []) },
+            plannedForms: Array(NSOrderedSet(array: body.plannedForms ?? []).compactMap { $0 as? String }), reportDeadlines: deadlines,
+            implementsMovementId: body.parentId)
+        let problems = movement.problems
+        guard problems.isEmpty else { throw ValidationErrors(problems.map(problemError)) }
+        return movement
+    }
+
+    static func problemError(_ problem: MovementProblem) -> DomainError {
+        switch problem {
+        case .endBeforeStart: .invalid("error.movement_end_before_start", field: "endDate")
+        case .emptyName: .invalid("error.required", field: "name")
+        default: .invalid("error.bad_request", field: "contents")
+        }
+    }
+
+    static func date(_ raw: String?, field: String, into errors: inout [DomainError]) -> CalendarDate? {
+        guard let raw, !raw.isEmpty else { errors.append(.invalid("error.required", field: field)); return nil }
+        guard let date = CalendarDate(raw) else { errors.append(.invalid("error.bad_date", field: field)); return nil }
+        return date
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let page = try await movements.list(as: identity, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")))
+        return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context)
+        return try JSON.response(try await movements.create(try Self.movement(body.value), as: identity), status: .created)
+    }
+
+    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        return try JSON.response(try await movements.get(try movementId(context), as: identity))
+    }
+
+    /// Replaces a draft's content (launcher and higher movement stay as they are).
+    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let id = try movementId(context)
+        var body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
+        let current = try await movements.get(id, as: identity)
+        body.launcherUnitId = current.launcherUnitId
+        body.parentId = current.parentId
+        return try JSON.response(try await movements.update(id, with: try Self.movement(body), as: identity))
+    }
+
+    func movementId(_ context: AppRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.movement_not_found") }
+
+    struct AdvanceRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["status", "date"]
+        var status: String?
+        var date: String?
+    }
+
+    func launch(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let body = try await RequestBody.decode(AdvanceRequest.self, allowed: ["date"], from: request, context: context)
+        let date = try UnitsAPI.date(body.value.date)
+        return try JSON.response(try await movements.advance(try movementId(context), to: .launched, on: date, as: identity))
+    }
+
+    func advance(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let body = try await RequestBody.decode(AdvanceRequest.self, allowed: AdvanceRequest.fields, from: request, context: context)
+        var errors: [DomainError] = []
+        let status = Validate.choice(body.value.status, as: MovementStatus.self, field: "status", into: &errors)
+        guard let status else { throw ValidationErrors(errors) }
+        let date = try UnitsAPI.date(body.value.date)
+        return try JSON.response(try await movements.advance(try movementId(context), to: status, on: date, as: identity))
+    }
+
+    struct UnitRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["unitId"]
+        var unitId: Int64?
+    }
+
+    func implement(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let body = try await RequestBody.decode(UnitRequest.self, allowed: UnitRequest.fields, from: request, context: context)
+        guard let unitId = body.value.unitId else { throw DomainError.invalid("error.required", field: "unitId") }
+        return try JSON.response(try await movements.implement(try movementId(context), unitId: unitId, as: identity), status: .created)
+    }
+
+    struct ReportRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["unitId", "deadlineId", "text", "figures"]
+        var unitId: Int64?
+        var deadlineId: Int64?
+        var text: String?
+        var figures: [String: Int64]?
+    }
+
+    func submitReport(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let body = try await RequestBody.decode(ReportRequest.self, allowed: ReportRequest.fields, from: request, context: context).value
+        var errors: [DomainError] = []
+        if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
+        if body.deadlineId == nil { errors.append(.invalid("error.required", field: "deadlineId")) }
+        let text = Validate.optionalText(body.text, field: "text", max: 20_000, into: &errors) ?? ""
+        for (key, value) in body.figures ?? [:] where key.isEmpty || key.count > 80 || value < 0 {
+            errors.append(.invalid("error.report_bad_figure", field: "figures.\(key)"))
+        }
+        guard errors.isEmpty, let unitId = body.unitId, let deadlineId = body.deadlineId else { throw ValidationErrors(errors) }
+        let report = try await movements.submitReport(
+            try movementId(context), unitId: unitId, deadlineId: deadlineId, text: text, figures: body.figures ?? [:], on: Today.date(), as: identity)
+        return try JSON.response(report, status: .created)
+    }
+
+    func reports(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let items = try await movements.reports(try movementId(context), as: identity)
+        return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
+    }
+
+    func coverage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let today = try request.query("today").map { raw in
+            guard let date = CalendarDate(raw) else { throw DomainError.invalid("error.bad_date", field: "today") }
+            return date
+        } ?? Today.date()
+        return try JSON.response(try await movements.coverage(try movementId(context), today: today, as: identity))
+    }
+
+    /// The file is the raw body; its name comes in `?name=`. Its type is sniffed, not trusted.
+    func attach(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let id = try movementId(context)
+        var request = request
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.collectBody(upTo: AttachmentKind.maxSize)
+        } catch {
+            throw DomainError.invalid("error.attachment_too_large", field: "file", "10")
+        }
+        let name = String((request.query("name") ?? "tep-dinh-kem").prefix(200))
+        return try JSON.response(try await movements.attach(id, name: name, data: Data(buffer: buffer), as: identity), status: .created)
+    }
+
+    func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let attachmentId = try context.pathId("attachmentId", notFound: "error.attachment_not_found")
+        let (meta, data) = try await movements.attachment(try movementId(context), attachmentId: attachmentId, as: identity)
+        var headers = HTTPFields()
+        headers[.contentType] = meta.contentType
+        let ascii = meta.name.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0.properties.generalCategory != .control }
+        headers[.contentDisposition] = "attachment; filename=\"\(String(String.UnicodeScalarView(ascii)))\""
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+}

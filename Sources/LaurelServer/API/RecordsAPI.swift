@@ -1,0 +1,77 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// Yearly assessments and the record of a person or a unit.
+struct RecordsAPI {
+    let assessments: AssessmentStore
+    let records: RecordStore
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.put("people/{id}/assessments/{year}") { request, context in try await put(request, context, person: true) }
+        group.put("units/{id}/assessments/{year}") { request, context in try await put(request, context, person: false) }
+        group.get("people/{id}/record") { _, context in try await record(context, person: true) }
+        group.get("units/{id}/record") { _, context in try await record(context, person: false) }
+        group.get("assessments", use: list)
+    }
+
+    struct AssessmentRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["rating", "discipline", "notes"]
+        var rating: String?
+        var discipline: String?
+        var notes: String?
+    }
+
+    static func subject(_ context: AppRequestContext, person: Bool) throws -> RecordSubject {
+        let id = try context.id()
+        return person ? .person(id) : .unit(id)
+    }
+
+    static func year(_ context: AppRequestContext) throws -> Int {
+        var errors: [DomainError] = []
+        let year = RecordRules.year(context.parameters.get("year").flatMap { Int($0) }, today: Today.date(), field: "year", into: &errors)
+        guard let year, errors.isEmpty else {
+            throw ValidationErrors(errors.isEmpty ? [.invalid("error.year_out_of_range", field: "year", context.parameters.get("year") ?? "")] : errors)
+        }
+        return year
+    }
+
+    static func draft(_ body: AssessmentRequest, year: Int) throws -> AssessmentDraft {
+        var errors: [DomainError] = []
+        let rating = Validate.choice(body.rating, as: Rating.self, field: "rating", into: &errors)
+        var discipline: Discipline?
+        if let raw = body.discipline, !raw.isEmpty {
+            discipline = Validate.choice(raw, as: Discipline.self, field: "discipline", into: &errors)
+        }
+        let notes = Validate.optionalText(body.notes, field: "notes", max: 1000, into: &errors)
+        guard errors.isEmpty, let rating else { throw ValidationErrors(errors) }
+        return AssessmentDraft(year: year, rating: rating, discipline: discipline, notes: notes)
+    }
+
+    func put(_ request: Request, _ context: AppRequestContext, person: Bool) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let subject = try Self.subject(context, person: person)
+        let body = try await RequestBody.decode(AssessmentRequest.self, allowed: AssessmentRequest.fields, from: request, context: context)
+        let (assessment, created) = try await assessments.put(subject, try Self.draft(body.value, year: try Self.year(context)), as: identity)
+        return try JSON.response(assessment, status: created ? .created : .ok)
+    }
+
+    struct RecordResponse: Encodable, Sendable {
+        let name: String
+        let years: [RecordYear]
+    }
+
+    func record(_ context: AppRequestContext, person: Bool) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let record = try await records.record(of: try Self.subject(context, person: person), as: identity)
+        return try JSON.response(RecordResponse(name: record.name, years: record.years))
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let filter = try ExportsAPI.filter(request)
+        let page = try await assessments.list(filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
+        return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+import Hummingbird
+import LaurelDocuments
+import LaurelDomain
+import LaurelStore
+
+/// `/api/v1/registrations/{unitId}/{year}`: a unit's registrations for a year, and their export.
+struct RegistrationsAPI {
+    let registrations: RegistrationStore
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("registrations/{unitId}/{year}", use: get)
+        group.put("registrations/{unitId}/{year}", use: put)
+        group.get("registrations/{unitId}/{year}/export", use: export)
+        group.put("registration-settings/{unitId}", use: settings)
+        group.get("people/{id}/registrations", use: person)
+    }
+
+    struct PutRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["collective", "individuals", "targets", "reason"]
+        struct Individual: Decodable, Sendable { var personId: Int64?; var code: String?; var target: String? }
+        var collective: [String]?
+        var individuals: [Individual]?
+        /// Targets of the collective registrations, by code.
+        var targets: [String: String]?
+        var reason: String?
+    }
+
+    func unitId(_ context: AppRequestContext) throws -> Int64 { try context.pathId("unitId", notFound: "error.unit_not_found") }
+
+    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let unit = try unitId(context)
+        return try JSON.response(try await registrations.get(unitId: unit, year: try context.pathYear(), as: identity))
+    }
+
+    /// Collective titles must be catalogue titles for collectives; individual ones for individuals.
+    static func validate(_ body: PutRequest) throws -> ([Registrations.Collective], [Registrations.Individual], String?) {
+        var errors: [DomainError] = []
+        let catalogue = AwardCatalogue.standard
+        var collective: [Registrations.Collective] = []
+        for (index, code) in (body.collective ?? []).enumerated() {
+            guard let entry = catalogue.entry(for: code), entry.isFor(.collective) else {
+                errors.append(.invalid("error.unknown_award_code", field: "collective.\(index)", code)); continue
+            }
+            let target = Validate.optionalText(body.targets?[code], field: "targets.\(code)", max: 500, into: &errors)
+            if !collective.contains(where: { $0.code == code }) { collective.append(.init(code: entry.code, target: target)) }
+        }
+        var individuals: [Registrations.Individual] = []
+        for (index, item) in (body.individuals ?? []).enumerated() {
+            guard let personId = item.personId else { errors.append(.invalid("error.required", field: "individuals.\(index).personId")); continue }
+            guard let code = item.code, let entry = catalogue.entry(for: code), entry.isFor(.individual) else {
+                errors.append(.invalid("error.unknown_award_code", field: "individuals.\(index).code", item.code ?? "")); continue
+            }
+            let target = Validate.optionalText(item.target, field: "individuals.\(index).target", max: 500, into: &errors)
+            if !individuals.contains(where: { $0.personId == personId && $0.code == code }) {
+                individuals.append(.init(personId: personId, code: entry.code, target: target))
+            }
+        }
+        let reason = Validate.optionalText(body.reason, field: "reason", max: 2000, into: &errors)
+        guard errors.isEmpty else { throw ValidationErrors(errors) }
+        return (collective, individuals, reason)
+    }
+
+    func put(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let unit = try unitId(context)
+        let year = try context.pathYear()
+        let body = try await RequestBody.decode(PutRequest.self, allowed: PutRequest.fields, from: request, context: context).value
+        let (collective, individuals, reason) = try Self.validate(body)
+        let saved = try await registrations.put(unitId: unit, year: year, collective: collective, individuals: individuals, reason: reason,
+                                                on: Today.date(), as: identity)
+        return try JSON.response(saved)
+    }
+
+    /// Who registered for what: one row per registration, CSV or XLSX (`?format=`).
+    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let year = try context.pathYear()
+        let saved = try await registrations.get(unitId: try unitId(context), year: year, as: identity)
+        let catalogue = AwardCatalogue.standard
+        let rows: [[CellValue]] = saved.collective.map { [.text("tap_the"), .text(""), .text($0.code), .text(catalogue.entry(for: $0.code)?.nameVi ?? ""), .text($0.target ?? "")] }
+            + saved.individuals.map { [.text("ca_nhan"), .text($0.personName ?? String($0.personId)), .text($0.code), .text(catalogue.entry(for: $0.code)?.nameVi ?? ""), .text($0.target ?? "")] }
+        return try SpreadsheetResponse.make(format: request.query("format"), name: "dang-ky-\(saved.unitId)-\(year)",
+                                            header: ["Loại", "Cá nhân", "Mã", "Danh hiệu", "Chỉ tiêu"], rows: rows)
+    }
+
+    /// A person's registrations over the years.
+    func person(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let items = try await registrations.forPerson(try context.pathId("id", notFound: "error.person_not_found"), as: identity)
+        return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
+    }
+
+    struct SettingsRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["registrationRequired", "registrationDeadline"]
+        var registrationRequired: Bool?
+        /// "MM-DD" of each year.
+        var registrationDeadline: String?
+    }
+
+    func settings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let unit = try unitId(context)
+        let body = try await RequestBody.decode(SettingsRequest.self, allowed: SettingsRequest.fields, from: request, context: context).value
+        if let deadline = body.registrationDeadline {
+            guard CalendarDate("2024-" + deadline) != nil else { throw DomainError.invalid("error.bad_date", field: "registrationDeadline") }
+            try await registrations.setSetting(.registrationDeadline, value: deadline, unitId: unit, as: identity)
+        }
+        if let required = body.registrationRequired {
+            try await registrations.setSetting(.registrationRequired, value: required ? "true" : "false", unitId: unit, as: identity)
+        }
+        return try JSON.response(try await registrations.get(unitId: unit, year: Calendar.current.component(.year, from: Date()), as: identity))
+    }
+}

@@ -1,0 +1,226 @@
+import Foundation
+import Hummingbird
+import LaurelDocuments
+import LaurelDomain
+import LaurelStore
+
+/// `/api/v1/seasons/{id}`: scoring, locking, ranking, covenant, targets, conference, proposals.
+struct SeasonsAPI {
+    let seasons: SeasonStore
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("seasons/{id}", use: get)
+        group.put("seasons/{id}/self-scores/{unitId}", use: selfScore)
+        group.put("seasons/{id}/verified-scores/{unitId}", use: verify)
+        group.put("seasons/{id}/cross-scores/{scorerUnitId}/{targetUnitId}", use: crossScore)
+        group.post("seasons/{id}/finalise", use: finalise)
+        group.post("seasons/{id}/reopen", use: reopen)
+        group.get("seasons/{id}/ranking", use: ranking)
+        group.get("seasons/{id}/ranking/export", use: exportRanking)
+        group.put("seasons/{id}/covenant", use: covenant)
+        group.put("seasons/{id}/targets/{unitId}", use: targets)
+        group.put("seasons/{id}/conference", use: conference)
+        group.get("seasons/{id}/proposals", use: proposals)
+        group.post("seasons/{id}/proposals", use: propose)
+        group.post("seasons/{id}/next-season", use: nextSeason)
+    }
+
+    func seasonId(_ context: AppRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.season_not_found") }
+    func unitId(_ context: AppRequestContext, _ name: String = "unitId") throws -> Int64 { try context.pathId(name, notFound: "error.unit_not_found") }
+
+    struct ScoresRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["scores", "verifierUnitId"]
+        var scores: [String: Points]?
+        var verifierUnitId: Int64?
+        var sheet: ScoreSheet {
+            get throws {
+                guard let scores else { throw DomainError.invalid("error.required", field: "scores") }
+                return ScoreSheet(scores)
+            }
+        }
+    }
+
+    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        return try JSON.response(try await seasons.get(try seasonId(context), as: identity))
+    }
+
+    func selfScore(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let (id, unit) = (try seasonId(context), try unitId(context))
+        let body = try await RequestBody.decode(ScoresRequest.self, allowed: ["scores"], from: request, context: context).value
+        return try JSON.response(try await seasons.submitSelfScore(id, unitId: unit, sheet: try body.sheet, as: identity))
+    }
+
+    func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let (id, unit) = (try seasonId(context), try unitId(context))
+        let body = try await RequestBody.decode(ScoresRequest.self, allowed: ScoresRequest.fields, from: request, context: context).value
+        return try JSON.response(try await seasons.verify(id, unitId: unit, sheet: try body.sheet, verifier: body.verifierUnitId, as: identity))
+    }
+
+    func crossScore(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let (id, scorer, target) = (try seasonId(context), try unitId(context, "scorerUnitId"), try unitId(context, "targetUnitId"))
+        let body = try await RequestBody.decode(ScoresRequest.self, allowed: ["scores"], from: request, context: context).value
+        return try JSON.response(try await seasons.submitCrossScore(id, scorer: scorer, target: target, sheet: try body.sheet, as: identity))
+    }
+
+    func finalise(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        return try JSON.response(try await seasons.finalise(try seasonId(context), as: identity))
+    }
+
+    struct ReasonRequest: Decodable, Sendable { var reason: String? }
+
+    func reopen(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let id = try seasonId(context)
+        let body = try await RequestBody.decode(ReasonRequest.self, allowed: ["reason"], from: request, context: context).value
+        var errors: [DomainError] = []
+        let reason = Validate.optionalText(body.reason, field: "reason", max: 2000, into: &errors)
+        guard errors.isEmpty, let reason else { throw ValidationErrors(errors.isEmpty ? [.invalid("error.required", field: "reason")] : errors) }
+        return try JSON.response(try await seasons.reopen(id, reason: reason, as: identity))
+    }
+
+    func basis(_ request: Request) throws -> RankingBasis {
+        guard let raw = request.query("basis") else { return .raw }
+        guard let basis = RankingBasis(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "basis", raw) }
+        return basis
+    }
+
+    func ranking(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        return try JSON.response(try await seasons.ranking(try seasonId(context), basis: try basis(request), as: identity))
+    }
+
+    /// The ranking with section subtotals, as XLSX (or CSV with `?format=csv`).
+    func exportRanking(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let id = try seasonId(context)
+        let ranking = try await seasons.ranking(id, basis: try basis(request), as: identity)
+        let header = ["Hạng", "Đơn vị"] + ranking.sectionOrder.map { "\($0.code). \($0.title)" } + ["Tổng điểm"]
+        let rows: [[CellValue]] = ranking.rows.map { row in
+            [.number(Double(row.rank)), .text(row.unitName)]
+                + ranking.sectionOrder.map { .number(Double(row.sections[$0.code]?.hundredths ?? 0) / 100) }
+                + [.number(Double(row.final.hundredths) / 100)]
+        } + ranking.pendingDetails.map { [.empty, .text($0.unitName)] + ranking.sectionOrder.map { _ in .empty } + [.text("chưa xếp hạng")] }
+        return try SpreadsheetResponse.make(format: request.query("format"), name: "xep-hang-\(id)", header: header, rows: rows)
+    }
+
+    struct CovenantRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["rulesText", "covenantText", "signedOn", "signedUnitIds"]
+        var rulesText: String?
+        var covenantText: String?
+        var signedOn: String?
+        var signedUnitIds: [Int64]?
+    }
+
+    func covenant(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let id = try seasonId(context)
+        let body = try await RequestBody.decode(CovenantRequest.self, allowed: CovenantRequest.fields, from: request, context: context).value
+        var errors: [DomainError] = []
+        let rules = Validate.optionalText(body.rulesText, field: "rulesText", max: 20_000, into: &errors) ?? ""
+        let text = Validate.optionalText(body.covenantText, field: "covenantText", max: 20_000, into: &errors) ?? ""
+        var signedOn: LaurelDomain.CalendarDate?
+        if let raw = body.signedOn { signedOn = MovementsAPI.date(raw, field: "signedOn", into: &errors) }
+        guard errors.isEmpty else { throw ValidationErrors(errors) }
+        return try JSON.response(try await seasons.updateCovenant(id, rulesText: rules, covenantText: text, signedOn: signedOn,
+                                                                  signedUnitIds: body.signedUnitIds ?? [], as: identity))
+    }
+
+    struct TargetsRequest: Decodable, Sendable {
+        struct Target: Decodable, Sendable {
+            var code: String?; var title: String?; var measure: String?; var planned: Decimal?; var actual: Decimal?; var direction: String?
+        }
+        var targets: [Target]?
+    }
+
+    func targets(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let (id, unit) = (try seasonId(context), try unitId(context))
+        let body = try await RequestBody.decode(TargetsRequest.self, allowed: ["targets"], from: request, context: context).value
+        var errors: [DomainError] = []
+        var targets: [RegisteredTarget] = []
+        for (index, item) in (body.targets ?? []).enumerated() {
+            let code = Validate.code(item.code, field: "targets.\(index).code", into: &errors)
+            let title = Validate.name(item.title, field: "targets.\(index).title", into: &errors)
+            let direction = Validate.choice(item.direction ?? "at_least", as: RegisteredTarget.Direction.self, field: "targets.\(index).direction", into: &errors)
+            guard let planned = item.planned else { errors.append(.invalid("error.required", field: "targets.\(index).planned")); continue }
+            if let direction {
+                targets.append(RegisteredTarget(unitId: unit, code: code, title: title, measure: String((item.measure ?? "").prefix(40)),
+                                                planned: planned, actual: item.actual, direction: direction))
+            }
+        }
+        guard errors.isEmpty else { throw ValidationErrors(errors) }
+        return try JSON.response(try await seasons.setTargets(id, unitId: unit, targets: targets, as: identity))
+    }
+
+    struct ConferenceRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["date", "venue", "attendance"]
+        var date: String?; var venue: String?; var attendance: String?
+    }
+
+    func conference(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let id = try seasonId(context)
+        let body = try await RequestBody.decode(ConferenceRequest.self, allowed: ConferenceRequest.fields, from: request, context: context).value
+        var errors: [DomainError] = []
+        let date = MovementsAPI.date(body.date, field: "date", into: &errors)
+        let venue = Validate.optionalText(body.venue, field: "venue", max: 500, into: &errors) ?? ""
+        let attendance = Validate.optionalText(body.attendance, field: "attendance", max: 5000, into: &errors) ?? ""
+        guard errors.isEmpty, let date else { throw ValidationErrors(errors) }
+        return try JSON.response(try await seasons.setConference(id, on: date, venue: venue, attendance: attendance, as: identity))
+    }
+
+    func proposals(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let items = try await seasons.proposals(try seasonId(context), as: identity)
+        return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
+    }
+
+    struct ProposalRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["unitId", "code", "ballotId"]
+        var unitId: Int64?; var code: String?; var ballotId: Int64?
+    }
+
+    func propose(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let id = try seasonId(context)
+        let body = try await RequestBody.decode(ProposalRequest.self, allowed: ProposalRequest.fields, from: request, context: context).value
+        guard let unit = body.unitId else { throw DomainError.invalid("error.required", field: "unitId") }
+        guard let code = body.code, AwardCatalogue.standard.entry(for: code)?.isFor(.collective) == true else {
+            throw DomainError.invalid("error.unknown_award_code", field: "code", body.code ?? "")
+        }
+        let items = try await seasons.addProposal(id, unitId: unit, code: code, ballotId: body.ballotId, as: identity)
+        return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)), status: .created)
+    }
+
+    struct NextRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["leaderUnitId", "deputyUnitId"]
+        var leaderUnitId: Int64?; var deputyUnitId: Int64?
+    }
+
+    /// Next year's season; leader and deputy from this season's closed elections (or as given).
+    func nextSeason(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let id = try seasonId(context)
+        let body = try await RequestBody.decode(NextRequest.self, allowed: NextRequest.fields, from: request, context: context).value
+        return try JSON.response(try await seasons.nextSeason(id, leader: body.leaderUnitId, deputy: body.deputyUnitId, as: identity), status: .created)
+    }
+}

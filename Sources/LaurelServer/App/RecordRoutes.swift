@@ -1,0 +1,41 @@
+import Hummingbird
+import LaurelStore
+
+/// The routes of the record and award register (issue 3): assessments, initiatives, the catalogue,
+/// the register, record pages, imports and exports. Built from the shared dependencies.
+struct RecordRoutes {
+    let d: AppDependencies
+    let assessments: AssessmentStore
+    let awards: AwardStore
+    let initiatives: InitiativeStore
+    let catalogue: CatalogueStore
+    let records: RecordStore
+    let imports: ImportService
+    let exports: ExportService
+
+    init(_ d: AppDependencies) {
+        self.d = d
+        assessments = AssessmentStore(database: d.database)
+        awards = AwardStore(database: d.database)
+        initiatives = InitiativeStore(database: d.database)
+        catalogue = CatalogueStore(database: d.database)
+        records = RecordStore(database: d.database)
+        imports = ImportService(database: d.database)
+        exports = ExportService(units: d.units, people: d.people, assessments: assessments, awards: awards)
+    }
+
+    func registerAPI(on group: RouterGroup<AppRequestContext>) {
+        RecordsAPI(assessments: assessments, records: records).register(on: group)
+        AwardsAPI(awards: awards).register(on: group)
+        InitiativesAPI(initiatives: initiatives).register(on: group)
+        CatalogueAPI(catalogue: catalogue).register(on: group)
+        ImportsAPI(imports: imports, localisation: d.localisation).register(on: group)
+        ExportsAPI(exports: exports).register(on: group)
+    }
+
+    func registerPages(on group: RouterGroup<AppRequestContext>) {
+        RecordPages(records: records, assessments: assessments, awards: awards, catalogue: catalogue, pages: d.pages).register(on: group)
+        ImportPages(imports: imports, exports: exports, localisation: d.localisation, pages: d.pages).register(on: group)
+        CataloguePages(catalogue: catalogue, pages: d.pages).register(on: group)
+    }
+}

@@ -1,0 +1,163 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// Pages of movements: the list, a movement with its cascade (who launched, who reported,
+/// drilling down level by level), launching and implementing; and a unit's registration form.
+struct MovementPages {
+    let movements: MovementStore
+    let registrations: RegistrationStore
+    let units: UnitStore
+    let people: PersonStore
+    let pages: PageRenderer
+
+    func register(on router: RouterGroup<AppRequestContext>) {
+        router.get("movements", use: list)
+        router.get("movements/{id}", use: show)
+        router.post("movements/{id}/launch", use: launch)
+        router.post("movements/{id}/implement", use: implement)
+        router.get("registrations/{unitId}/{year}", use: registrationForm)
+        router.post("registrations/{unitId}/{year}", use: saveRegistration)
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        struct Row { let id: Int64; let name: String; let launcher: String; let status: String; let period: String; let isChild: Bool }
+        struct Content { let rows: [Row]; let empty: Bool }
+        let page = try await movements.list(as: identity, paging: Paging(page: request.queryInt("page"), per: 100))
+        let rows = page.items.map {
+            Row(id: $0.id, name: $0.name, launcher: $0.launcherName, status: pages.t("movement_status_\($0.status)", context),
+                period: "\($0.startDate) – \($0.endDate)", isChild: $0.parentId != nil)
+        }
+        return try pages.html("movements", title: pages.t("movements_title", context), nav: "movements", content: Content(rows: rows, empty: rows.isEmpty), context: context)
+    }
+
+    struct CoverageRow { let name: String; let launched: Bool; let launchedOn: String; let movementId: Int64?; let reports: [Cell] }
+    struct Cell { let label: String; let css: String }
+    struct Content {
+        let movement: MovementRecord; let statusLabel: String; let kindLabel: String; let coverage: [CoverageRow]; let hasCoverage: Bool
+        let launchedCount: Int; let total: Int; let canLaunch: Bool; let implementOptions: [Option]; let canImplement: Bool; let flash: String?
+    }
+
+    func render(_ id: Int64, identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let movement = try await movements.get(id, as: identity)
+        let coverage = try? await movements.coverage(id, today: Today.date(), as: identity)
+        let css = ["submitted": "ok", "late": "off", "missing": "off", "pending": ""]
+        var options: [Option] = []
+        if identity.canWrite, movement.status != "draft" {
+            // The units of the identity's scope that are directly below the launcher, as candidates to implement.
+            let children = try await units.list(UnitFilter(parentId: movement.launcherUnitId, includeInactive: false), paging: Paging(page: 1, per: 200), as: identity)
+            options = children.items.map { Option(value: String($0.id), label: $0.name, selected: false) }
+            if case .subtree = identity.scope, options.isEmpty, identity.account.unitId != movement.launcherUnitId {
+                options = [Option(value: String(identity.account.unitId), label: pages.t("movement_my_unit", context), selected: true)]
+            }
+        }
+        let content = Content(
+            movement: movement, statusLabel: pages.t("movement_status_\(movement.status)", context), kindLabel: pages.t("movement_kind_\(movement.kind)", context),
+            coverage: (coverage?.units ?? []).map { unit in
+                CoverageRow(name: unit.unitName, launched: unit.launched, launchedOn: unit.launchedOn ?? "", movementId: unit.movementId,
+                            reports: unit.reports.map { Cell(label: pages.t("report_status_\($0.status)", context) + ($0.daysLate.map { " (+\($0))" } ?? ""), css: css[$0.status] ?? "") })
+            },
+            hasCoverage: coverage != nil, launchedCount: coverage?.launched ?? 0, total: coverage?.total ?? 0,
+            canLaunch: identity.canWrite && movement.status == "draft" && coverage != nil,
+            implementOptions: options, canImplement: !options.isEmpty, flash: flash)
+        return try pages.html("movement", title: movement.name, nav: "movements", content: content, context: context, status: status)
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        return try await render(try context.id(), identity: identity, context: context, flash: request.query("done").map { _ in pages.t("season_saved", context) })
+    }
+
+    func attempt(_ context: AppRequestContext, _ body: (Identity, Int64) async throws -> String) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.id()
+        do {
+            return .redirect(to: try await body(identity, id), type: .normal)
+        } catch let error as DomainError where error.kind != .notFound || error.field != nil {
+            return try await render(id, identity: identity, context: context, flash: pages.localisation.message(error, context.locale),
+                                    status: error.kind == .forbidden ? .forbidden : .unprocessableContent)
+        } catch let errors as ValidationErrors {
+            return try await render(id, identity: identity, context: context,
+                                    flash: errors.errors.map { pages.localisation.message($0, context.locale) }.joined(separator: " "), status: .unprocessableContent)
+        }
+    }
+
+    func launch(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await attempt(context) { identity, id in
+            _ = try await movements.advance(id, to: .launched, on: Today.date(), as: identity)
+            return "/movements/\(id)?done=1"
+        }
+    }
+
+    func implement(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request, context: context)
+        return try await attempt(context) { identity, id in
+            guard let unitId = form["unitId"].flatMap({ Int64($0) }) else { throw DomainError.invalid("error.required", field: "unitId") }
+            let child = try await movements.implement(id, unitId: unitId, as: identity)
+            return "/movements/\(child.id)"
+        }
+    }
+
+    struct TitleOption { let code: String; let name: String; let checked: Bool }
+    struct PersonRow { let id: Int64; let name: String; let options: [Option] }
+    struct RegistrationContent {
+        let unitName: String; let unitId: Int64; let year: Int; let collective: [TitleOption]; let people: [PersonRow]; let deadline: String
+        let late: Bool; let reason: String; let canWrite: Bool; let flash: String?
+    }
+
+    func registrationForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        return try await renderRegistration(identity: identity, context: context, flash: request.query("done").map { _ in pages.t("registration_saved", context) })
+    }
+
+    func renderRegistration(identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
+        let year = try context.pathYear()
+        let unit = try await units.get(unitId, as: identity)
+        let saved = try await registrations.get(unitId: unitId, year: year, as: identity)
+        let catalogue = AwardCatalogue.standard
+        let titles = catalogue.entries.filter { $0.category == .emulationTitle }
+        let staff = try await people.list(PersonFilter(unitId: unitId), paging: Paging(page: 1, per: 200), as: identity)
+        let content = RegistrationContent(
+            unitName: unit.name, unitId: unitId, year: year,
+            collective: titles.filter { $0.isFor(.collective) }.map { entry in
+                TitleOption(code: entry.code, name: entry.nameVi, checked: saved.collective.contains { $0.code == entry.code })
+            },
+            people: staff.items.map(\.person).filter { $0.unitId == unitId }.map { person in
+                let chosen = saved.individuals.first { $0.personId == person.id }?.code
+                return PersonRow(id: person.id, name: person.fullName,
+                                 options: [Option(value: "", label: "—", selected: chosen == nil)] + titles.filter { $0.isFor(.individual) }.map {
+                                     Option(value: $0.code, label: $0.nameVi, selected: chosen == $0.code)
+                                 })
+            },
+            deadline: saved.deadline, late: Today.date().description > saved.deadline, reason: saved.reason ?? "", canWrite: identity.canWrite, flash: flash)
+        return try pages.html("registration", title: pages.t("registration_title", context), nav: "movements", content: content, context: context, status: status)
+    }
+
+    func saveRegistration(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
+        let year = try context.pathYear()
+        let form = try await FormData.read(request, context: context)
+        let individuals = form.values.compactMap { name, values -> RegistrationsAPI.PutRequest.Individual? in
+            guard name.hasPrefix("p_"), let personId = Int64(name.dropFirst(2)), let code = values.first, !code.isEmpty else { return nil }
+            return RegistrationsAPI.PutRequest.Individual(personId: personId, code: code, target: nil)
+        }.sorted { ($0.personId ?? 0) < ($1.personId ?? 0) }
+        let body = RegistrationsAPI.PutRequest(collective: form.values["collective"] ?? [], individuals: individuals, targets: nil, reason: form["reason"])
+        do {
+            let (collective, people, reason) = try RegistrationsAPI.validate(body)
+            _ = try await registrations.put(unitId: unitId, year: year, collective: collective, individuals: people, reason: reason, on: Today.date(), as: identity)
+            return .redirect(to: "/registrations/\(unitId)/\(year)?done=1", type: .normal)
+        } catch let error as DomainError where error.kind != .notFound {
+            return try await renderRegistration(identity: identity, context: context, flash: pages.localisation.message(error, context.locale),
+                                                status: error.kind == .forbidden ? .forbidden : .unprocessableContent)
+        } catch let errors as ValidationErrors {
+            return try await renderRegistration(identity: identity, context: context,
+                                                flash: errors.errors.map { pages.localisation.message($0, context.locale) }.joined(separator: " "), status: .unprocessableContent)
+        }
+    }
+}

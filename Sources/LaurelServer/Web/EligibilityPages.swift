@@ -1,0 +1,67 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// Checking a whole unit for one award and year, on a page and as CSV/XLSX.
+struct EligibilityPages {
+    let histories: HistoryStore
+    let units: UnitStore
+    let pages: PageRenderer
+
+    func register(on router: RouterGroup<AppRequestContext>) {
+        router.get("eligibility", use: show)
+        router.get("eligibility/export", use: export)
+    }
+
+    struct Row { let name: String; let unitName: String; let eligible: Bool; let eligibleFrom: String; let missing: String; let link: String }
+    struct Content {
+        let units: [Option]; let codes: [Option]; let year: String; let checked: Bool
+        let rows: [Row]; let total: Int; let eligible: Int; let summary: String; let query: String
+    }
+
+    struct Query { let unitId: Int64; let code: String; let year: Int }
+
+    func query(_ request: Request, identity: Identity) throws -> Query? {
+        guard let unitId = request.queryInt64("unitId") ?? identity.scopeRootId, let code = request.query("code") else { return nil }
+        let year = request.queryInt("year") ?? Today.date().year
+        guard (1945...2200).contains(year) else { throw DomainError.invalid("error.year_out_of_range", field: "year", String(year)) }
+        return Query(unitId: unitId, code: code, year: year)
+    }
+
+    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let engine = EligibilityEngine.standard
+        let asked = try query(request, identity: identity)
+        var rows: [Row] = [], eligible = 0
+        if let asked {
+            let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity)
+            let collective = !(engine.catalogue.entry(for: asked.code)?.subjectKinds.contains(.individual) ?? true)
+            rows = report.rows.map {
+                Row(name: $0.name, unitName: $0.unitName, eligible: $0.eligible, eligibleFrom: $0.eligibleFrom.map(String.init) ?? "",
+                    missing: EligibilityReport.missing($0, labels: pages.localisation.table(context.locale)), link: collective ? "/units/\($0.subjectId)" : "/people/\($0.subjectId)")
+            }
+            eligible = report.eligibleCount
+        }
+        let candidates = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
+        let selectedUnit = asked?.unitId ?? identity.scopeRootId
+        let codeOptions = engine.catalogue.entries.map {
+            Option(value: $0.code, label: "\($0.code) — \(context.locale == .vi ? $0.nameVi : $0.nameEn)", selected: $0.code == asked?.code)
+        }
+        let query = asked.map { "unitId=\($0.unitId)&code=\($0.code)&year=\($0.year)" } ?? ""
+        let content = Content(
+            units: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == selectedUnit) },
+            codes: codeOptions, year: String(asked?.year ?? Today.date().year), checked: asked != nil, rows: rows, total: rows.count, eligible: eligible,
+            summary: pages.t("eligibility_summary", context, [String(eligible), String(rows.count)]), query: query)
+        return try pages.html("eligibility", title: pages.t("eligibility_title", context), nav: "eligibility", content: content, context: context)
+    }
+
+    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        guard let asked = try query(request, identity: identity) else { throw DomainError.invalid("error.required", field: "code") }
+        let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity)
+        let table = report.table({ pages.t($0, context) }, labels: pages.localisation.table(context.locale))
+        return try SpreadsheetResponse.make(format: request.query("format"), name: "xet-\(asked.code)-\(asked.year)", header: table.header, rows: table.rows)
+    }
+}

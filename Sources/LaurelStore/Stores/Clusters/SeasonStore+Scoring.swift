@@ -1,0 +1,160 @@
+import Foundation
+import LaurelDomain
+import SQLKit
+
+extension SeasonStore {
+    /// A member's officer writes its own unit's self-score.
+    public func submitSelfScore(_ id: Int64, unitId: Int64, sheet: ScoreSheet, as identity: Identity) async throws -> SeasonRecord {
+        try await score(id, identity: identity, action: "self_score", target: unitId) { loaded in
+            guard identity.actsFor(unitId) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
+            try Self.apply { try loaded.season.submitSelfScore(unit: unitId, sheet: sheet) }
+            return [("self", unitId, unitId, sheet)]
+        }
+    }
+
+    /// The leader's or the deputy's officer verifies (and may re-score) another member.
+    /// An admin may name the verifier; otherwise it is the officer's own unit.
+    public func verify(_ id: Int64, unitId: Int64, sheet: ScoreSheet, verifier: Int64?, as identity: Identity) async throws -> SeasonRecord {
+        try await score(id, identity: identity, action: "verify", target: unitId) { loaded in
+            let by: Int64
+            if identity.isAdmin {
+                by = verifier ?? loaded.season.verifiers(of: unitId).first ?? loaded.season.leadership.leaderUnitId
+            } else {
+                guard identity.role == .officer, verifier == nil || verifier == identity.account.unitId else {
+                    throw DomainError(.forbidden, "error.season_not_a_verifier")
+                }
+                by = identity.account.unitId
+            }
+            try Self.apply { try loaded.season.verify(target: unitId, by: by, sheet: sheet) }
+            return [("verified", unitId, by, sheet)]
+        }
+    }
+
+    /// Cross mode: a member's officer scores another member.
+    public func submitCrossScore(_ id: Int64, scorer: Int64, target: Int64, sheet: ScoreSheet, as identity: Identity) async throws -> SeasonRecord {
+        try await score(id, identity: identity, action: "cross_score", target: target) { loaded in
+            guard identity.actsFor(scorer) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
+            try Self.apply { try loaded.season.submitCrossScore(scorer: scorer, target: target, sheet: sheet) }
+            return [("cross", target, scorer, sheet)]
+        }
+    }
+
+    /// Loads, lets `change` apply one domain method, replaces the sheets it returns, audits.
+    func score(
+        _ id: Int64, identity: Identity, action: String, target: Int64,
+        _ change: @escaping @Sendable (inout Loaded) throws -> [(String, Int64, Int64, ScoreSheet)]
+    ) async throws -> SeasonRecord {
+        try Permissions.requireWrite(identity)
+        return try await database.transaction { db in
+            var loaded = try await Self.readable(db, id: id, identity: identity)
+            let sheets = try change(&loaded)
+            for (kind, targetId, scorer, sheet) in sheets {
+                var delete = db.delete(from: "season_scores").where("season_id", .equal, SQLBind(id)).where("sheet", .equal, SQLBind(kind))
+                    .where("target_unit_id", .equal, SQLBind(targetId))
+                // A later verification replaces an earlier one, whoever made it; other sheets are per scorer.
+                if kind != "verified" { delete = delete.where("scorer_unit_id", .equal, SQLBind(scorer)) }
+                try await delete.run()
+                guard !sheet.scores.isEmpty else { continue }
+                var insert = db.insert(into: "season_scores").columns("season_id", "sheet", "target_unit_id", "scorer_unit_id", "criterion_code", "points")
+                for (code, points) in sheet.scores.sorted(by: { $0.key < $1.key }) {
+                    insert = insert.values(SQLBind(id), SQLBind(kind), SQLBind(targetId), SQLBind(scorer), SQLBind(code), SQLBind(points.hundredths))
+                }
+                try await insert.run()
+            }
+            struct Change: Encodable { let sheet: String; let targetUnitId: Int64; let scorerUnitId: Int64; let scores: ScoreSheet }
+            try await AuditLog.append(db, actor: identity.auditActor, action: action, entity: "season", entityId: id,
+                                      unitPath: loaded.memberPaths[target]?.value ?? loaded.cluster.organiserPath.value, before: [Change]?.none,
+                                      after: sheets.map { Change(sheet: $0.0, targetUnitId: $0.1, scorerUnitId: $0.2, scores: $0.3) })
+            return try await Self.record(db, loaded)
+        }
+    }
+
+    static func apply(_ body: () throws -> Void) throws {
+        do { try body() } catch let error as SeasonError { throw seasonError(error) }
+    }
+
+    /// Locks the season: the organiser's writers or the leader's officers.
+    public func finalise(_ id: Int64, as identity: Identity) async throws -> SeasonRecord {
+        try Permissions.requireWrite(identity)
+        return try await database.transaction { db in
+            var loaded = try await Self.readable(db, id: id, identity: identity)
+            guard identity.scope.contains(loaded.cluster.organiserPath) || identity.actsFor(loaded.season.leadership.leaderUnitId) else {
+                throw DomainError(.forbidden, "error.cluster_organiser_only")
+            }
+            try Self.apply { try loaded.season.finalise() }
+            try await db.update("seasons").set("status", to: SQLBind("finalised")).where("id", .equal, SQLBind(id)).run()
+            try await AuditLog.append(db, actor: identity.auditActor, action: "finalise", entity: "season", entityId: id,
+                                      unitPath: loaded.cluster.organiserPath.value, before: "open", after: "finalised")
+            return try await Self.record(db, loaded)
+        }
+    }
+
+    /// Unlocks a finalised season; only the organiser, with a reason kept and audited.
+    public func reopen(_ id: Int64, reason: String, as identity: Identity) async throws -> SeasonRecord {
+        try await database.transaction { db in
+            var loaded = try await Self.configurable(db, id: id, identity: identity)
+            try Self.apply { try loaded.season.reopen(reason: reason) }
+            try await db.update("seasons").set("status", to: SQLBind("open")).where("id", .equal, SQLBind(id)).run()
+            try await db.insert(into: "season_reopenings").columns("season_id", "reason", "account_id", "at")
+                .values(SQLBind(id), SQLBind(loaded.season.reopenReasons.last ?? reason), SQLBind(identity.account.id), SQLBind(Clock.timestamp())).run()
+            try await AuditLog.append(db, actor: identity.auditActor, action: "reopen", entity: "season", entityId: id,
+                                      unitPath: loaded.cluster.organiserPath.value, before: "finalised", after: loaded.season.reopenReasons.last)
+            return try await Self.record(db, loaded)
+        }
+    }
+
+    public func ranking(_ id: Int64, basis: RankingBasis = .raw, as identity: Identity) async throws -> RankingRecord {
+        try await database.read { db in
+            let loaded = try await Self.readable(db, id: id, identity: identity)
+            return try await Self.ranking(db, loaded, basis: basis)
+        }
+    }
+
+    static func ranking(_ db: any SQLDatabase, _ loaded: Loaded, basis: RankingBasis) async throws -> RankingRecord {
+        let ranking = loaded.season.ranking(basis: basis)
+        let names = try await Lookup.unitNames(db, loaded.season.members)
+        return RankingRecord(
+            seasonId: loaded.id, basis: ranking.basis.rawValue, finalised: loaded.season.isFinalised,
+            sectionOrder: loaded.season.table.sections.map { .init(code: $0.code, title: $0.title) },
+            rows: ranking.rows.map {
+                .init(rank: $0.rank, unitId: $0.unitId, unitName: names[$0.unitId] ?? "", final: $0.final, normalised: $0.normalised, sections: $0.sections)
+            },
+            pending: ranking.pending.map(\.unitId),
+            pendingDetails: ranking.pending.map { .init(unitId: $0.unitId, unitName: names[$0.unitId] ?? "", reason: $0.reason.rawValue) })
+    }
+
+    /// Every refusal of the domain, as the API answers it. A write to a finalised season is 422
+    /// (the issue's API contract); who-you-are refusals are 403.
+    static func seasonError(_ error: SeasonError) -> any Error {
+        switch error {
+        case .finalised: DomainError.invalid("error.season_finalised")
+        case .notFinalised: DomainError(.conflict, "error.season_not_finalised")
+        case .emptyReopenReason: DomainError.invalid("error.required", field: "reason")
+        case .tooFewMembers: DomainError.invalid("error.season_too_few_members", field: "memberUnitIds")
+        case .duplicateMember(let unit): DomainError.invalid("error.season_duplicate_member", field: "memberUnitIds", String(unit))
+        case .notAMember(let unit): DomainError.invalid("error.season_not_a_member", field: "unitId", String(unit))
+        case .invalidLeadership: DomainError.invalid("error.season_invalid_leadership", field: "deputyUnitId")
+        case .wrongMode(let mode): DomainError.invalid("error.season_wrong_mode", field: "mode", mode.rawValue)
+        case .ownUnit: DomainError(.forbidden, "error.season_own_unit")
+        case .notAVerifier: DomainError(.forbidden, "error.season_not_a_verifier")
+        case .noSelfScore: DomainError.invalid("error.season_no_self_score", field: "unitId")
+        case .invalidSheet(let issues):
+            ValidationErrors(issues.map {
+                DomainError.invalid("error.score_" + $0.reason.code, field: "scores" + ($0.criterionCode.map { "." + $0 } ?? ""), $0.criterionCode ?? "")
+            })
+        case .scoresExist: DomainError(.conflict, "error.season_scores_exist")
+        case .duplicateTargetCode(let code): DomainError.invalid("error.season_duplicate_target", field: "targets", code)
+        case .unknownTarget(_, let code): DomainError.invalid("error.season_unknown_target", field: "targets", code)
+        }
+    }
+}
+
+extension SeasonStore {
+    /// A member's sheets as they stand (for the scoring grid): its self-score and its verified score.
+    public func sheets(_ id: Int64, unitId: Int64, as identity: Identity) async throws -> (selfScore: ScoreSheet?, verified: VerifiedScore?) {
+        try await database.read { db in
+            let loaded = try await Self.readable(db, id: id, identity: identity)
+            return (loaded.season.selfScores[unitId], loaded.season.verifiedScores[unitId])
+        }
+    }
+}

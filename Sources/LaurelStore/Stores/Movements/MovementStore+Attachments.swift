@@ -1,0 +1,67 @@
+import Foundation
+import LaurelDomain
+import SQLKit
+
+/// The kinds of file a movement's plan may come as, recognised by their first bytes (the name
+/// and the declared type are not trusted).
+public enum AttachmentKind: String, Sendable {
+    case pdf = "application/pdf"
+    case docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    case xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    case png = "image/png"
+    case jpeg = "image/jpeg"
+    case gif = "image/gif"
+    case webp = "image/webp"
+
+    public static let maxSize = 10 * 1024 * 1024
+
+    public static func sniff(_ data: Data) -> AttachmentKind? {
+        let bytes = [UInt8](data.prefix(12))
+        func starts(_ prefix: [UInt8]) -> Bool { bytes.starts(with: prefix) }
+        if starts(Array("%PDF-".utf8)) { return .pdf }
+        if starts([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        if starts([0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if starts(Array("GIF87a".utf8)) || starts(Array("GIF89a".utf8)) { return .gif }
+        if starts(Array("RIFF".utf8)), bytes.count >= 12, Array(bytes[8..<12]) == Array("WEBP".utf8) { return .webp }
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
+            // An Office file is a ZIP whose part names appear in clear in the local headers.
+            if data.range(of: Data("word/".utf8)) != nil { return .docx }
+            if data.range(of: Data("xl/".utf8)) != nil { return .xlsx }
+        }
+        return nil
+    }
+}
+
+extension MovementStore {
+    /// Stores a file of the movement's plan in the database (size capped, type sniffed).
+    public func attach(_ id: Int64, name: String, data: Data, as identity: Identity) async throws -> MovementRecord.Attachment {
+        guard data.count <= AttachmentKind.maxSize else { throw DomainError.invalid("error.attachment_too_large", field: "file", "10") }
+        guard !data.isEmpty, let kind = AttachmentKind.sniff(data) else { throw DomainError.invalid("error.attachment_type", field: "file") }
+        return try await database.transaction { db in
+            let loaded = try await Self.writable(db, id: id, identity: identity)
+            guard let attachmentId = try await db.insert(into: "movement_attachments")
+                .columns("movement_id", "name", "content_type", "size", "data", "account_id", "created_at")
+                .values(SQLBind(id), SQLBind(name), SQLBind(kind.rawValue), SQLBind(data.count), SQLBind(data),
+                        SQLBind(identity.account.id), SQLBind(Clock.timestamp()))
+                .returning("id").first(decodingColumn: "id", as: Int64.self)
+            else { throw DomainError(.conflict, "error.write_failed") }
+            let attachment = MovementRecord.Attachment(id: attachmentId, name: name, contentType: kind.rawValue, size: Int64(data.count))
+            try await AuditLog.append(db, actor: identity.auditActor, action: "attach", entity: "movement", entityId: id,
+                                      unitPath: loaded.launcherPath.value, before: MovementRecord.Attachment?.none, after: attachment)
+            return attachment
+        }
+    }
+
+    /// The file and its metadata, for whoever may read the movement.
+    public func attachment(_ id: Int64, attachmentId: Int64, as identity: Identity) async throws -> (MovementRecord.Attachment, Data) {
+        try await database.read { db in
+            _ = try await Self.readable(db, id: id, identity: identity)
+            struct Row: Decodable { let name: String; let contentType: String; let size: Int64; let data: Data }
+            guard let row = try await db.select().columns("name", "content_type", "size", "data").from("movement_attachments")
+                .where("id", .equal, SQLBind(attachmentId)).where("movement_id", .equal, SQLBind(id))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            else { throw DomainError(.notFound, "error.attachment_not_found") }
+            return (.init(id: attachmentId, name: row.name, contentType: row.contentType, size: row.size), row.data)
+        }
+    }
+}
