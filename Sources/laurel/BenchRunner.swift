@@ -24,6 +24,8 @@ struct BenchRunner {
         var importFigures: ImportBench.Figures?
         /// The clusters scenario: 30 clusters of 9 members, 60 criteria: score writes and rankings.
         var clusterFigures: ClusterBench.Figures?
+        /// Every title and form judged from the records in the database (10 years per person).
+        var historyFigures: HistoryFigures?
     }
 
     struct Report: Codable {
@@ -40,6 +42,7 @@ struct BenchRunner {
                               fmt(f.apiP50Millis), fmt(f.apiP95Millis), fmt(f.apiP99Millis), "\(f.apiErrors)"].joined(separator: " | "))
             }
             for f in results {
+                if let h = f.historyFigures { lines.append(h.line()) }
                 if let i = f.importFigures {
                     lines.append("import \(f.database): \(i.rows) assessment rows, XLSX \(fmt(Double(i.fileBytes) / 1_048_576)) MiB written in \(fmt(i.writeSeconds)) s, "
                                  + "dry run \(fmt(i.dryRunSeconds)) s, import \(fmt(i.importSeconds)) s, \(i.errors) errors")
@@ -129,6 +132,8 @@ struct BenchRunner {
             _ = try await personStore.list(PersonFilter(query: "nguyen van an"), paging: Paging(page: 1, per: 50), as: identity)
         }
         f.searchHits = try await personStore.list(PersonFilter(query: "nguyen van an"), paging: Paging(page: 1, per: 1), as: identity).total
+        f.historyFigures = try await HistoryFigures.measure(database, label: label, rootUnitId: ids[code]!, identity: identity, years: 10, seed: seed)
+        try await HistoryFigures.clear(database)
         f.importFigures = try await ImportBench.run(database, as: identity, rows: 100_000)
         f.clusterFigures = try await ClusterBench.run(database, as: identity, seed: seed)
         try await loadTest(database: database, into: &f, logger: logger)

@@ -80,6 +80,8 @@ import Testing
             #expect(again.html.contains("id=\"import-errors\"") && again.html.contains("Đã có trong hệ thống"))
             let forged = try await Self.upload(client, "/imports/awards", cookie: cookie, csrf: "forged", file: file, dryRun: true)
             #expect(forged.status == .forbidden)
+            let huge = try await Self.upload(client, "/imports/awards", cookie: cookie, csrf: csrf, file: Data(count: 60 << 20), dryRun: true)
+            #expect(huge.status == .contentTooLarge && huge.html.contains("Tệp tải lên quá lớn"))
             let register = try await PageTests.request(client, .get, "/register?year=2019", cookie: cookie)
             #expect(register.status == .ok && register.html.contains(person.name) && register.html.contains("Giấy khen"))
             let catalogue = try await PageTests.request(client, .get, "/catalogue", cookie: cookie)

@@ -133,6 +133,26 @@ import Testing
     }
 
     @Test(arguments: TestDatabases.kinds)
+    func staffReadTheirOwnRecordOnly(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            let w = try await world(db)
+            let staff = Identity(account: Account(id: 7, username: "an", role: .staff, unitId: w.a.id, personId: w.anna.id, active: true),
+                                 scope: .subtree(w.a.unitPath), scopeRootId: w.a.id)
+            let award = try await AwardStore(database: db).create(.person(w.anna.id), AwardDraft(code: "LDTT", year: 2024, kind: .merit, decisionNumber: nil, decisionDate: nil, authority: nil), as: admin)
+            #expect(try await RecordStore(database: db).record(of: .person(w.anna.id), as: staff).years.map(\.year) == [2024])
+            #expect(try await AwardStore(database: db).get(award.id, as: staff).code == "LDTT")
+            await #expect(throws: DomainError.self) { try await RecordStore(database: db).record(of: .unit(w.a.id), as: staff) }
+            await #expect(throws: DomainError.self) { try await AwardStore(database: db).list(RecordListFilter(), paging: nil, as: staff) }
+            await #expect(throws: DomainError(.forbidden, "error.read_only_role")) {
+                try await AssessmentStore(database: db).put(.person(w.anna.id), AssessmentDraft(year: 2024, rating: .excellent, discipline: nil, notes: nil), as: staff)
+            }
+            let other = try await PersonStore(database: db).create(PersonDraft(fullName: "Lê Văn Cường", gender: .male, birthDate: nil, unitId: w.a.id, position: nil,
+                                                                               staffCategory: .worker, holdsManagementPost: false, ethnicity: nil), as: admin)
+            await #expect(throws: DomainError(.notFound, "error.person_not_found")) { try await RecordStore(database: db).record(of: .person(other.id), as: staff) }
+        }
+    }
+
+    @Test(arguments: TestDatabases.kinds)
     func theDemoHistoryCoversFiveYears(kind: TestDatabases.Kind) async throws {
         try await TestDatabases.with(kind) { db in
             try await DemoSeeder.seed(db) { _ in "x" }
