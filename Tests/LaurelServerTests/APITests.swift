@@ -125,3 +125,15 @@ import Testing
         }
     }
 }
+
+extension APITests {
+    @Test func anOversizedBodyIs413NotA500() async throws {
+        try await TestApp.run(.sqlite) { client, _ in
+            let token = try await client.token("admin", "laurel-admin")
+            let name = String(repeating: "a", count: 2 << 20)
+            let (status, body) = try await client.json(.post, "/api/v1/units", token: token, body: ["code": "BIG", "name": name, "kind": "province", "level": "provincial"])
+            #expect(status == .contentTooLarge)
+            #expect(body.error["code"] as? String == "payload_too_large")
+        }
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import LaurelDomain
+import NIOCore
 
 /// An error as the API answers it: `{"error": {"code", "message", "field"}}` with a status.
 public struct APIError: Error, Sendable {
@@ -30,6 +31,9 @@ public struct APIError: Error, Sendable {
             first.details = []
             first.pending = errors.errors
             return first
+        case is NIOTooManyBytesError:
+            // A body larger than the route accepts, found while collecting it.
+            return APIError(status: .contentTooLarge, code: "payload_too_large", key: "error.payload_too_large")
         case let error as HTTPError:
             switch error.status {
             case .notFound: return APIError(status: .notFound, code: "not_found", key: "error.not_found")
