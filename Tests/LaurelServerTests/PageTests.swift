@@ -152,3 +152,21 @@ extension PageTests {
         }
     }
 }
+
+extension PageTests {
+    @Test func aPersonsPageShowsEligibilityAndRegistrations() async throws {
+        try await TestApp.run(.sqlite) { client, _ in
+            let token = try await client.token("canbo.hanoi", "laurel-demo")
+            let unit = try await client.unitId(code: "HN-S1", token: token)
+            let (_, people) = try await client.json(.get, "/api/v1/people?unitId=\(unit)&per=1", token: token)
+            let person = try #require((people["items"] as? [[String: Any]])?.first?["id"] as? Int)
+            let (status, _) = try await client.json(.put, "/api/v1/registrations/\(unit)/2027", token: token,
+                                                    body: ["collective": ["TTLDTT"], "individuals": [["personId": person, "code": "CSTDCS"]]])
+            #expect(status.code < 300)
+            let cookie = try await Self.signIn(client, "canbo.hanoi", "laurel-demo")
+            let page = try await Self.request(client, .get, "/people/\(person)", cookie: cookie)
+            #expect(page.html.contains("id=\"eligibility-panel\"") && page.html.contains("Lao động tiên tiến"))
+            #expect(page.html.contains("id=\"registrations\"") && page.html.contains("Chiến sĩ thi đua cơ sở <span class=\"code\">CSTDCS</span>"))
+        }
+    }
+}

@@ -69,7 +69,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     AuthPages(auth: d.auth, pages: d.pages, secureCookies: configuration.secureCookies).register(on: web)
     DashboardPage(units: d.units, people: d.people, accounts: d.accounts, audit: d.audit, pages: d.pages).register(on: web)
     UnitPages(units: d.units, people: d.people, histories: HistoryStore(database: d.database), pages: d.pages).register(on: web)
-    PeoplePages(people: d.people, units: d.units, histories: HistoryStore(database: d.database), pages: d.pages).register(on: web)
+    PeoplePages(people: d.people, units: d.units, histories: HistoryStore(database: d.database), registrations: RegistrationStore(database: d.database), pages: d.pages).register(on: web)
     AccountPages(accounts: d.accounts, units: d.units, auth: d.auth, pages: d.pages).register(on: web)
     AuditPages(audit: d.audit, pages: d.pages).register(on: web)
     EligibilityPages(histories: HistoryStore(database: d.database), units: d.units, pages: d.pages).register(on: web)

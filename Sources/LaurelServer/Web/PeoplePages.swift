@@ -7,6 +7,7 @@ struct PeoplePages {
     let people: PersonStore
     let units: UnitStore
     let histories: HistoryStore
+    let registrations: RegistrationStore
     let pages: PageRenderer
 
     func register(on router: RouterGroup<AppRequestContext>) {
@@ -59,7 +60,13 @@ struct PeoplePages {
     }
 
     struct TransferRow { let from: String; let to: String; let date: String }
-    struct ShowContent { let person: Row; let transfers: [TransferRow]; let canEdit: Bool; var eligibility: EligibilityPanel? = nil }
+    struct RegistrationRow { let year: Int; let code: String; let name: String; let target: String }
+    struct ShowContent {
+        let person: Row; let transfers: [TransferRow]; let canEdit: Bool
+        var eligibility: EligibilityPanel? = nil
+        var registrations: [RegistrationRow] = []
+        var hasRegistrations = false
+    }
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
@@ -70,6 +77,14 @@ struct PeoplePages {
         var content = ShowContent(person: Self.row(item, pages: pages, context: context), transfers: rows, canEdit: identity.canWrite)
         let history = try await histories.person(item.person.id, as: identity).history
         content.eligibility = EligibilityPanel.make(history, year: request.queryInt("year"), pages: pages, context: context)
+        // What the person registered for, beside what the record says they can get.
+        let catalogue = EligibilityEngine.standard.catalogue
+        content.registrations = try await registrations.forPerson(item.person.id, as: identity).map { registration in
+            let entry = catalogue.entry(for: registration.code)
+            return RegistrationRow(year: registration.year, code: registration.code,
+                                   name: (context.locale == .vi ? entry?.nameVi : entry?.nameEn) ?? registration.code, target: registration.target ?? "")
+        }
+        content.hasRegistrations = !content.registrations.isEmpty
         return try pages.html("person", title: item.person.fullName, nav: "people", content: content, context: context)
     }
 
