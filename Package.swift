@@ -79,7 +79,7 @@ let package = Package(
         // A library of its own because the store and the server tests both need it.
         .target(name: "LaurelTestSupport", dependencies: ["LaurelStore", "LaurelDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "LaurelStoreTests", dependencies: ["LaurelStore", "LaurelTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "LaurelDocumentsTests", dependencies: ["LaurelDocuments"], swiftSettings: swiftSettings),
+        .testTarget(name: "LaurelDocumentsTests", dependencies: ["LaurelDocuments", "LaurelTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LaurelServerTests",
             dependencies: [

@@ -1,3 +1,4 @@
+import LaurelTestSupport
 import Foundation
 import LaurelDocuments
 import Testing

@@ -2,8 +2,8 @@ import Foundation
 
 /// A minimal ZIP writer for tests: it can store entries, attach hand-made DEFLATE data and lie about
 /// sizes, which is what fixtures and zip-bomb tests need (the module's own writer never lies).
-struct TestZip {
-    struct Entry {
+public struct TestZip {
+    public struct Entry {
         var name: String
         /// Bytes as stored in the archive (already compressed when `deflated`).
         var payload: [UInt8]
@@ -12,18 +12,20 @@ struct TestZip {
         var uncompressedSize: UInt32
     }
 
-    var entries: [Entry] = []
+    public var entries: [Entry] = []
 
-    mutating func store(_ name: String, _ text: String) {
+    public init() {}
+
+    public mutating func store(_ name: String, _ text: String) {
         let bytes = Array(text.utf8)
         entries.append(Entry(name: name, payload: bytes, deflated: false, crc: CRC32.of(bytes), uncompressedSize: UInt32(bytes.count)))
     }
 
-    mutating func addDeflated(_ name: String, payload: [UInt8], claimedSize: UInt32, crc: UInt32 = 0) {
+    public mutating func addDeflated(_ name: String, payload: [UInt8], claimedSize: UInt32, crc: UInt32 = 0) {
         entries.append(Entry(name: name, payload: payload, deflated: true, crc: crc, uncompressedSize: claimedSize))
     }
 
-    var data: Data {
+    public var data: Data {
         var out: [UInt8] = []
         var central: [UInt8] = []
         for entry in entries {
@@ -49,14 +51,14 @@ struct TestZip {
     private func le32(_ value: UInt32) -> [UInt8] { (0..<4).map { UInt8((value >> (8 * $0)) & 0xFF) } }
 }
 
-enum CRC32 {
+public enum CRC32 {
     private static let table: [UInt32] = (0..<256).map { index in
         var crc = UInt32(index)
         for _ in 0..<8 { crc = crc & 1 == 1 ? 0xEDB8_8320 ^ (crc >> 1) : crc >> 1 }
         return crc
     }
 
-    static func of(_ bytes: [UInt8]) -> UInt32 {
+    public static func of(_ bytes: [UInt8]) -> UInt32 {
         var crc: UInt32 = 0xFFFF_FFFF
         for byte in bytes { crc = table[Int((crc ^ UInt32(byte)) & 0xFF)] ^ (crc >> 8) }
         return crc ^ 0xFFFF_FFFF
@@ -65,8 +67,8 @@ enum CRC32 {
 
 /// Raw DEFLATE (fixed Huffman) of `count` zero bytes: one literal 0, then back-references of length
 /// 258 at distance 1. About 13 bits per 258 bytes, so a megabyte of zeros costs some 6 KB.
-enum ZeroDeflate {
-    static func stream(count: Int) -> [UInt8] {
+public enum ZeroDeflate {
+    public static func stream(count: Int) -> [UInt8] {
         var bits = BitWriter()
         bits.write(1, count: 1)  // final block
         bits.write(1, count: 2)  // fixed Huffman (BTYPE=01, LSB first)

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Runs LibreOffice headless for interop tests; absent on most developer machines (CI installs it).
-enum LibreOffice {
-    static let executable: URL? = {
+public enum LibreOffice {
+    public static let executable: URL? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             for name in ["soffice", "libreoffice"] {
@@ -13,15 +13,15 @@ enum LibreOffice {
         return nil
     }()
 
-    static var isInstalled: Bool { executable != nil }
+    public static var isInstalled: Bool { executable != nil }
 
-    struct ConversionFailed: Error, CustomStringConvertible {
-        var description: String
+    public struct ConversionFailed: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Converts `input` with `--convert-to target` and returns the produced file. A fresh profile per
     /// run avoids the lock a shared profile takes.
-    static func convert(_ input: URL, to target: String, extension outputExtension: String, inputFilter: String? = nil) throws -> URL {
+    public static func convert(_ input: URL, to target: String, extension outputExtension: String, inputFilter: String? = nil) throws -> URL {
         guard let executable else { throw ConversionFailed(description: "LibreOffice is not installed") }
         let outputDirectory = input.deletingLastPathComponent().appendingPathComponent("out-\(UUID().uuidString)")
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("lo-\(UUID().uuidString)")

@@ -1,12 +1,12 @@
 import Foundation
 
 /// Hand-written workbooks, shaped like what Excel and LibreOffice save, for reader tests.
-enum XlsxFixture {
-    static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+public enum XlsxFixture {
+    public static let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    public static let rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
     /// A workbook whose sheets hold the given `<sheetData>…` bodies (everything inside `<worksheet>`).
-    static func workbook(
+    public static func workbook(
         sheets: [(name: String, body: String)], sharedStrings: [String]? = nil, styles: String? = nil,
         date1904: Bool = false, prefix: String = ""
     ) -> Data {
@@ -38,7 +38,7 @@ enum XlsxFixture {
         return zip.data
     }
 
-    static func sheet(_ body: String) -> Data {
+    public static func sheet(_ body: String) -> Data {
         workbook(sheets: [("Sheet1", body)])
     }
 }
