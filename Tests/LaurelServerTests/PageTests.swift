@@ -170,3 +170,30 @@ extension PageTests {
         }
     }
 }
+
+extension PageTests {
+    @Test func anAdminChangesAnAccountFromItsPage() async throws {
+        try await TestApp.run(.sqlite) { client, _ in
+            let admin = try await client.token("admin", "laurel-admin")
+            let (_, list) = try await client.json(.get, "/api/v1/accounts?q=canbo.danang", token: admin)
+            let account = try #require((list["items"] as? [[String: Any]])?.first)
+            let id = try #require(account["id"] as? Int), unitId = try #require(account["unitId"] as? Int)
+            let cookie = try await Self.signIn(client, "admin", "laurel-admin")
+            let form = try await Self.request(client, .get, "/accounts/\(id)", cookie: cookie)
+            let token = try #require(Self.csrf(in: form.html))
+            let short = try await Self.request(client, .post, "/accounts/\(id)", cookie: cookie,
+                                               form: ["_csrf": token, "role": "officer", "unitId": String(unitId), "active": "on", "password": "short"])
+            #expect(short.status == .unprocessableContent && short.html.contains("ít nhất 10 ký tự"))
+            let saved = try await Self.request(client, .post, "/accounts/\(id)", cookie: cookie,
+                                               form: ["_csrf": token, "role": "auditor", "unitId": String(unitId), "password": "a-new-password-1"])
+            #expect(saved.status == .ok && saved.html.contains("Đã lưu."))
+            // Deactivated (the box was left unticked): the old password and the new one both fail.
+            #expect(try await client.json(.post, "/api/v1/auth/token", body: ["username": "canbo.danang", "password": "a-new-password-1"]).0 == .unauthorized)
+            let (_, after) = try await client.json(.get, "/api/v1/accounts/\(id)", token: admin)
+            #expect(after["role"] as? String == "auditor" && after["active"] as? Bool == false)
+            // An officer of Hà Nội cannot see Đà Nẵng's account page at all.
+            let hanoi = try await Self.signIn(client, "canbo.hanoi", "laurel-demo")
+            #expect(try await Self.request(client, .get, "/accounts/\(id)", cookie: hanoi).status == .notFound)
+        }
+    }
+}

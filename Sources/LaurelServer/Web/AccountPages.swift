@@ -13,6 +13,7 @@ struct AccountPages {
         router.get("accounts", use: list)
         router.get("accounts/new", use: newForm)
         router.post("accounts", use: create)
+        registerEdit(on: router)
     }
 
     struct Row { let id: Int64; let username: String; let role: String; let unitName: String; let active: Bool }

@@ -1,0 +1,66 @@
+import Hummingbird
+import LaurelDomain
+import LaurelStore
+
+/// Changing an account from the page: role, scope unit, active, and a new password.
+extension AccountPages {
+    func registerEdit(on router: RouterGroup<AppRequestContext>) {
+        router.get("accounts/{id}", use: editForm)
+        router.post("accounts/{id}", use: update)
+    }
+
+    struct EditContent {
+        let id: Int64; let username: String; let roles: [Option]; let units: [Option]; let active: Bool
+        let passwordError: String?; let error: String?; let saved: Bool
+    }
+
+    func editContent(_ item: AccountListItem, identity: Identity, context: AppRequestContext, passwordError: String? = nil, error: String? = nil, saved: Bool = false) async throws -> EditContent {
+        let roles = Role.allCases.filter { identity.role == .admin || $0 != .admin }
+        let candidates = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
+        return EditContent(
+            id: item.account.id, username: item.account.username,
+            roles: roles.map { Option(value: $0.rawValue, label: pages.t("role_\($0.rawValue)", context), selected: $0 == item.account.role) },
+            units: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == item.account.unitId) },
+            active: item.account.active, passwordError: passwordError, error: error, saved: saved)
+    }
+
+    func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let item = try await accounts.get(try context.id(), as: identity)
+        let content = try await editContent(item, identity: identity, context: context)
+        return try pages.html("account_edit", title: item.account.username, nav: "accounts", content: content, context: context)
+    }
+
+    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let id = try context.id()
+        let form = try await FormData.read(request, context: context)
+        var errors: [DomainError] = []
+        let role = Validate.choice(form["role"], as: Role.self, field: "role", into: &errors)
+        var hash: String?
+        if let password = form["password"], !password.isEmpty {
+            _ = AuthService.checkPassword(password, into: &errors)
+            if errors.isEmpty { hash = try await auth.hash(password) }
+        }
+        do {
+            guard errors.isEmpty else { throw ValidationErrors(errors) }
+            _ = try await accounts.update(id, role: role, unitId: form["unitId"].flatMap { Int64($0) }, active: form["active"] == "on",
+                                          passwordHash: hash, as: identity)
+            let item = try await accounts.get(id, as: identity)
+            return try pages.html("account_edit", title: item.account.username, nav: "accounts",
+                                  content: try await editContent(item, identity: identity, context: context, saved: true), context: context)
+        } catch let error as ValidationErrors {
+            let item = try await accounts.get(id, as: identity)
+            let message = error.errors.first.map { pages.localisation.message($0, context.locale) }
+            let content = try await editContent(item, identity: identity, context: context,
+                                                passwordError: error.errors.first { $0.field == "password" }.map { pages.localisation.message($0, context.locale) },
+                                                error: message)
+            return try pages.html("account_edit", title: item.account.username, nav: "accounts", content: content, context: context, status: .unprocessableContent)
+        } catch let error as DomainError where error.kind != .notFound {
+            let item = try await accounts.get(id, as: identity)
+            let content = try await editContent(item, identity: identity, context: context, error: pages.localisation.message(error, context.locale))
+            return try pages.html("account_edit", title: item.account.username, nav: "accounts", content: content, context: context,
+                                  status: error.kind == .forbidden ? .forbidden : .unprocessableContent)
+        }
+    }
+}
