@@ -205,11 +205,6 @@ struct BenchRunner {
         return try JSONDecoder().decode(Token.self, from: Data(buffer: body)).token
     }
 
-    func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
-
     func median(runs: Int, _ body: () async throws -> Void) async throws -> Double {
         var times: [Double] = []
         for _ in 0..<runs {

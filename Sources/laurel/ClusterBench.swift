@@ -82,9 +82,4 @@ enum ClusterBench {
         f.rankingMedianMillis = rankings[rankings.count / 2]
         return f
     }
-
-    static func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
 }

@@ -6,7 +6,12 @@ extension EligibilityEngine {
         return (0..<rule.topCount).map { index in
             let met = holds(index, of: rule, year: year, in: h)
             let (detail, evidence) = describe(index, of: rule, met: met, year: year, history: h, subject: subject)
-            return ConditionOutcome(id: rule.conditions[index].id, met: met, detail: detail, evidence: evidence)
+            let kind: ConditionOutcome.Kind = switch rule.conditions[index].condition {
+            case .subjectKind, .staffCategory: .applicability
+            case .manual: .manual
+            default: .record
+            }
+            return ConditionOutcome(id: rule.conditions[index].id, met: met, detail: detail, evidence: evidence, kind: kind)
         }
     }
 

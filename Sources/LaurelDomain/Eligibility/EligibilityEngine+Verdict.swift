@@ -25,7 +25,7 @@ extension EligibilityEngine {
             return EligibilityVerdict(
                 subject: subject.id, code: code, year: year, eligible: false,
                 conditions: [ConditionOutcome(
-                    id: "subject.kind", met: false, detail: "for \(kinds) only; subject is \(subject.kind.rawValue)")],
+                    id: "subject.kind", met: false, detail: "for \(kinds) only; subject is \(subject.kind.rawValue)", kind: .applicability)],
                 basis: entry.legalBasis.map(\.description).joined(separator: "; "), eligibleFrom: nil, bonusVND: nil)
         }
         let rule = compiled[ruleIndex]

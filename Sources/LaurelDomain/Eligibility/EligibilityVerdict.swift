@@ -35,16 +35,44 @@ public struct EligibilityVerdict: Hashable, Sendable, Codable {
 /// One condition of a verdict: its id, whether it is met, an English sentence saying why,
 /// and the evidence in structured form (for localised rendering).
 public struct ConditionOutcome: Hashable, Sendable, Codable {
+    /// What a condition tests: the record, whether the award is for this kind of subject or
+    /// staff at all, or something only a person (a council, a unit) can judge.
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case record, applicability, manual
+    }
+
     public var id: String
     public var met: Bool
     public var detail: String
     public var evidence: ConditionEvidence
+    public var kind: Kind
 
-    public init(id: String, met: Bool, detail: String, evidence: ConditionEvidence = ConditionEvidence()) {
+    public init(id: String, met: Bool, detail: String, evidence: ConditionEvidence = ConditionEvidence(), kind: Kind = .record) {
         self.id = id
         self.met = met
         self.detail = detail
         self.evidence = evidence
+        self.kind = kind
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        met = try container.decode(Bool.self, forKey: .met)
+        detail = try container.decode(String.self, forKey: .detail)
+        evidence = try container.decodeIfPresent(ConditionEvidence.self, forKey: .evidence) ?? ConditionEvidence()
+        kind = try container.decodeIfPresent(Kind.self, forKey: .kind) ?? .record
+    }
+}
+
+extension EligibilityVerdict {
+    /// The award is not for this subject at all (another kind of subject or staff category).
+    public var notApplicable: Bool { conditions.contains { !$0.met && $0.kind == .applicability } }
+
+    /// Everything the record can show is met; what is left needs a person's judgement.
+    public var awaitsJudgement: Bool {
+        let unmet = conditions.filter { !$0.met }
+        return !unmet.isEmpty && unmet.allSatisfy { $0.kind == .manual }
     }
 }
 

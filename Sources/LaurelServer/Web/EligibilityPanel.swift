@@ -15,11 +15,9 @@ struct EligibilityPanel {
             guard let entry = engine.catalogue.entry(for: code) else { return nil }
             let verdict = engine.verdict(for: history, code: code, year: judged)
             let unmet = verdict.conditions.filter { !$0.met }
-            // Titles for another kind of staff, and codes only a council can judge, are left out
-            // rather than shown as "not eligible".
-            if unmet.contains(where: { ["subject.kind", "staff.armed_forces", "staff.not_armed_forces"].contains($0.id) }) { return nil }
-            let manualOnly = !unmet.isEmpty && unmet.allSatisfy { ["cluster.leader", "cluster.outstanding_leader", "council.vote_80", "gk.achievement", "criteria.configurable"].contains($0.id) }
-            if manualOnly { return nil }
+            // Titles for another kind of subject or staff, and codes only a person can judge, are
+            // left out rather than shown as "not eligible".
+            if verdict.notApplicable || verdict.awaitsJudgement { return nil }
             let status = verdict.eligible ? pages.t("eligibility_now", context)
                 : verdict.eligibleFrom.map { pages.t("eligibility_later", context, [String($0)]) } ?? pages.t("eligibility_never", context)
             let missing = unmet.map { labels["condition_" + $0.id.replacingOccurrences(of: ".", with: "_")] ?? $0.detail }.joined(separator: "; ")

@@ -57,7 +57,7 @@ struct UnitPages {
         let identity = try context.requireIdentity()
         try Permissions.requireBrowse(identity)
         let unit = try await units.get(try context.id(), as: identity)
-        return try await renderShow(unit, identity: identity, context: context, flash: request.query("done") == "merged" ? nil : nil)
+        return try await renderShow(unit, identity: identity, context: context)
     }
 
     func renderShow(_ unit: OrgUnit, identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
