@@ -10,7 +10,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ.get("LAUREL_URL", "http://127.0.0.1:8080")
@@ -30,10 +30,24 @@ def browser():
 
 
 def click_and_wait(browser, element):
-    """Clicks something that loads a new page, and waits until the old page is gone."""
-    page = browser.find_element(By.TAG_NAME, "html")
+    """Clicks something that loads a new page, and waits until the new page has loaded.
+
+    The old page is marked with a window property that a new document does not have. Asking a
+    detached element whether it is stale (expected_conditions.staleness_of) raced with the
+    navigation in Chromium 156 ("Node with given id does not belong to the document"), so the
+    wait asks the window instead and treats any driver error in mid-navigation as "not yet".
+    """
+    browser.execute_script("window.__laurelOldPage = true;")
     element.click()
-    WebDriverWait(browser, 10).until(expected_conditions.staleness_of(page))
+
+    def new_page_loaded(driver):
+        try:
+            return driver.execute_script(
+                "return window.__laurelOldPage !== true && document.readyState === 'complete';")
+        except WebDriverException:
+            return False
+
+    WebDriverWait(browser, 15).until(new_page_loaded)
 
 
 def sign_in(browser, username, password):
