@@ -9,7 +9,7 @@ import Mustache
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let localisation: Localisation
-    static let required = ["layout", "login", "dashboard", "units", "unit", "unit_form", "people", "person", "person_form", "accounts", "account_form", "audit", "error", "record", "register", "imports", "import_result", "catalogue", "movements", "movement", "registration", "clusters", "season", "ballot", "minutes", "eligibility", "account_edit"]
+    static let required = ["layout", "login", "dashboard", "units", "unit", "unit_form", "people", "person", "person_form", "accounts", "account_form", "audit", "error", "record", "register", "imports", "import_result", "catalogue", "movements", "movement", "registration", "clusters", "season", "ballot", "minutes", "eligibility", "account_edit", "season_tabs"]
 
     public static func load(localisation: Localisation) async throws -> PageRenderer {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil, subdirectory: "Resources")?.path else { throw PageError.missingResources }

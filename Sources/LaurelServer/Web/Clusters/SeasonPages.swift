@@ -42,6 +42,7 @@ struct SeasonPages {
         let ownGrid: [GridRow]; let hasOwn: Bool; let ownName: String?
         let verifyGrid: [GridRow]; let hasVerify: Bool; let hasPending: Bool; let verifyName: String?; let verifyTarget: Int64?
         let canFinalise: Bool; let canReopen: Bool; let finalised: Bool; let ballots: [BallotRow]; let flash: String?
+        let tabScoring = true
     }
 
     func grid(_ season: SeasonRecord, sheet: ScoreSheet?, context: AppRequestContext) -> [GridRow] {
