@@ -7,7 +7,7 @@ import Testing
         // MUT
         let data = CSVWriter().data(
             header: ["Họ và tên", "Ghi chú"],
-            rows: [[.text("Nguyễn Văn An"), .text("khen, thưởng")], [.text("nói \"có\""), .text("dòng 1\ndòng 2")], [.number(1.5), .date(CalendarDate(year: 2024, month: 5, day: 31)), .bool(true), .empty]]
+            rows: [[.text("Nguyễn Văn An"), .text("khen, thưởng")], [.text("nói \"có\""), .text("dòng 1\ndòng 2")], [.number(1.5), .date(SpreadsheetDate(year: 2024, month: 5, day: 31)), .bool(true), .empty]]
         )
         // validate
         #expect(Array(data.prefix(3)) == [0xEF, 0xBB, 0xBF])
@@ -33,7 +33,7 @@ import Testing
     @Test func whatTheWriterWritesTheReaderReadsBack() throws {
         // setup
         let table = Table(header: ["Tên", "Ghi chú", "Ngày"], values: [
-            [.text("Trần, Thị \"Bé\""), .text("dòng 1\r\ndòng 2"), .date(CalendarDate(year: 1999, month: 12, day: 31))],
+            [.text("Trần, Thị \"Bé\""), .text("dòng 1\r\ndòng 2"), .date(SpreadsheetDate(year: 1999, month: 12, day: 31))],
             [.text("Đặng Quốc Việt"), .text(" khoảng trắng "), .text("x")],
         ])
         let writer = CSVWriter(delimiter: ";", dateStyle: .iso8601)

@@ -15,7 +15,7 @@ import Testing
     }
 
     private func day(_ year: Int, _ month: Int, _ day: Int) -> CellValue {
-        .date(CalendarDate(year: year, month: month, day: day))
+        .date(SpreadsheetDate(year: year, month: month, day: day))
     }
 
     @Test func the1900SystemIncludesTheLotusLeapDay() throws {
@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func writtenDatesReadBackTheSameAcrossTheLeapDay() throws {
-        let days = [CalendarDate(year: 1900, month: 1, day: 1), CalendarDate(year: 1900, month: 2, day: 28), CalendarDate(year: 1900, month: 3, day: 1), CalendarDate(year: 1975, month: 4, day: 30), CalendarDate(year: 2024, month: 2, day: 29)]
+        let days = [SpreadsheetDate(year: 1900, month: 1, day: 1), SpreadsheetDate(year: 1900, month: 2, day: 28), SpreadsheetDate(year: 1900, month: 3, day: 1), SpreadsheetDate(year: 1975, month: 4, day: 30), SpreadsheetDate(year: 2024, month: 2, day: 29)]
         let writer = try XlsxWriter()
         try writer.addSheet(named: "D") { try $0.append(days.map { .date($0) }) }
         var values: [CellValue] = []
@@ -67,10 +67,10 @@ import Testing
     }
 
     @Test func calendarDatesPrintAndParse() {
-        let date = CalendarDate(year: 2024, month: 5, day: 3)
+        let date = SpreadsheetDate(year: 2024, month: 5, day: 3)
         #expect(date.description == "2024-05-03")
         #expect(date.dayMonthYear == "03/05/2024")
-        #expect(CalendarDate(iso: "2024-05-03T10:00:00") == date)
-        #expect(CalendarDate(iso: "03/05/2024") == nil)
+        #expect(SpreadsheetDate(iso: "2024-05-03T10:00:00") == date)
+        #expect(SpreadsheetDate(iso: "03/05/2024") == nil)
     }
 }

@@ -22,7 +22,7 @@ struct LargeSheetTests {
                 for index in 1...rows {
                     try sheet.append([
                         .number(Double(index)), .text("Nguyễn Văn An \(index % 97)"), .text("Phòng \(index % 37)"),
-                        .date(CalendarDate(year: 1960 + index % 40, month: 1 + index % 12, day: 1 + index % 28)),
+                        .date(SpreadsheetDate(year: 1960 + index % 40, month: 1 + index % 12, day: 1 + index % 28)),
                         .number(Double(index % 1000) / 4), .bool(index % 2 == 0), .text("Huân chương hạng \(index % 3 + 1)"),
                         .text("Ghi chú \(index)"),
                     ])

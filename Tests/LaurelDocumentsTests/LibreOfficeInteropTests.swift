@@ -31,8 +31,8 @@ final class LibreOfficeInteropTests {
         // validate
         #expect(table.header == ["Họ và tên", "Năm sinh", "Ngày khen", "Ghi chú"])
         #expect(table.rows.map(\.number) == [2, 3])
-        #expect(table.rows[0].values == [.text("Nguyễn Văn An"), .number(1980), .date(CalendarDate(year: 2024, month: 5, day: 31)), .text("khen, thưởng")])
-        #expect(table.rows[1].values == [.text("Đặng Thị Hương"), .number(1975.5), .date(CalendarDate(year: 1999, month: 12, day: 31))])
+        #expect(table.rows[0].values == [.text("Nguyễn Văn An"), .number(1980), .date(SpreadsheetDate(year: 2024, month: 5, day: 31)), .text("khen, thưởng")])
+        #expect(table.rows[1].values == [.text("Đặng Thị Hương"), .number(1975.5), .date(SpreadsheetDate(year: 1999, month: 12, day: 31))])
     }
 
     @Test(arguments: [false, true])
@@ -41,8 +41,8 @@ final class LibreOfficeInteropTests {
         let xlsx = folder.appendingPathComponent("ket-qua-\(sharedStrings).xlsx")
         let writer = try XlsxWriter(options: .init(useSharedStrings: sharedStrings))
         try writer.addSheet(named: "Danh sách", columns: [.init("Họ và tên", width: 28), .init("Số"), .init("Ngày"), .init("Ghi chú", width: 40)]) { sheet in
-            try sheet.append([.text("Nguyễn Văn An"), .number(42), .date(CalendarDate(year: 2024, month: 2, day: 29)), .text("A & B <c> \"d\"")])
-            try sheet.append([.text("Trần Thị Bích Ngọc"), .number(-3.25), .date(CalendarDate(year: 1975, month: 4, day: 30)), .text("=HYPERLINK(\"http://x\")")])
+            try sheet.append([.text("Nguyễn Văn An"), .number(42), .date(SpreadsheetDate(year: 2024, month: 2, day: 29)), .text("A & B <c> \"d\"")])
+            try sheet.append([.text("Trần Thị Bích Ngọc"), .number(-3.25), .date(SpreadsheetDate(year: 1975, month: 4, day: 30)), .text("=HYPERLINK(\"http://x\")")])
             try sheet.append([.text("Lê Hoàng Đức"), .bool(true), .empty, .text("dòng 1\ndòng 2")])
         }
         try writer.addSheet(named: "Trang 2") { try $0.append([.text("không xuất")]) }
@@ -63,7 +63,7 @@ final class LibreOfficeInteropTests {
         // setup
         let source = folder.appendingPathComponent("vong.xlsx")
         let tables = [
-            Table(name: "Cá nhân", header: ["Tên", "Điểm", "Ngày"], values: [[.text("Phạm Thị Hương"), .number(9.5), .date(CalendarDate(year: 2023, month: 3, day: 15))]]),
+            Table(name: "Cá nhân", header: ["Tên", "Điểm", "Ngày"], values: [[.text("Phạm Thị Hương"), .number(9.5), .date(SpreadsheetDate(year: 2023, month: 3, day: 15))]]),
             Table(name: "Tập thể", header: ["Đơn vị"], values: [[.text("Ban Thi đua – Khen thưởng")]]),
         ]
         try XlsxWriter.data(for: tables).write(to: source)

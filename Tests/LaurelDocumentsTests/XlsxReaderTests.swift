@@ -30,7 +30,7 @@ import Testing
     @Test func inlineStringsNumbersBooleansAndErrorsKeepTheirTypes() throws {
         let data = XlsxFixture.sheet(#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Bằng khen</t></is></c><c r="B1"><v>1.5E3</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="d"><v>2024-05-31T00:00:00</v></c></row></sheetData>"#)
         let rows = try rows(data)
-        #expect(rows.first?.values == [.text("Bằng khen"), .number(1500), .bool(true), .text("#N/A"), .date(CalendarDate(year: 2024, month: 5, day: 31))])
+        #expect(rows.first?.values == [.text("Bằng khen"), .number(1500), .bool(true), .text("#N/A"), .date(SpreadsheetDate(year: 2024, month: 5, day: 31))])
     }
 
     @Test func sparseRowsKeepTheirNumbersAndGapsBecomeEmptyCells() throws {
@@ -58,11 +58,11 @@ import Testing
         let rows = try rows(data)
         // validate
         #expect(rows[0].values == [
-            .date(CalendarDate(year: 2023, month: 3, day: 15)),
-            .date(CalendarDate(year: 1900, month: 2, day: 29)),
+            .date(SpreadsheetDate(year: 2023, month: 3, day: 15)),
+            .date(SpreadsheetDate(year: 1900, month: 2, day: 29)),
             .number(45000),
-            .date(CalendarDate(year: 1900, month: 3, day: 1)),
-            .date(CalendarDate(year: 1900, month: 1, day: 1)),
+            .date(SpreadsheetDate(year: 1900, month: 3, day: 1)),
+            .date(SpreadsheetDate(year: 1900, month: 1, day: 1)),
         ])
     }
 
@@ -73,7 +73,7 @@ import Testing
         var values: [CellValue] = []
         try reader.forEachRow { values = $0.values }
         #expect(reader.usesDate1904)
-        #expect(values == [.date(CalendarDate(year: 2023, month: 3, day: 15)), .date(CalendarDate(year: 1904, month: 1, day: 1))])
+        #expect(values == [.date(SpreadsheetDate(year: 2023, month: 3, day: 15)), .date(SpreadsheetDate(year: 1904, month: 1, day: 1))])
     }
 
     @Test func formulasAreFlaggedAndKeepTheirCachedValue() throws {

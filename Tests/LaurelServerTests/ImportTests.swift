@@ -64,7 +64,7 @@ extension JSONBody {
                                             .number(Double(year)), .text(rating), .empty, .empty])
                     }
                     awards.append([.number(id), .empty, .empty, .text(unitCode), .text("LDTT"), .number(Double(year)), .text("merit"),
-                                   .text("\(100 + index)/QĐ-UBND"), .date(CalendarDate(year: year, month: 12, day: 20)), .text("Chủ tịch UBND thành phố"), .text("valid")])
+                                   .text("\(100 + index)/QĐ-UBND"), .date(SpreadsheetDate(year: year, month: 12, day: 20)), .text("Chủ tịch UBND thành phố"), .text("valid")])
                 }
             }
             let assessmentFile = try Self.xlsx(["Mã cá nhân", "Họ và tên", "NGÀY SINH", "ma don vi", "Năm", "Xếp loại", "Kỷ luật", "Ghi chú"], assessments)
@@ -155,7 +155,7 @@ extension JSONBody {
             let (done, d) = try await client.importFile("units", good, token: token, dryRun: false)
             #expect(done == .ok && d["imported"] as? Int == 2, "\(d.messages)")
             let people = try Self.xlsx(["Họ và tên", "Giới tính", "Ngày sinh", "Mã đơn vị", "Đối tượng", "Giữ chức vụ quản lý"], [
-                [.text("Hoàng Thị Thu Trang"), .text("Nữ"), .date(CalendarDate(year: 1991, month: 7, day: 2)), .text("HN-S9-P1"), .text("Công chức"), .text("có")],
+                [.text("Hoàng Thị Thu Trang"), .text("Nữ"), .date(SpreadsheetDate(year: 1991, month: 7, day: 2)), .text("HN-S9-P1"), .text("Công chức"), .text("có")],
                 [.text("Vũ Đức Thắng"), .text("Nam"), .text("02/09/1979"), .text("DN-S1"), .text("Công chức"), .empty]])
             let (peopleRefused, p) = try await client.importFile("people", people, token: token, dryRun: true)
             #expect(peopleRefused == .unprocessableContent && p.messages == ["Mã đơn vị không có hoặc ngoài phạm vi quản lý: DN-S1."])

@@ -5,7 +5,7 @@ public enum CellValue: Hashable, Sendable {
     case empty
     case text(String)
     case number(Double)
-    case date(CalendarDate)
+    case date(SpreadsheetDate)
     case bool(Bool)
 
     public var isEmpty: Bool {

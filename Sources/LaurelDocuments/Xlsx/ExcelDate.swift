@@ -7,25 +7,25 @@ enum ExcelDate {
     /// Largest serial Excel accepts: 9999-12-31.
     static let maxSerial = 2_958_465.0
 
-    private static let epoch1900 = CalendarDate(year: 1899, month: 12, day: 30).daysSinceUnixEpoch
-    private static let epoch1904 = CalendarDate(year: 1904, month: 1, day: 1).daysSinceUnixEpoch
+    private static let epoch1900 = SpreadsheetDate(year: 1899, month: 12, day: 30).daysSinceUnixEpoch
+    private static let epoch1904 = SpreadsheetDate(year: 1904, month: 1, day: 1).daysSinceUnixEpoch
 
     /// The day of a serial; a time-of-day fraction is dropped. Nil outside Excel's range.
-    static func calendarDate(serial: Double, date1904: Bool) -> CalendarDate? {
+    static func calendarDate(serial: Double, date1904: Bool) -> SpreadsheetDate? {
         guard serial.isFinite, serial >= 0, serial <= maxSerial else { return nil }
         let whole = Int(serial.rounded(.down))
         if date1904 {
-            return CalendarDate(daysSinceUnixEpoch: epoch1904 + whole)
+            return SpreadsheetDate(daysSinceUnixEpoch: epoch1904 + whole)
         }
         switch whole {
-        case 60: return CalendarDate(year: 1900, month: 2, day: 29)
-        case ..<60: return CalendarDate(daysSinceUnixEpoch: epoch1900 + whole + 1)
-        default: return CalendarDate(daysSinceUnixEpoch: epoch1900 + whole)
+        case 60: return SpreadsheetDate(year: 1900, month: 2, day: 29)
+        case ..<60: return SpreadsheetDate(daysSinceUnixEpoch: epoch1900 + whole + 1)
+        default: return SpreadsheetDate(daysSinceUnixEpoch: epoch1900 + whole)
         }
     }
 
     /// The serial of a day in the 1900 system (what the writer stores).
-    static func serial(of date: CalendarDate) -> Double {
+    static func serial(of date: SpreadsheetDate) -> Double {
         if date.year == 1900, date.month == 2, date.day == 29 { return 60 }
         let days = date.daysSinceUnixEpoch - epoch1900
         return Double(days < 61 ? days - 1 : days)

@@ -144,7 +144,7 @@ final class WorksheetHandler: NSObject, XMLPartHandler {
         case "b":
             return valueText.isEmpty ? .empty : .bool(valueText == "1" || valueText == "true")
         case "d":
-            return CalendarDate(iso: valueText).map(CellValue.date) ?? .text(valueText)
+            return SpreadsheetDate(iso: valueText).map(CellValue.date) ?? .text(valueText)
         default:
             let trimmed = valueText.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { return .empty }

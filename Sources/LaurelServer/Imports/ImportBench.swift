@@ -4,7 +4,7 @@ import LaurelDomain
 import LaurelStore
 
 /// The import scenario of `laurel bench`: a yearly-assessment XLSX made in memory for the people
-/// of the database, checked (dry run) and then imported, timed.
+/// of the database (up to `rows`, ten years a person), checked (dry run) and then imported, timed.
 public enum ImportBench {
     public struct Figures: Codable, Sendable {
         public var rows = 0
@@ -19,6 +19,9 @@ public enum ImportBench {
         var figures = Figures()
         let people = try await ImportContextLoader(database: database).load(as: identity, withPeople: true, records: nil).peopleById.keys.sorted()
         guard !people.isEmpty else { return figures }
+        // At most ten years a person (2016–2025): more would reach back before people were born and
+        // turn a small bench's import into a list of refused rows.
+        let rows = min(rows, people.count * 10)
         var clock = ContinuousClock.now
         let writer = try XlsxWriter()
         let ratings = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "good", "complete"]
@@ -34,7 +37,7 @@ public enum ImportBench {
         figures.writeSeconds = seconds(since: clock)
         figures.fileBytes = data.count
         let service = ImportService(database: database)
-        let today = LaurelDomain.CalendarDate(year: 2026, month: 1, day: 1)!
+        let today = CalendarDate(year: 2026, month: 1, day: 1)!
         clock = .now
         let dry = try await service.run(.assessments, data: data, dryRun: true, as: identity, today: today)
         figures.dryRunSeconds = seconds(since: clock)

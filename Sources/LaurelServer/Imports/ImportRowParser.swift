@@ -8,7 +8,7 @@ import LaurelStore
 struct ImportRowParser {
     let kind: ImportKind
     let context: ImportContext
-    let today: LaurelDomain.CalendarDate
+    let today: CalendarDate
     /// Column key → the header as the file wrote it, for messages.
     var headers: [String: String] = [:]
     var problems: [ImportProblem] = []
@@ -85,7 +85,7 @@ struct ImportRowParser {
         return year
     }
 
-    mutating func date(_ f: Fields, _ key: String) -> LaurelDomain.CalendarDate? {
+    mutating func date(_ f: Fields, _ key: String) -> CalendarDate? {
         guard f.has(key), let cell = f.cells[key] else { return nil }
         guard let date = ImportValues.date(cell) else { problem(f, key, "error.import_bad_date", f.text(key)); return nil }
         if date > today { problem(f, key, "error.import_future_date", date.description); return nil }
@@ -123,7 +123,7 @@ struct ImportRowParser {
     }
 
     mutating func beforeBirth(_ f: Fields, year: Int, birthDate: String?) -> Bool {
-        guard let birth = birthDate.flatMap({ LaurelDomain.CalendarDate($0) }), year < birth.year else { return false }
+        guard let birth = birthDate.flatMap({ CalendarDate($0) }), year < birth.year else { return false }
         problem(f, "year", "error.import_before_birth", String(year), String(birth.year))
         return true
     }

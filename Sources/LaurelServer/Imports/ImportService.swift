@@ -21,7 +21,7 @@ struct ImportService: Sendable {
         loader = RecordLoader(database: database)
     }
 
-    func run(_ kind: ImportKind, data: Data, dryRun: Bool, as identity: Identity, today: LaurelDomain.CalendarDate,
+    func run(_ kind: ImportKind, data: Data, dryRun: Bool, as identity: Identity, today: CalendarDate,
              progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)? = nil) async throws -> Result {
         try Permissions.requireWrite(identity)
         let reader: TabularReader

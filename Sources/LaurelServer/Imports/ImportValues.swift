@@ -52,15 +52,15 @@ enum ImportValues {
     }
 
     /// A date from a date cell, "yyyy-mm-dd" or "dd/mm/yyyy"; nil when it is none of these.
-    static func date(_ cell: Cell) -> LaurelDomain.CalendarDate? {
+    static func date(_ cell: Cell) -> CalendarDate? {
         switch cell.value {
-        case .date(let d): return LaurelDomain.CalendarDate(year: d.year, month: d.month, day: d.day)
+        case .date(let d): return CalendarDate(year: d.year, month: d.month, day: d.day)
         case .text(let raw):
             let t = raw.trimmingCharacters(in: .whitespaces)
-            if let iso = LaurelDomain.CalendarDate(t) { return iso }
+            if let iso = CalendarDate(t) { return iso }
             let parts = t.split(separator: "/")
             guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }
-            return LaurelDomain.CalendarDate(year: y, month: m, day: d)
+            return CalendarDate(year: y, month: m, day: d)
         default: return nil
         }
     }

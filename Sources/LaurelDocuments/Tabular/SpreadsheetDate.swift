@@ -2,7 +2,7 @@
 ///
 /// The fields are stored as given; `1900-02-29` is representable because Excel shows that
 /// non-existent day for serial 60 (the Lotus 1-2-3 leap-year bug).
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct SpreadsheetDate: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -35,7 +35,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         Self.twoDigits(day) + "/" + Self.twoDigits(month) + "/" + String(year)
     }
 
-    public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
+    public static func < (lhs: SpreadsheetDate, rhs: SpreadsheetDate) -> Bool {
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
@@ -44,7 +44,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     }
 }
 
-extension CalendarDate {
+extension SpreadsheetDate {
     /// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's `days_from_civil`.
     var daysSinceUnixEpoch: Int {
         let y = month <= 2 ? year - 1 : year
