@@ -170,3 +170,49 @@ def test_a_member_self_scores_the_leader_verifies_the_ranking_appears_and_a_ball
     click_and_wait(browser, browser.find_element(By.ID, "cast-vote"))
     assert "đã được ghi nhận" in browser.page_source
     assert not browser.find_elements(By.ID, "cast-vote")
+
+
+def set_date(browser, element_id, value):
+    """Date inputs take the browser's local format when typed; the value is set as ISO instead."""
+    browser.execute_script("document.getElementById(arguments[0]).value = arguments[1];", element_id, value)
+
+
+def test_an_officer_launches_a_movement_from_the_form_attaches_its_plan_and_reads_the_minutes(browser, tmp_path):
+    suffix = uuid.uuid4().hex[:6].upper()
+    sign_in(browser, "canbo.hanoi", "laurel-demo")
+
+    # A movement written in the form, with one bad field first: the error is shown, nothing saved.
+    browser.get(BASE + "/movements/new")
+    Select(browser.find_element(By.ID, "launcherUnitId")).select_by_visible_text("Thành phố Hà Nội (HN)")
+    set_date(browser, "startDate", "2026-01-01")
+    set_date(browser, "endDate", "2025-12-31")
+    click_and_wait(browser, browser.find_element(By.ID, "save-movement"))
+    assert "invalid" in browser.find_element(By.ID, "name").find_element(By.XPATH, "..").get_attribute("class")
+
+    browser.find_element(By.ID, "name").send_keys(f"Thi đua chuyển đổi số {suffix}")
+    set_date(browser, "startDate", "2026-01-01")
+    set_date(browser, "endDate", "2028-12-31")
+    browser.find_element(By.ID, "contents").send_keys("Số hoá hồ sơ khen thưởng\nDịch vụ công trực tuyến toàn trình")
+    browser.find_element(By.NAME, "deadline_title_1").send_keys("Báo cáo sơ kết")
+    browser.execute_script("document.getElementsByName('deadline_due_1')[0].value = '2027-06-30';")
+    browser.find_element(By.CSS_SELECTOR, "input[name=plannedForms][value=CSTDCS]").click()
+    click_and_wait(browser, browser.find_element(By.ID, "save-movement"))
+    assert f"Thi đua chuyển đổi số {suffix}" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "Dịch vụ công trực tuyến toàn trình" in browser.page_source
+
+    # Launched, then its plan attached through the upload form.
+    click_and_wait(browser, browser.find_element(By.ID, "launch"))
+    plan = tmp_path / "ke-hoach.pdf"
+    plan.write_bytes(b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+    form = browser.find_element(By.ID, "attach-form")
+    form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(plan))
+    click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+    assert "ke-hoach.pdf" in browser.find_element(By.XPATH, "//h2[@id='attachments']/following-sibling::ul[1]").text
+
+    # The block's minutes, from the season's tab bar.
+    token = api("POST", "/api/v1/auth/token", {"username": "canbo.hanoi", "password": "laurel-demo"})["token"]
+    season = api("GET", "/api/v1/clusters", token=token)["items"][0]["seasons"][0]["id"]
+    browser.get(BASE + f"/seasons/{season}")
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, f"nav.tabs a[href='/seasons/{season}/minutes']"))
+    assert "BIÊN BẢN" in browser.page_source
+    assert browser.find_element(By.ID, "minutes-docx").get_attribute("href").endswith(f"/seasons/{season}/minutes.docx")

@@ -79,7 +79,7 @@ public struct DocxWriter: Sendable {
                 for (index, width) in columns.enumerated() {
                     let lines = index < blocks.count ? blocks[index] : []
                     let paragraphs = lines.isEmpty ? [paragraph("", bold: false, italic: false, centred: true, size: 13)]
-                        : lines.map { paragraph($0.text, bold: $0.bold, italic: $0.italic, centred: true, size: 13) }
+                        : lines.map { paragraph($0.text, bold: $0.bold, italic: $0.italic, centred: true, size: 12) }
                     body += cell(width) + paragraphs.joined() + "</w:tc>"
                 }
                 body += "</w:tr></w:tbl>" + paragraph("", bold: false, italic: false, centred: false, size: 12)

@@ -20,6 +20,10 @@ struct BallotsAPI {
     /// A share given as "4/5", "80%", "0.8" or a number.
     struct ProportionInput: Decodable, Sendable {
         let value: Proportion?
+        /// From a form field: "4/5", "80%", "0.8" or "0,8".
+        init(text: String) {
+            value = Proportion(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: "."))
+        }
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
             if let text = try? container.decode(String.self) {
@@ -51,21 +55,29 @@ struct BallotsAPI {
         let identity = try context.requireIdentity()
         try Permissions.requireWrite(identity)
         let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
-        var errors: [DomainError] = []
+        return try JSON.response(try await ballots.create(try Self.draft(body), as: identity), status: .created)
+    }
+
+    /// The one check of a new ballot's fields, for the API and the season's votes page; `errors`
+    /// are problems the caller found while reading its input. The store checks who may run it.
+    static func draft(_ body: CreateRequest, errors found: [DomainError] = []) throws -> BallotDraft {
+        var errors = found
         let purpose = Validate.name(body.purpose, field: "purpose", into: &errors)
         let kind = Validate.choice(body.subject?.kind, as: BallotDraft.SubjectKind.self, field: "subject.kind", into: &errors)
         if body.subject?.id == nil { errors.append(.invalid("error.required", field: "subject.id")) }
         var post: ClusterPost?
         if let raw = body.post { post = Validate.choice(raw, as: ClusterPost.self, field: "post", into: &errors) }
-        if body.threshold != nil, body.threshold?.value == nil { errors.append(.invalid("error.ballot_bad_proportion", field: "threshold")) }
-        if body.quorum != nil, body.quorum?.value == nil { errors.append(.invalid("error.ballot_bad_proportion", field: "quorum")) }
+        // A share is compared as `votes × denominator ≥ numerator × voters`: a huge denominator
+        // ("1/9223372036854775807") would overflow there, so it is refused like any unreadable share.
+        func unusable(_ input: ProportionInput?) -> Bool { input != nil && (input?.value.map { $0.denominator > 1_000_000_000 } ?? true) }
+        if unusable(body.threshold) { errors.append(.invalid("error.ballot_bad_proportion", field: "threshold")) }
+        if unusable(body.quorum) { errors.append(.invalid("error.ballot_bad_proportion", field: "quorum")) }
         if post != nil, kind != .season { errors.append(.invalid("error.ballot_post_needs_season", field: "post")) }
         guard errors.isEmpty, let kind, let subjectId = body.subject?.id else { throw ValidationErrors(errors) }
-        let draft = BallotDraft(
+        return BallotDraft(
             purpose: purpose, subjectKind: kind, subjectId: subjectId, candidates: body.candidates ?? [], voters: body.voters ?? [],
             seats: body.seats ?? 1, threshold: body.threshold?.value ?? .half, quorum: body.quorum?.value ?? .none,
             maxRounds: body.maxRounds ?? 2, post: post)
-        return try JSON.response(try await ballots.create(draft, as: identity), status: .created)
     }
 
     func get(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -4,6 +4,7 @@ import LaurelDomain
 import LaurelStore
 
 /// `/api/v1/clusters`: clusters and blocks, their members, and the opening of a season.
+/// The checks of each body are static functions, so the pages go through the same ones.
 struct ClustersAPI {
     let clusters: ClusterStore
     let seasons: SeasonStore
@@ -28,7 +29,7 @@ struct ClustersAPI {
         var rotation: RotationRule?
     }
 
-    enum ClusterKind: String { case cluster, block }
+    enum ClusterKind: String, CaseIterable { case cluster, block }
 
     func clusterId(_ context: AppRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.cluster_not_found") }
 
@@ -39,10 +40,8 @@ struct ClustersAPI {
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
-        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
+    /// Every field problem of a new cluster at once; scope and duplicates are the store's.
+    static func draft(_ body: CreateRequest) throws -> ClusterDraft {
         var errors: [DomainError] = []
         let code = Validate.code(body.code, field: "code", into: &errors)
         let name = Validate.name(body.name, field: "name", into: &errors)
@@ -51,9 +50,15 @@ struct ClustersAPI {
         let number = Validate.name(body.decisionNumber, field: "decisionNumber", into: &errors)
         let date = MovementsAPI.date(body.decisionDate, field: "decisionDate", into: &errors)
         guard errors.isEmpty, let kind, let organiser = body.organiserUnitId, let date else { throw ValidationErrors(errors) }
-        let draft = ClusterDraft(code: code, name: name, kind: kind.rawValue, organiserUnitId: organiser, decisionNumber: number,
-                                 decisionDate: date, memberUnitIds: body.memberUnitIds ?? [], rotation: body.rotation ?? RotationRule())
-        return try JSON.response(try await clusters.create(draft, as: identity), status: .created)
+        return ClusterDraft(code: code, name: name, kind: kind.rawValue, organiserUnitId: organiser, decisionNumber: number,
+                            decisionDate: date, memberUnitIds: body.memberUnitIds ?? [], rotation: body.rotation ?? RotationRule())
+    }
+
+    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
+        return try JSON.response(try await clusters.create(try Self.draft(body), as: identity), status: .created)
     }
 
     func get(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -69,14 +74,27 @@ struct ClustersAPI {
         var leave: Bool?
     }
 
+    struct MemberChange: Sendable { let unitId: Int64; let leave: Bool; let date: CalendarDate }
+
+    /// A join or a leave: the unit is required, the date defaults to today.
+    static func memberChange(_ body: MemberRequest) throws -> MemberChange {
+        var errors: [DomainError] = []
+        if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
+        var date = Today.date()
+        if let raw = body.date, !raw.isEmpty {
+            if let parsed = CalendarDate(raw) { date = parsed } else { errors.append(.invalid("error.bad_date", field: "date")) }
+        }
+        guard errors.isEmpty, let unitId = body.unitId else { throw ValidationErrors(errors) }
+        return MemberChange(unitId: unitId, leave: body.leave ?? false, date: date)
+    }
+
     /// A unit joins, or with `"leave": true` leaves, on a date (history kept).
     func member(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         try Permissions.requireWrite(identity)
         let body = try await RequestBody.decode(MemberRequest.self, allowed: MemberRequest.fields, from: request, context: context).value
-        guard let unitId = body.unitId else { throw DomainError.invalid("error.required", field: "unitId") }
-        let date = try UnitsAPI.date(body.date)
-        return try JSON.response(try await clusters.changeMember(try clusterId(context), unitId: unitId, leave: body.leave ?? false, on: date, as: identity))
+        let change = try Self.memberChange(body)
+        return try JSON.response(try await clusters.changeMember(try clusterId(context), unitId: change.unitId, leave: change.leave, on: change.date, as: identity))
     }
 
     struct SeasonRequest: Decodable, Sendable {
@@ -91,27 +109,55 @@ struct ClustersAPI {
         var covenantText: String?
     }
 
-    func createSeason(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
-        let body = try await RequestBody.decode(SeasonRequest.self, allowed: SeasonRequest.fields, from: request, context: context).value
+    static let criterionKinds: Set<String> = ["criterion", "bonus", "deduction"]
+
+    /// Every field problem of a new season, each criteria line's by its index
+    /// (`criteria.3.maxPoints`). Leadership against the members and last year's table are the store's.
+    static func seasonDraft(_ body: SeasonRequest) throws -> SeasonDraft {
         var errors: [DomainError] = []
         if body.year.map({ !(1900...2200).contains($0) }) ?? true { errors.append(.invalid("error.bad_year", field: "year")) }
         if body.leaderUnitId == nil { errors.append(.invalid("error.required", field: "leaderUnitId")) }
         if body.deputyUnitId == nil { errors.append(.invalid("error.required", field: "deputyUnitId")) }
         let mode = Validate.choice(body.mode ?? "verification", as: ScoringMode.self, field: "mode", into: &errors)
-        let rules = Validate.optionalText(body.rulesText, field: "rulesText", max: 20_000, into: &errors) ?? ""
-        let covenant = Validate.optionalText(body.covenantText, field: "covenantText", max: 20_000, into: &errors) ?? ""
+        if let cap = body.bonusCap, cap < .zero { errors.append(.invalid("error.criteria_bonus_cap_negative", field: "bonusCap")) }
+        let rules = paragraphs(body.rulesText, field: "rulesText", max: 20_000, into: &errors)
+        let covenant = paragraphs(body.covenantText, field: "covenantText", max: 20_000, into: &errors)
+        var lines: [CriterionLine] = []
+        var codes = Set<String>()
         for (index, line) in (body.criteria ?? []).enumerated() {
-            _ = Validate.code(line.code, field: "criteria.\(index).code", into: &errors)
-            _ = Validate.code(line.section, field: "criteria.\(index).section", into: &errors)
-            _ = Validate.name(line.title, field: "criteria.\(index).title", into: &errors)
+            let field = "criteria.\(index)."
+            let code = Validate.code(line.code, field: field + "code", into: &errors)
+            let section = Validate.code(line.section, field: field + "section", into: &errors)
+            let sectionTitle = Validate.optionalText(line.sectionTitle, field: field + "sectionTitle", into: &errors)
+            let title = Validate.name(line.title, field: field + "title", into: &errors)
+            if line.maxPoints <= .zero { errors.append(.invalid("error.criteria_max_positive", field: field + "maxPoints", code)) }
+            if !criterionKinds.contains(line.kind) { errors.append(.invalid("error.unknown_choice", field: field + "kind", line.kind)) }
+            if !code.isEmpty, !codes.insert(code).inserted { errors.append(.invalid("error.criteria_duplicate_code", field: field + "code", code)) }
+            lines.append(CriterionLine(code: code, section: section, sectionTitle: sectionTitle, title: title, maxPoints: line.maxPoints, kind: line.kind))
         }
         guard errors.isEmpty, let year = body.year, let leader = body.leaderUnitId, let deputy = body.deputyUnitId, let mode else {
             throw ValidationErrors(errors)
         }
-        let draft = SeasonDraft(year: year, leaderUnitId: leader, deputyUnitId: deputy, mode: mode, bonusCap: body.bonusCap ?? .zero,
-                                criteria: body.criteria ?? [], rulesText: rules, covenantText: covenant)
-        return try JSON.response(try await seasons.create(clusterId: try clusterId(context), draft, as: identity), status: .created)
+        return SeasonDraft(year: year, leaderUnitId: leader, deputyUnitId: deputy, mode: mode, bonusCap: body.bonusCap ?? .zero,
+                           criteria: lines, rulesText: rules, covenantText: covenant)
+    }
+
+    func createSeason(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
+        let body = try await RequestBody.decode(SeasonRequest.self, allowed: SeasonRequest.fields, from: request, context: context).value
+        return try JSON.response(try await seasons.create(clusterId: try clusterId(context), try Self.seasonDraft(body), as: identity), status: .created)
+    }
+
+    /// Free text over several lines (rules, covenant, attendance): a textarea sends "\r\n", so line
+    /// breaks and tabs are allowed where `Validate.optionalText` refuses every control character.
+    static func paragraphs(_ raw: String?, field: String, max: Int, into errors: inout [DomainError]) -> String {
+        let value = (raw ?? "").replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        if value.count > max { errors.append(.invalid("error.too_long", field: field, String(max))) }
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" && $0 != "\t" }) {
+            errors.append(.invalid("error.control_characters", field: field))
+        }
+        return value
     }
 }

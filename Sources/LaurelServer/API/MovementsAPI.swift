@@ -79,6 +79,8 @@ struct MovementsAPI {
             if title == nil { errors.append(.invalid("error.required", field: "reportDeadlines.\(index).title")) }
             if let title, let due { deadlines.append(ReportDeadline(code: String(index + 1), title: title, dueDate: due)) }
         }
+        // Reported with the other field errors (last, so that earlier fields keep their order).
+        if let start, let end, end < start { errors.append(.invalid("error.movement_end_before_start", field: "endDate")) }
         guard errors.isEmpty, let launcher = body.launcherUnitId, let kind, let start, let end else { throw ValidationErrors(errors) }
         let movement = Movement(
             name: name, launcherUnitId: launcher, kind: kind, start: start, end: end, objectives: objectives, motto: motto, contents: contents,
@@ -144,6 +146,16 @@ struct MovementsAPI {
         var date: String?
     }
 
+    /// The step and its date (today when absent); shared by the API and the movement page.
+    static func advance(_ body: AdvanceRequest) throws -> (status: MovementStatus, date: CalendarDate) {
+        var errors: [DomainError] = []
+        let status = Validate.choice(body.status, as: MovementStatus.self, field: "status", into: &errors)
+        var date: CalendarDate? = Today.date()
+        if let raw = body.date, !raw.isEmpty { date = Self.date(raw, field: "date", into: &errors) }
+        guard errors.isEmpty, let status, let date else { throw ValidationErrors(errors) }
+        return (status, date)
+    }
+
     func launch(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         try Permissions.requireWrite(identity)
@@ -156,11 +168,8 @@ struct MovementsAPI {
         let identity = try context.requireIdentity()
         try Permissions.requireWrite(identity)
         let body = try await RequestBody.decode(AdvanceRequest.self, allowed: AdvanceRequest.fields, from: request, context: context)
-        var errors: [DomainError] = []
-        let status = Validate.choice(body.value.status, as: MovementStatus.self, field: "status", into: &errors)
-        guard let status else { throw ValidationErrors(errors) }
-        let date = try UnitsAPI.date(body.value.date)
-        return try JSON.response(try await movements.advance(try movementId(context), to: status, on: date, as: identity))
+        let step = try Self.advance(body.value)
+        return try JSON.response(try await movements.advance(try movementId(context), to: step.status, on: step.date, as: identity))
     }
 
     struct UnitRequest: Decodable, Sendable {
@@ -184,20 +193,35 @@ struct MovementsAPI {
         var figures: [String: Int64]?
     }
 
+    /// A report checked field by field, as the store takes it.
+    struct ValidReport: Sendable { let unitId: Int64; let deadlineId: Int64; let text: String; let figures: [String: Int64] }
+
+    /// Shared by the API and the movement page.
+    static func report(_ body: ReportRequest) throws -> ValidReport {
+        var errors: [DomainError] = []
+        if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
+        if body.deadlineId == nil { errors.append(.invalid("error.required", field: "deadlineId")) }
+        // A report runs over several lines (a browser's textarea sends CRLF): line breaks and tabs
+        // are kept, other control characters are refused.
+        let normalised = body.text?.replacingOccurrences(of: "\r\n", with: "\n")
+        let checked = normalised.map { String($0.map { $0 == "\n" || $0 == "\t" ? " " : $0 }) }
+        _ = Validate.optionalText(checked, field: "text", max: 20_000, into: &errors)
+        let text = normalised?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        for (key, value) in (body.figures ?? [:]).sorted(by: { $0.key < $1.key }) where key.isEmpty || key.count > 80 || value < 0 {
+            errors.append(.invalid("error.report_bad_figure", field: "figures.\(key)"))
+        }
+        guard errors.isEmpty, let unitId = body.unitId, let deadlineId = body.deadlineId else { throw ValidationErrors(errors) }
+        return ValidReport(unitId: unitId, deadlineId: deadlineId, text: text, figures: body.figures ?? [:])
+    }
+
     func submitReport(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         try Permissions.requireWrite(identity)
         let body = try await RequestBody.decode(ReportRequest.self, allowed: ReportRequest.fields, from: request, context: context).value
-        var errors: [DomainError] = []
-        if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
-        if body.deadlineId == nil { errors.append(.invalid("error.required", field: "deadlineId")) }
-        let text = Validate.optionalText(body.text, field: "text", max: 20_000, into: &errors) ?? ""
-        for (key, value) in body.figures ?? [:] where key.isEmpty || key.count > 80 || value < 0 {
-            errors.append(.invalid("error.report_bad_figure", field: "figures.\(key)"))
-        }
-        guard errors.isEmpty, let unitId = body.unitId, let deadlineId = body.deadlineId else { throw ValidationErrors(errors) }
+        let valid = try Self.report(body)
         let report = try await movements.submitReport(
-            try movementId(context), unitId: unitId, deadlineId: deadlineId, text: text, figures: body.figures ?? [:], on: Today.date(), as: identity)
+            try movementId(context), unitId: valid.unitId, deadlineId: valid.deadlineId, text: valid.text, figures: valid.figures, on: Today.date(),
+            as: identity)
         return try JSON.response(report, status: .created)
     }
 
@@ -239,6 +263,11 @@ struct MovementsAPI {
         try Permissions.requireBrowse(identity)
         let attachmentId = try context.pathId("attachmentId", notFound: "error.attachment_not_found")
         let (meta, data) = try await movements.attachment(try movementId(context), attachmentId: attachmentId, as: identity)
+        return Self.download(meta, data)
+    }
+
+    /// The stored file as a download that the browser never renders in place (pages share it).
+    static func download(_ meta: MovementRecord.Attachment, _ data: Data) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = meta.contentType
         let ascii = meta.name.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0.properties.generalCategory != .control }

@@ -129,14 +129,9 @@ struct SeasonsAPI {
         try Permissions.requireWrite(identity)
         let id = try seasonId(context)
         let body = try await RequestBody.decode(CovenantRequest.self, allowed: CovenantRequest.fields, from: request, context: context).value
-        var errors: [DomainError] = []
-        let rules = Validate.optionalText(body.rulesText, field: "rulesText", max: 20_000, into: &errors) ?? ""
-        let text = Validate.optionalText(body.covenantText, field: "covenantText", max: 20_000, into: &errors) ?? ""
-        var signedOn: LaurelDomain.CalendarDate?
-        if let raw = body.signedOn { signedOn = MovementsAPI.date(raw, field: "signedOn", into: &errors) }
-        guard errors.isEmpty else { throw ValidationErrors(errors) }
-        return try JSON.response(try await seasons.updateCovenant(id, rulesText: rules, covenantText: text, signedOn: signedOn,
-                                                                  signedUnitIds: body.signedUnitIds ?? [], as: identity))
+        let change = try Self.covenantChange(body)
+        return try JSON.response(try await seasons.updateCovenant(id, rulesText: change.rulesText, covenantText: change.covenantText,
+                                                                  signedOn: change.signedOn, signedUnitIds: change.signedUnitIds, as: identity))
     }
 
     struct TargetsRequest: Decodable, Sendable {
@@ -151,20 +146,7 @@ struct SeasonsAPI {
         try Permissions.requireWrite(identity)
         let (id, unit) = (try seasonId(context), try unitId(context))
         let body = try await RequestBody.decode(TargetsRequest.self, allowed: ["targets"], from: request, context: context).value
-        var errors: [DomainError] = []
-        var targets: [RegisteredTarget] = []
-        for (index, item) in (body.targets ?? []).enumerated() {
-            let code = Validate.code(item.code, field: "targets.\(index).code", into: &errors)
-            let title = Validate.name(item.title, field: "targets.\(index).title", into: &errors)
-            let direction = Validate.choice(item.direction ?? "at_least", as: RegisteredTarget.Direction.self, field: "targets.\(index).direction", into: &errors)
-            guard let planned = item.planned else { errors.append(.invalid("error.required", field: "targets.\(index).planned")); continue }
-            if let direction {
-                targets.append(RegisteredTarget(unitId: unit, code: code, title: title, measure: String((item.measure ?? "").prefix(40)),
-                                                planned: planned, actual: item.actual, direction: direction))
-            }
-        }
-        guard errors.isEmpty else { throw ValidationErrors(errors) }
-        return try JSON.response(try await seasons.setTargets(id, unitId: unit, targets: targets, as: identity))
+        return try JSON.response(try await seasons.setTargets(id, unitId: unit, targets: try Self.registeredTargets(body, unitId: unit), as: identity))
     }
 
     struct ConferenceRequest: Decodable, Sendable {
@@ -177,12 +159,8 @@ struct SeasonsAPI {
         try Permissions.requireWrite(identity)
         let id = try seasonId(context)
         let body = try await RequestBody.decode(ConferenceRequest.self, allowed: ConferenceRequest.fields, from: request, context: context).value
-        var errors: [DomainError] = []
-        let date = MovementsAPI.date(body.date, field: "date", into: &errors)
-        let venue = Validate.optionalText(body.venue, field: "venue", max: 500, into: &errors) ?? ""
-        let attendance = Validate.optionalText(body.attendance, field: "attendance", max: 5000, into: &errors) ?? ""
-        guard errors.isEmpty, let date else { throw ValidationErrors(errors) }
-        return try JSON.response(try await seasons.setConference(id, on: date, venue: venue, attendance: attendance, as: identity))
+        let change = try Self.conferenceChange(body)
+        return try JSON.response(try await seasons.setConference(id, on: change.date, venue: change.venue, attendance: change.attendance, as: identity))
     }
 
     func proposals(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -202,12 +180,19 @@ struct SeasonsAPI {
         try Permissions.requireWrite(identity)
         let id = try seasonId(context)
         let body = try await RequestBody.decode(ProposalRequest.self, allowed: ProposalRequest.fields, from: request, context: context).value
-        guard let unit = body.unitId else { throw DomainError.invalid("error.required", field: "unitId") }
-        guard let code = body.code, AwardCatalogue.standard.entry(for: code)?.isFor(.collective) == true else {
-            throw DomainError.invalid("error.unknown_award_code", field: "code", body.code ?? "")
-        }
+        let (unit, code) = try Self.proposal(body)
         let items = try await seasons.addProposal(id, unitId: unit, code: code, ballotId: body.ballotId, as: identity)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)), status: .created)
+    }
+
+    /// The one check of a proposal, for the API and the votes page: a member and a collective award code.
+    static func proposal(_ body: ProposalRequest) throws -> (unitId: Int64, code: String) {
+        var errors: [DomainError] = []
+        if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
+        let code = body.code.flatMap { AwardCatalogue.standard.entry(for: $0)?.isFor(.collective) == true ? $0 : nil }
+        if code == nil { errors.append(.invalid("error.unknown_award_code", field: "code", body.code ?? "")) }
+        guard errors.isEmpty, let unit = body.unitId, let code else { throw ValidationErrors(errors) }
+        return (unit, code)
     }
 
     struct NextRequest: Decodable, Sendable {

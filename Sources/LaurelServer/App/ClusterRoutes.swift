@@ -34,5 +34,11 @@ struct ClusterRoutes {
             .register(on: group)
         SeasonPages(clusters: clusters, seasons: seasons, ballots: ballots, pages: pages).register(on: group)
         BallotPages(seasons: seasons, ballots: ballots, pages: pages).register(on: group)
+        MinutesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: group)
+        ClusterPages(clusters: clusters, units: dependencies.units, pages: pages).register(on: group)
+        SeasonFormPages(clusters: clusters, seasons: seasons, units: dependencies.units, pages: pages).register(on: group)
+        SeasonSetupPages(seasons: seasons, units: dependencies.units, pages: pages).register(on: group)
+        CrossScoringPages(seasons: seasons, pages: pages).register(on: group)
+        SeasonVotesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: group)
     }
 }

@@ -13,6 +13,7 @@ public enum Migrator {
         CreateOrganisation.migration,
         CreateRecords.migration,
         CreateMovementsAndClusters.migration,
+        AttachFilesToReports.migration,
     ]
 
     /// Returns the names of the migrations it applied.

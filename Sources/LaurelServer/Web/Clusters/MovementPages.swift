@@ -13,9 +13,17 @@ struct MovementPages {
 
     func register(on router: RouterGroup<AppRequestContext>) {
         router.get("movements", use: list)
+        router.get("movements/new", use: newForm)
+        router.post("movements/new", use: create)
         router.get("movements/{id}", use: show)
+        router.get("movements/{id}/edit", use: editForm)
+        router.post("movements/{id}/edit", use: update)
         router.post("movements/{id}/launch", use: launch)
+        router.post("movements/{id}/advance", use: advance)
         router.post("movements/{id}/implement", use: implement)
+        router.post("movements/{id}/reports", use: submitReport)
+        router.post("movements/{id}/attachments", use: attach)
+        router.get("movements/{id}/attachments/{attachmentId}", use: attachment)
         router.get("registrations/{unitId}/{year}", use: registrationForm)
         router.post("registrations/{unitId}/{year}", use: saveRegistration)
     }
@@ -24,35 +32,46 @@ struct MovementPages {
         let identity = try context.requireIdentity()
         try Permissions.requireBrowse(identity)
         struct Row { let id: Int64; let name: String; let launcher: String; let status: String; let period: String; let isChild: Bool }
-        struct Content { let rows: [Row]; let empty: Bool }
+        struct Content { let rows: [Row]; let empty: Bool; let canCreate: Bool }
         let page = try await movements.list(as: identity, paging: Paging(page: request.queryInt("page"), per: 100))
         let rows = page.items.map {
             Row(id: $0.id, name: $0.name, launcher: $0.launcherName, status: pages.t("movement_status_\($0.status)", context),
                 period: "\($0.startDate) – \($0.endDate)", isChild: $0.parentId != nil)
         }
-        return try pages.html("movements", title: pages.t("movements_title", context), nav: "movements", content: Content(rows: rows, empty: rows.isEmpty), context: context)
+        let content = Content(rows: rows, empty: rows.isEmpty, canCreate: identity.canWrite)
+        return try pages.html("movements", title: pages.t("movements_title", context), nav: "movements", content: content, context: context)
     }
 
     struct CoverageRow { let name: String; let launched: Bool; let launchedOn: String; let movementId: Int64?; let reports: [Cell] }
     struct Cell { let label: String; let css: String }
+    struct CriterionRow { let group: String; let text: String }
     struct Content {
         let movement: MovementRecord; let statusLabel: String; let kindLabel: String; let coverage: [CoverageRow]; let hasCoverage: Bool
         let launchedCount: Int; let total: Int; let canLaunch: Bool; let implementOptions: [Option]; let canImplement: Bool; let flash: String?
+        let criteria: [CriterionRow]; let plannedForms: [String]; let canEdit: Bool; let interimDates: String?; let motto: String?; let hasObjectives: Bool
+        let lifecycle: StepsPanel?; let reports: ReportsPanel; let canAttach: Bool; let attachments: [AttachmentRow]
     }
 
     func render(_ id: Int64, identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let movement = try await movements.get(id, as: identity)
         let coverage = try? await movements.coverage(id, today: Today.date(), as: identity)
         let css = ["submitted": "ok", "late": "off", "missing": "off", "pending": ""]
+        // Writers whose scope holds the launcher change the movement; the store checks it again.
+        let canChange = identity.canWrite ? (try? await units.get(movement.launcherUnitId, as: identity)) != nil : false
         var options: [Option] = []
+        var below: [Option] = []
         if identity.canWrite, movement.status != "draft" {
             // The units of the identity's scope that are directly below the launcher, as candidates to implement.
             let children = try await units.list(UnitFilter(parentId: movement.launcherUnitId, includeInactive: false), paging: Paging(page: 1, per: 200), as: identity)
             options = children.items.map { Option(value: String($0.id), label: $0.name, selected: false) }
+            below = options
             if case .subtree = identity.scope, options.isEmpty, identity.account.unitId != movement.launcherUnitId {
                 options = [Option(value: String(identity.account.unitId), label: pages.t("movement_my_unit", context), selected: true)]
+                let own = try? await units.get(identity.account.unitId, as: identity)
+                below = [Option(value: String(identity.account.unitId), label: own?.name ?? pages.t("movement_my_unit", context), selected: true)]
             }
         }
+        let catalogue = AwardCatalogue.standard
         let content = Content(
             movement: movement, statusLabel: pages.t("movement_status_\(movement.status)", context), kindLabel: pages.t("movement_kind_\(movement.kind)", context),
             coverage: (coverage?.units ?? []).map { unit in
@@ -61,14 +80,35 @@ struct MovementPages {
             },
             hasCoverage: coverage != nil, launchedCount: coverage?.launched ?? 0, total: coverage?.total ?? 0,
             canLaunch: identity.canWrite && movement.status == "draft" && coverage != nil,
-            implementOptions: options, canImplement: !options.isEmpty, flash: flash)
+            implementOptions: options, canImplement: !options.isEmpty, flash: flash,
+            criteria: movement.criteria.map { CriterionRow(group: groupLabel($0.group, context), text: $0.text) },
+            plannedForms: movement.plannedForms.map { code in
+                catalogue.entry(for: code).map { "\(context.locale == .vi ? $0.nameVi : $0.nameEn) (\(code))" } ?? code
+            },
+            canEdit: canChange && movement.status == "draft",
+            // Empty texts are nil: Mustache shows a section for any string, even an empty one.
+            interimDates: movement.interimReviews.isEmpty ? nil : movement.interimReviews.joined(separator: ", "),
+            motto: movement.motto.isEmpty ? nil : movement.motto,
+            hasObjectives: !movement.objectives.isEmpty,
+            lifecycle: canChange ? stepsPanel(movement, context) : nil,
+            reports: try await reportsPanel(movement, coverage: coverage, units: below, identity: identity, context: context),
+            canAttach: canChange,
+            attachments: movement.attachments.map { AttachmentRow(url: "/movements/\(movement.id)/attachments/\($0.id)", name: $0.name, size: Self.size($0.size)) })
         return try pages.html("movement", title: movement.name, nav: "movements", content: content, context: context, status: status)
     }
+
+    /// A named participant group's localised label, or an other group's own text.
+    func groupLabel(_ group: String, _ context: AppRequestContext) -> String {
+        ParticipantGroup.named.contains(ParticipantGroup(rawValue: group)) ? pages.t("movement_group_\(group)", context) : group
+    }
+
+    static let doneMessages = ["saved": "movement_saved", "advanced": "movement_advanced", "report": "movement_report_submitted", "attached": "movement_attached"]
 
     func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         try Permissions.requireBrowse(identity)
-        return try await render(try context.id(), identity: identity, context: context, flash: request.query("done").map { _ in pages.t("season_saved", context) })
+        let flash = request.query("done").map { pages.t(Self.doneMessages[$0] ?? "season_saved", context) }
+        return try await render(try context.id(), identity: identity, context: context, flash: flash)
     }
 
     func attempt(_ context: AppRequestContext, _ body: (Identity, Int64) async throws -> String) async throws -> Response {
@@ -86,13 +126,15 @@ struct MovementPages {
     }
 
     func launch(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await attempt(context) { identity, id in
+        try Permissions.requireWrite(try context.requireIdentity())
+        return try await attempt(context) { identity, id in
             _ = try await movements.advance(id, to: .launched, on: Today.date(), as: identity)
             return "/movements/\(id)?done=1"
         }
     }
 
     func implement(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try Permissions.requireWrite(try context.requireIdentity())
         let form = try await FormData.read(request, context: context)
         return try await attempt(context) { identity, id in
             guard let unitId = form["unitId"].flatMap({ Int64($0) }) else { throw DomainError.invalid("error.required", field: "unitId") }

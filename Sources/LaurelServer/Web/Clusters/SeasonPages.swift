@@ -2,7 +2,7 @@ import Hummingbird
 import LaurelDomain
 import LaurelStore
 
-/// Pages of clusters and seasons: the list, the season with its scoring grid (self-score for a
+/// Pages of a season: the season with its scoring grid (self-score for a
 /// member's officer, verification for the leader's and deputy's), the ranking, lock and reopen.
 struct SeasonPages {
     let clusters: ClusterStore
@@ -11,25 +11,11 @@ struct SeasonPages {
     let pages: PageRenderer
 
     func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("clusters", use: list)
         router.get("seasons/{id}", use: show)
         router.post("seasons/{id}/self-score", use: selfScore)
         router.post("seasons/{id}/verify/{unitId}", use: verify)
         router.post("seasons/{id}/finalise", use: finalise)
         router.post("seasons/{id}/reopen", use: reopen)
-    }
-
-    struct ClusterRow { let id: Int64; let code: String; let name: String; let kind: String; let organiser: String; let members: Int; let seasons: [ClusterRecord.SeasonSummary] }
-
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
-        struct Content { let rows: [ClusterRow]; let empty: Bool }
-        let rows = try await clusters.list(as: identity).map {
-            ClusterRow(id: $0.id, code: $0.code, name: $0.name, kind: pages.t("cluster_kind_\($0.kind)", context), organiser: $0.organiserName,
-                       members: $0.memberUnitIds.count, seasons: $0.seasons)
-        }
-        return try pages.html("clusters", title: pages.t("clusters_title", context), nav: "clusters", content: Content(rows: rows, empty: rows.isEmpty), context: context)
     }
 
     struct GridRow { let section: String; let code: String; let title: String; let max: String; let kind: String; let value: String; let field: String }

@@ -133,4 +133,6 @@ public struct MovementReportRecord: Codable, Sendable {
     public var figures: [String: Int64]
     public var submittedOn: String
     public var late: Bool
+    /// The file sent with the report, if any (absent from the JSON when there is none).
+    public var attachment: MovementRecord.Attachment?
 }

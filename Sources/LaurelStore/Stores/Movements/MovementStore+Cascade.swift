@@ -7,9 +7,10 @@ extension MovementStore {
     /// accepted and marked late, never refused.
     public func submitReport(
         _ id: Int64, unitId: Int64, deadlineId: Int64, text: String, figures: [String: Int64], on date: CalendarDate,
-        as identity: Identity
+        attachment file: ReportFile? = nil, as identity: Identity
     ) async throws -> MovementReportRecord {
         try Permissions.requireWrite(identity)
+        let kind = try file.map { try Self.checkFile($0.data) }
         return try await database.transaction { db in
             let loaded = try await Self.readable(db, id: id, identity: identity)
             let unit = try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope, field: "unitId")
@@ -28,9 +29,13 @@ extension MovementStore {
                         SQLBind(late), SQLBind(identity.account.id), SQLBind(Clock.timestamp()))
                 .returning("id").first(decodingColumn: "id", as: Int64.self)
             else { throw DomainError(.conflict, "error.write_failed") }
+            var attachment: MovementRecord.Attachment?
+            if let file, let kind {
+                attachment = try await Self.insertFile(db, movementId: id, reportId: reportId, name: file.name, kind: kind, data: file.data, identity: identity)
+            }
             let record = MovementReportRecord(
                 id: reportId, movementId: id, deadlineId: deadlineId, unitId: unitId, text: text, figures: figures,
-                submittedOn: date.description, late: late)
+                submittedOn: date.description, late: late, attachment: attachment)
             try await AuditLog.append(db, actor: identity.auditActor, action: "submit_report", entity: "movement_report",
                                       entityId: reportId, unitPath: unit.path, before: MovementReportRecord?.none, after: record)
             return record
@@ -101,11 +106,18 @@ extension MovementStore {
                 .whereScope(SQLColumn("path", table: "u"), identity.scope)
                 .orderBy(SQLColumn("id", table: "r"), SQLDirection.ascending)
                 .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            struct FileRow: Decodable { let id: Int64; let reportId: Int64; let name: String; let contentType: String; let size: Int64 }
+            // All the movement's report files (not an IN list of report ids: a national cascade has thousands).
+            let files = rows.isEmpty ? [] : try await db.select().columns("id", "report_id", "name", "content_type", "size").from("movement_attachments")
+                .where("movement_id", .equal, SQLBind(id)).where("report_id", .isNot, SQLLiteral.null)
+                .all(decoding: FileRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let fileOf = Dictionary(files.map { ($0.reportId, MovementRecord.Attachment(id: $0.id, name: $0.name, contentType: $0.contentType, size: $0.size)) },
+                                    uniquingKeysWith: { a, _ in a })
             return rows.map {
                 MovementReportRecord(
                     id: $0.id, movementId: id, deadlineId: $0.deadlineId, unitId: $0.unitId, text: $0.text,
                     figures: (try? Self.decoder.decode([String: Int64].self, from: Data($0.figuresJson.utf8))) ?? [:],
-                    submittedOn: $0.submittedOn, late: $0.late)
+                    submittedOn: $0.submittedOn, late: $0.late, attachment: fileOf[$0.id])
             }
         }
     }

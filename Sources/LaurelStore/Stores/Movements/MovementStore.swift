@@ -80,7 +80,7 @@ public struct MovementStore: Sendable {
         struct AttachmentRow: Decodable { let id: Int64; let name: String; let contentType: String; let size: Int64 }
         let id = loaded.movement.id ?? 0
         let attachments = try await db.select().columns("id", "name", "content_type", "size").from("movement_attachments")
-            .where("movement_id", .equal, SQLBind(id)).orderBy("id")
+            .where("movement_id", .equal, SQLBind(id)).where("report_id", .is, SQLLiteral.null).orderBy("id")
             .all(decoding: AttachmentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let names = try await Lookup.unitNames(db, [loaded.movement.launcherUnitId])
         return MovementRecord(
