@@ -107,13 +107,25 @@ struct RegistrationsAPI {
         try Permissions.requireWrite(identity)
         let unit = try unitId(context)
         let body = try await RequestBody.decode(SettingsRequest.self, allowed: SettingsRequest.fields, from: request, context: context).value
-        if let deadline = body.registrationDeadline {
-            guard CalendarDate("2024-" + deadline) != nil else { throw DomainError.invalid("error.bad_date", field: "registrationDeadline") }
-            try await registrations.setSetting(.registrationDeadline, value: deadline, unitId: unit, as: identity)
-        }
-        if let required = body.registrationRequired {
-            try await registrations.setSetting(.registrationRequired, value: required ? "true" : "false", unitId: unit, as: identity)
-        }
+        try await Self.apply(try Self.settingsChange(body), to: unit, registrations: registrations, as: identity)
         return try JSON.response(try await registrations.get(unitId: unit, year: Calendar.current.component(.year, from: Date()), as: identity))
+    }
+
+    /// The settings a request changes: the deadline must be a day of the year written "MM-DD"
+    /// (29 February is allowed: checked against a leap year).
+    static func settingsChange(_ body: SettingsRequest) throws -> [(SettingKey, String)] {
+        var changes: [(SettingKey, String)] = []
+        if let deadline = body.registrationDeadline {
+            guard deadline.count == 5, CalendarDate("2024-" + deadline) != nil else {
+                throw ValidationErrors([.invalid("error.bad_month_day", field: "registrationDeadline", deadline)])
+            }
+            changes.append((.registrationDeadline, deadline))
+        }
+        if let required = body.registrationRequired { changes.append((.registrationRequired, required ? "true" : "false")) }
+        return changes
+    }
+
+    static func apply(_ changes: [(SettingKey, String)], to unitId: Int64, registrations: RegistrationStore, as identity: Identity) async throws {
+        try await registrations.setSettings(changes, unitId: unitId, as: identity)
     }
 }

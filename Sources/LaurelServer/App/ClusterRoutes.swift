@@ -30,8 +30,8 @@ struct ClusterRoutes {
 
     func registerPages(on group: RouterGroup<AppRequestContext>) {
         let pages = dependencies.pages
-        MovementPages(movements: movements, registrations: registrations, units: dependencies.units, people: dependencies.people, pages: pages)
-            .register(on: group)
+        MovementPages(movements: movements, units: dependencies.units, pages: pages).register(on: group)
+        RegistrationPages(registrations: registrations, units: dependencies.units, people: dependencies.people, pages: pages).register(on: group)
         SeasonPages(clusters: clusters, seasons: seasons, ballots: ballots, pages: pages).register(on: group)
         BallotPages(seasons: seasons, ballots: ballots, pages: pages).register(on: group)
         MinutesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: group)

@@ -3,12 +3,10 @@ import LaurelDomain
 import LaurelStore
 
 /// Pages of movements: the list, a movement with its cascade (who launched, who reported,
-/// drilling down level by level), launching and implementing; and a unit's registration form.
+/// drilling down level by level), launching and implementing.
 struct MovementPages {
     let movements: MovementStore
-    let registrations: RegistrationStore
     let units: UnitStore
-    let people: PersonStore
     let pages: PageRenderer
 
     func register(on router: RouterGroup<AppRequestContext>) {
@@ -24,8 +22,6 @@ struct MovementPages {
         router.post("movements/{id}/reports", use: submitReport)
         router.post("movements/{id}/attachments", use: attach)
         router.get("movements/{id}/attachments/{attachmentId}", use: attachment)
-        router.get("registrations/{unitId}/{year}", use: registrationForm)
-        router.post("registrations/{unitId}/{year}", use: saveRegistration)
     }
 
     func list(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -140,66 +136,6 @@ struct MovementPages {
             guard let unitId = form["unitId"].flatMap({ Int64($0) }) else { throw DomainError.invalid("error.required", field: "unitId") }
             let child = try await movements.implement(id, unitId: unitId, as: identity)
             return "/movements/\(child.id)"
-        }
-    }
-
-    struct TitleOption { let code: String; let name: String; let checked: Bool }
-    struct PersonRow { let id: Int64; let name: String; let options: [Option] }
-    struct RegistrationContent {
-        let unitName: String; let unitId: Int64; let year: Int; let collective: [TitleOption]; let people: [PersonRow]; let deadline: String
-        let late: Bool; let reason: String; let canWrite: Bool; let flash: String?
-    }
-
-    func registrationForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
-        return try await renderRegistration(identity: identity, context: context, flash: request.query("done").map { _ in pages.t("registration_saved", context) })
-    }
-
-    func renderRegistration(identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
-        let year = try context.pathYear()
-        let unit = try await units.get(unitId, as: identity)
-        let saved = try await registrations.get(unitId: unitId, year: year, as: identity)
-        let catalogue = AwardCatalogue.standard
-        let titles = catalogue.entries.filter { $0.category == .emulationTitle }
-        let staff = try await people.list(PersonFilter(unitId: unitId), paging: Paging(page: 1, per: 200), as: identity)
-        let content = RegistrationContent(
-            unitName: unit.name, unitId: unitId, year: year,
-            collective: titles.filter { $0.isFor(.collective) }.map { entry in
-                TitleOption(code: entry.code, name: entry.nameVi, checked: saved.collective.contains { $0.code == entry.code })
-            },
-            people: staff.items.map(\.person).filter { $0.unitId == unitId }.map { person in
-                let chosen = saved.individuals.first { $0.personId == person.id }?.code
-                return PersonRow(id: person.id, name: person.fullName,
-                                 options: [Option(value: "", label: "—", selected: chosen == nil)] + titles.filter { $0.isFor(.individual) }.map {
-                                     Option(value: $0.code, label: $0.nameVi, selected: chosen == $0.code)
-                                 })
-            },
-            deadline: saved.deadline, late: Today.date().description > saved.deadline, reason: saved.reason ?? "", canWrite: identity.canWrite, flash: flash)
-        return try pages.html("registration", title: pages.t("registration_title", context), nav: "movements", content: content, context: context, status: status)
-    }
-
-    func saveRegistration(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
-        let year = try context.pathYear()
-        let form = try await FormData.read(request, context: context)
-        let individuals = form.values.compactMap { name, values -> RegistrationsAPI.PutRequest.Individual? in
-            guard name.hasPrefix("p_"), let personId = Int64(name.dropFirst(2)), let code = values.first, !code.isEmpty else { return nil }
-            return RegistrationsAPI.PutRequest.Individual(personId: personId, code: code, target: nil)
-        }.sorted { ($0.personId ?? 0) < ($1.personId ?? 0) }
-        let body = RegistrationsAPI.PutRequest(collective: form.values["collective"] ?? [], individuals: individuals, targets: nil, reason: form["reason"])
-        do {
-            let (collective, people, reason) = try RegistrationsAPI.validate(body)
-            _ = try await registrations.put(unitId: unitId, year: year, collective: collective, individuals: people, reason: reason, on: Today.date(), as: identity)
-            return .redirect(to: "/registrations/\(unitId)/\(year)?done=1", type: .normal)
-        } catch let error as DomainError where error.kind != .notFound {
-            return try await renderRegistration(identity: identity, context: context, flash: pages.localisation.message(error, context.locale),
-                                                status: error.kind == .forbidden ? .forbidden : .unprocessableContent)
-        } catch let errors as ValidationErrors {
-            return try await renderRegistration(identity: identity, context: context,
-                                                flash: errors.errors.map { pages.localisation.message($0, context.locale) }.joined(separator: " "), status: .unprocessableContent)
         }
     }
 }

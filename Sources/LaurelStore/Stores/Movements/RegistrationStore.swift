@@ -58,15 +58,22 @@ public struct RegistrationStore: Sendable {
     }
 
     public func setSetting(_ key: SettingKey, value: String, unitId: Int64, as identity: Identity) async throws {
+        try await setSettings([(key, value)], unitId: unitId, as: identity)
+    }
+
+    /// Several settings of one unit in one transaction: all change or none.
+    public func setSettings(_ changes: [(SettingKey, String)], unitId: Int64, as identity: Identity) async throws {
         try Permissions.requireWrite(identity)
         try await database.transaction { db in
             let unit = try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope, field: "unitId")
-            let before = try await db.select().column("value").from("settings").where("unit_id", .equal, SQLBind(unitId))
-                .where("key", .equal, SQLBind(key.rawValue)).first(decodingColumn: "value", as: String.self)
-            try await db.delete(from: "settings").where("unit_id", .equal, SQLBind(unitId)).where("key", .equal, SQLBind(key.rawValue)).run()
-            try await db.insert(into: "settings").columns("unit_id", "key", "value").values(SQLBind(unitId), SQLBind(key.rawValue), SQLBind(value)).run()
-            try await AuditLog.append(db, actor: identity.auditActor, action: "set_" + key.rawValue, entity: "setting", entityId: unitId,
-                                      unitPath: unit.path, before: before, after: value)
+            for (key, value) in changes {
+                let before = try await db.select().column("value").from("settings").where("unit_id", .equal, SQLBind(unitId))
+                    .where("key", .equal, SQLBind(key.rawValue)).first(decodingColumn: "value", as: String.self)
+                try await db.delete(from: "settings").where("unit_id", .equal, SQLBind(unitId)).where("key", .equal, SQLBind(key.rawValue)).run()
+                try await db.insert(into: "settings").columns("unit_id", "key", "value").values(SQLBind(unitId), SQLBind(key.rawValue), SQLBind(value)).run()
+                try await AuditLog.append(db, actor: identity.auditActor, action: "set_" + key.rawValue, entity: "setting", entityId: unitId,
+                                          unitPath: unit.path, before: before, after: value)
+            }
         }
     }
 
