@@ -55,6 +55,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     AuditAPI(audit: d.audit).register(on: secured)
     RecordRoutes(d).registerAPI(on: secured)
     EligibilityAPI(localisation: d.localisation, histories: HistoryStore(database: d.database)).register(on: secured)
+    QuotasAPI(quotas: QuotaStore(database: d.database), histories: HistoryStore(database: d.database)).register(on: secured)
     ClusterRoutes(d).registerAPI(on: secured)
     // Unknown API paths answer JSON, not an HTML page.
     for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
@@ -72,7 +73,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     PeoplePages(people: d.people, units: d.units, histories: HistoryStore(database: d.database), registrations: RegistrationStore(database: d.database), pages: d.pages).register(on: web)
     AccountPages(accounts: d.accounts, units: d.units, auth: d.auth, pages: d.pages).register(on: web)
     AuditPages(audit: d.audit, pages: d.pages).register(on: web)
-    EligibilityPages(histories: HistoryStore(database: d.database), units: d.units, pages: d.pages).register(on: web)
+    EligibilityPages(histories: HistoryStore(database: d.database), units: d.units, quotas: QuotaStore(database: d.database), pages: d.pages).register(on: web)
     RecordRoutes(d).registerPages(on: web)
     ClusterRoutes(d).registerPages(on: web)
     return router

@@ -6,17 +6,23 @@ import LaurelStore
 struct EligibilityPages {
     let histories: HistoryStore
     let units: UnitStore
+    let quotas: QuotaStore
     let pages: PageRenderer
 
     func register(on router: RouterGroup<AppRequestContext>) {
         router.get("eligibility", use: show)
         router.get("eligibility/export", use: export)
+        router.get("eligibility/quotas", use: quotaSettings)
+        router.post("eligibility/quotas", use: setQuota)
+        router.post("eligibility/quotas/remove", use: removeQuota)
     }
 
     struct Row { let name: String; let unitName: String; let eligible: Bool; let eligibleFrom: String; let missing: String; let link: String }
     struct Content {
         let units: [Option]; let codes: [Option]; let year: String; let checked: Bool
         let rows: [Row]; let total: Int; let eligible: Int; let summary: String; let query: String
+        /// One per unit that has eligible people and a quota in force for the code.
+        let quotaSections: [QuotaSection]; let quotasLink: String
     }
 
     struct Query { let unitId: Int64; let code: String; let year: Int }
@@ -33,7 +39,7 @@ struct EligibilityPages {
         try Permissions.requireBrowse(identity)
         let engine = EligibilityEngine.standard
         let asked = try query(request, identity: identity)
-        var rows: [Row] = [], eligible = 0
+        var rows: [Row] = [], eligible = 0, sections: [QuotaSection] = []
         if let asked {
             let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity)
             let collective = !(engine.catalogue.entry(for: asked.code)?.subjectKinds.contains(.individual) ?? true)
@@ -42,6 +48,7 @@ struct EligibilityPages {
                     missing: EligibilityReport.missing($0, labels: pages.localisation.table(context.locale)), link: collective ? "/units/\($0.subjectId)" : "/people/\($0.subjectId)")
             }
             eligible = report.eligibleCount
+            sections = try await quotaSections(report, unitId: asked.unitId, identity: identity, context: context)
         }
         let candidates = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
         let selectedUnit = asked?.unitId ?? identity.scopeRootId
@@ -52,7 +59,8 @@ struct EligibilityPages {
         let content = Content(
             units: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == selectedUnit) },
             codes: codeOptions, year: String(asked?.year ?? Today.date().year), checked: asked != nil, rows: rows, total: rows.count, eligible: eligible,
-            summary: pages.t("eligibility_summary", context, [String(eligible), String(rows.count)]), query: query)
+            summary: pages.t("eligibility_summary", context, [String(eligible), String(rows.count)]), query: query,
+            quotaSections: sections, quotasLink: "/eligibility/quotas" + (selectedUnit.map { "?unitId=\($0)" } ?? ""))
         return try pages.html("eligibility", title: pages.t("eligibility_title", context), nav: "eligibility", content: content, context: context)
     }
 
