@@ -5,6 +5,8 @@ import SQLKit
 public enum DemoSeeder {
     public struct DemoAccount: Sendable {
         public let username: String, password: String, role: Role, unitCode: String
+        /// A staff account is a person's own: it is linked to the unit's first person (by id).
+        public var ownsARecord: Bool { role == .staff }
     }
 
     /// Demo logins, printed by `laurel serve` so a newcomer can sign in at once.
@@ -14,6 +16,7 @@ public enum DemoSeeder {
         .init(username: "canbo.danang", password: "laurel-demo", role: .officer, unitCode: "DN"),
         .init(username: "kiemtra.hanoi", password: "laurel-demo", role: .auditor, unitCode: "HN"),
         .init(username: "lanhdao.laocai", password: "laurel-demo", role: .leader, unitCode: "LC"),
+        .init(username: "nhanvien.hanoi", password: "laurel-demo", role: .staff, unitCode: "HN-S3"),
     ]
 
     /// True when the database has no unit yet.
@@ -32,9 +35,14 @@ public enum DemoSeeder {
             try await BulkLoader.insertPeople(db, org.people, unitIds: ids)
             try await DemoHistory.seed(db)
             for (account, hash) in zip(accounts, finalHashes) {
-                try await db.insert(into: "accounts").columns("username", "password_hash", "role", "unit_id", "active", "created_at")
+                var person: Int64?
+                if account.ownsARecord, let unit = ids[account.unitCode] {
+                    person = try await db.select().column("id").from("people").where("unit_id", .equal, SQLBind(unit)).orderBy("id").limit(1)
+                        .first(decodingColumn: "id", as: Int64.self)
+                }
+                try await db.insert(into: "accounts").columns("username", "password_hash", "role", "unit_id", "person_id", "active", "created_at")
                     .values(SQLBind(account.username), SQLBind(hash), SQLBind(account.role.rawValue), SQLBind(ids[account.unitCode]),
-                            SQLBind(true), SQLBind(Clock.timestamp()))
+                            SQLBind(person), SQLBind(true), SQLBind(Clock.timestamp()))
                     .run()
             }
             try await DemoMovements.seed(db, unitIds: ids, passwordHash: finalHashes[1])  // the hash of laurel-demo
