@@ -2,6 +2,8 @@
 # See docs/clusters-and-ballots.md.
 def pid(name, desc=""):
     return {"name": name, "in": "path", "required": True, "schema": {"type": "integer", "format": "int64", "minimum": 1}, "description": desc}
+REGISTRATION_FILTER = [qp("year", {"type": "integer", "minimum": 1900, "maximum": 2200}, "default: this year"), qp("unitId", {"type": "integer", "minimum": 1}),
+                       qp("code", {"type": "string"}), qp("subject", {"enum": ["collective", "individual"]}), qp("late", {"enum": ["true", "false"]})]
 YEAR = {"name": "year", "in": "path", "required": True, "schema": {"type": "integer", "minimum": 1900, "maximum": 2200}}
 date = {"type": "string", "format": "date"}
 nstr = {"type": ["string", "null"]}
@@ -43,6 +45,9 @@ SCHEMAS = {
   "Registrations": out({"unitId": intid, "year": {"type": "integer"}, "collective": {"type": "array", "items": out({"code": {"type": "string"}, "target": nstr})},
       "individuals": {"type": "array", "items": out({"personId": intid, "personName": nstr, "code": {"type": "string"}, "target": nstr})},
       "registeredOn": nstr, "late": {"type": "boolean"}, "reason": nstr, "deadline": date, "registrationRequired": {"type": "boolean"}}),
+  "RegistrationRow": out({"unitId": intid, "unitCode": {"type": "string"}, "unitName": {"type": "string"}, "personId": {"type": ["integer", "null"]},
+      "personName": nstr, "code": {"type": "string"}, "target": nstr, "registeredOn": {"type": "string"}, "late": {"type": "boolean"}, "reason": nstr},
+      ["unitId", "unitCode", "unitName", "code", "registeredOn", "late"]),
   "Cluster": out({"id": intid, "code": {"type": "string"}, "name": {"type": "string"}, "kind": {"enum": ["cluster", "block"]}, "organiserUnitId": intid,
       "decisionNumber": {"type": "string"}, "decisionDate": date, "memberUnitIds": {"type": "array", "items": intid},
       "members": {"type": "array", "items": {"type": "object"}}, "seasons": {"type": "array", "items": {"type": "object"}}, "rotation": {"type": "object"}},
@@ -104,6 +109,11 @@ PATHS = {
       parameters=[pid("unitId"), YEAR], requestBody=body(obj({"collective": {"type": "array", "items": {"type": "string"}},
           "individuals": {"type": "array", "items": obj({"personId": intid, "code": {"type": "string"}, "target": {"type": "string"}}, ["personId", "code"])},
           "targets": {"type": "object", "additionalProperties": {"type": "string"}}, "reason": {"type": "string", "maxLength": 2000}})))},
+  "/registrations": {"get": op("Who registered for what across the scope, or below a unit", "registrations", {**ok(lst(ref("RegistrationRow"))), **R},
+      parameters=REGISTRATION_FILTER + PAGING)},
+  "/registrations/export": {"get": op("The same list as CSV or XLSX, headers in the reader's language", "registrations",
+      {"200": {"description": "The file", "content": {"text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}, **R},
+      parameters=REGISTRATION_FILTER + [qp("format", {"enum": ["csv", "xlsx"]})])},
   "/registrations/{unitId}/{year}/export": {"get": op("Who registered for what, as CSV or XLSX", "registrations",
       {"200": {"description": "The file", "content": {"text/csv": {}, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {}}}, **R},
       parameters=[pid("unitId"), YEAR, qp("format", {"enum": ["csv", "xlsx"]})])},

@@ -111,4 +111,57 @@ import Testing
             #expect((registration["deadline"] as? String)?.hasSuffix("03-31") == true)
         }
     }
+
+    @Test(arguments: TestDatabases.kinds)
+    func theListShowsWhoRegisteredForWhatWithinTheScopeAndExportsIt(_ kind: TestDatabases.Kind) async throws {
+        try await TestApp.run(kind) { client, _ in
+            let hanoi = try await client.token("canbo.hanoi", "laurel-demo")
+            let next = year + 1
+            let home = try await client.unitId(code: "HN-S1", token: hanoi)
+            let health = try await client.unitId(code: "HN-S4", token: hanoi)
+            let (_, people) = try await client.json(.get, "/api/v1/people?unitId=\(health)&per=1", token: hanoi)
+            let nurse = try #require((people["items"] as? [[String: Any]])?.first)
+            let nurseId = try #require(nurse["id"] as? Int)
+            let (s1, _) = try await client.json(.put, "/api/v1/registrations/\(home)/\(next)", token: hanoi, body: ["collective": ["TTLDXS"]])
+            let (s2, _) = try await client.json(.put, "/api/v1/registrations/\(health)/\(next)", token: hanoi, body: [
+                "collective": ["TTLDTT"], "individuals": [["personId": nurseId, "code": "CSTDCS", "target": "Đề tài cấp cơ sở"]]])
+            #expect(s1 == .ok && s2 == .ok)
+
+            let (status, all) = try await client.json(.get, "/api/v1/registrations?year=\(next)", token: hanoi)
+            #expect(status == .ok && all["total"] as? Int == 3)
+            let (_, individuals) = try await client.json(.get, "/api/v1/registrations?year=\(next)&subject=individual&code=CSTDCS", token: hanoi)
+            let only = try #require((individuals["items"] as? [[String: Any]])?.first)
+            #expect(individuals["total"] as? Int == 1 && only["personId"] as? Int == nurseId && only["target"] as? String == "Đề tài cấp cơ sở")
+            let (_, below) = try await client.json(.get, "/api/v1/registrations?year=\(next)&unitId=\(home)", token: hanoi)
+            #expect(below["total"] as? Int == 1)
+
+            let danang = try await client.token("canbo.danang", "laurel-demo")
+            let (_, theirs) = try await client.json(.get, "/api/v1/registrations?year=\(next)", token: danang)
+            #expect(theirs["total"] as? Int == 0)
+            let (foreign, _) = try await client.json(.get, "/api/v1/registrations?year=\(next)&unitId=\(home)", token: danang)
+            #expect(foreign == .notFound)
+            for bad in ["subject=everyone", "code=NOPE", "year=20x", "late=maybe", "year=1800"] {
+                let (refused, body) = try await client.json(.get, "/api/v1/registrations?\(bad)", token: hanoi)
+                #expect(refused == .unprocessableContent && body["error"] != nil, "\(bad) answered \(refused)")
+            }
+
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(hanoi)"
+            let csv = try await client.execute(uri: "/api/v1/registrations/export?format=csv&year=\(next)", method: .get, headers: headers, body: nil) { response in
+                (response.status, String(buffer: response.body))
+            }
+            #expect(csv.0 == .ok && csv.1.contains("Mã đơn vị") && csv.1.contains("Chiến sĩ thi đua cơ sở") && csv.1.contains("Đề tài cấp cơ sở"))
+            headers[.acceptLanguage] = "en"
+            let english = try await client.execute(uri: "/api/v1/registrations/export?format=csv&year=\(next)", method: .get, headers: headers, body: nil) { response in
+                String(buffer: response.body)
+            }
+            #expect(english.contains("Unit code") && english.contains("Grassroots Emulation Fighter"))
+
+            let officer = try await P.signIn(client, "canbo.hanoi", "laurel-demo")
+            let page = try await P.request(client, .get, "/registrations?year=\(next)&subject=individual", cookie: officer)
+            #expect(page.status == .ok && page.html.contains("registrations-table") && page.html.contains(nurse["fullName"] as? String ?? "—"))
+            let movements = try await P.request(client, .get, "/movements", cookie: officer)
+            #expect(movements.html.contains("href=\"/registrations\""))
+        }
+    }
 }

@@ -23,6 +23,7 @@ struct ClusterRoutes {
     func registerAPI(on group: RouterGroup<AppRequestContext>) {
         MovementsAPI(movements: movements).register(on: group)
         RegistrationsAPI(registrations: registrations).register(on: group)
+        RegistrationListAPI(registrations: registrations, localisation: dependencies.localisation).register(on: group)
         ClustersAPI(clusters: clusters, seasons: seasons).register(on: group)
         SeasonsAPI(seasons: seasons).register(on: group)
         BallotsAPI(ballots: ballots).register(on: group)

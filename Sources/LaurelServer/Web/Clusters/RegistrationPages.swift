@@ -13,6 +13,7 @@ struct RegistrationPages {
     let pages: PageRenderer
 
     func register(on router: RouterGroup<AppRequestContext>) {
+        router.get("registrations", use: list)
         router.get("registrations/{unitId}", use: thisYear)
         router.get("registrations/{unitId}/{year}", use: show)
         router.post("registrations/{unitId}/{year}", use: save)
@@ -133,5 +134,45 @@ struct RegistrationPages {
             let text = errors.errors.map { pages.localisation.message($0, context.locale) }.joined(separator: " ")
             return try await render(identity: identity, context: context, typed: typed, flash: text, status: .unprocessableContent)
         }
+    }
+
+    struct ListRow { let unitId: Int64; let unitName: String; let person: String?; let personId: Int64?; let title: String; let target: String; let late: Bool; let on: String }
+    struct ListContent {
+        let rows: [ListRow]; let empty: Bool; let year: String; let units: [Option]; let codes: [Option]; let subjects: [Option]
+        let lateOnly: Bool; let pager: Pager; let exportQuery: String
+    }
+
+    /// Who registered for what across the reader's scope, filtered as the API filters.
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let filter = try RegistrationListAPI.filter(request)
+        let paging = Paging(page: request.queryInt("page"), per: 100)
+        let page = try await registrations.list(filter, paging: paging, as: identity)
+        let catalogue = AwardCatalogue.standard
+        let name = { (entry: AwardCatalogueEntry) in context.locale == .en ? entry.nameEn : entry.nameVi }
+        let scopeUnits = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
+        var query = ["year": String(filter.year), "unitId": filter.unitId.map(String.init) ?? "", "code": filter.code ?? "",
+                     "subject": filter.subject?.rawValue ?? ""]
+        if filter.lateOnly { query["late"] = "true" }
+        let exportQuery = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
+            .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
+        let content = ListContent(
+            rows: page.items.map { row in
+                ListRow(unitId: row.unitId, unitName: row.unitName, person: row.personName, personId: row.personId,
+                        title: catalogue.entry(for: row.code).map(name) ?? row.code, target: row.target ?? "", late: row.late, on: row.registeredOn)
+            },
+            empty: page.items.isEmpty, year: String(filter.year),
+            units: [Option(value: "", label: pages.t("registrations_all_units", context), selected: filter.unitId == nil)]
+                + scopeUnits.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == filter.unitId) },
+            codes: [Option(value: "", label: pages.t("registrations_all_titles", context), selected: filter.code == nil)]
+                + catalogue.entries.filter { $0.category == .emulationTitle }.map { Option(value: $0.code, label: name($0), selected: $0.code == filter.code) },
+            subjects: [("", "registrations_all_subjects"), ("collective", "registration_collective"), ("individual", "registration_individuals")].map {
+                Option(value: $0.0, label: pages.t($0.1, context), selected: (filter.subject?.rawValue ?? "") == $0.0)
+            },
+            lateOnly: filter.lateOnly,
+            pager: Pager(page: paging.page, per: paging.per, total: page.total, path: "/registrations", query: query) { pages.t("page_of", context, [String($0), String($1)]) },
+            exportQuery: exportQuery)
+        return try pages.html("registrations", title: pages.t("registrations_title", context), nav: "movements", content: content, context: context)
     }
 }

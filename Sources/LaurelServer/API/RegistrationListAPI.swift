@@ -1,0 +1,84 @@
+import Foundation
+import Hummingbird
+import LaurelDocuments
+import LaurelDomain
+import LaurelStore
+
+/// `/api/v1/registrations?year=`: who registered for what across the reader's scope or below a
+/// unit, as JSON pages and as CSV/XLSX with headers in the reader's language. The list page uses
+/// the same filter and table.
+struct RegistrationListAPI {
+    let registrations: RegistrationStore
+    let localisation: Localisation
+
+    func register(on group: RouterGroup<AppRequestContext>) {
+        group.get("registrations", use: list)
+        group.get("registrations/export", use: export)
+    }
+
+    /// `year` (default this year), `unitId`, `code`, `subject` (collective | individual), `late=true`.
+    static func filter(_ request: Request) throws -> RegistrationFilter {
+        let year = try request.strictQueryInt("year") ?? Today.date().year
+        guard (1900...2200).contains(year) else { throw DomainError.invalid("error.bad_year", field: "year") }
+        var subject: RegistrationFilter.Subject?
+        if let raw = request.query("subject"), !raw.isEmpty {
+            guard let value = RegistrationFilter.Subject(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "subject", raw) }
+            subject = value
+        }
+        var code: String?
+        if let raw = request.query("code"), !raw.isEmpty {
+            guard let entry = AwardCatalogue.standard.entry(for: raw) else { throw DomainError.invalid("error.unknown_award_code", field: "code", raw) }
+            code = entry.code
+        }
+        let late: Bool
+        switch request.query("late") {
+        case nil, "", "false": late = false
+        case "true": late = true
+        case let other?: throw DomainError.invalid("error.unknown_choice", field: "late", other)
+        }
+        return RegistrationFilter(year: year, unitId: try request.strictQueryInt64("unitId"), code: code, subject: subject, lateOnly: late)
+    }
+
+    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let page = try await registrations.list(try Self.filter(request), paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")),
+                                                as: identity)
+        return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
+    }
+
+    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let filter = try Self.filter(request)
+        let rows = try await Self.all(registrations, filter, as: identity)
+        let table = Self.table(rows, locale: context.locale, localisation: localisation)
+        return try SpreadsheetResponse.make(format: request.query("format"), name: "dang-ky-thi-dua-\(filter.year)", header: table.header, rows: table.rows)
+    }
+
+    /// Every row of the filter, read a page at a time.
+    static func all(_ registrations: RegistrationStore, _ filter: RegistrationFilter, as identity: Identity) async throws -> [RegistrationRow] {
+        var rows: [RegistrationRow] = []
+        var page = 1
+        while true {
+            let batch = try await registrations.list(filter, paging: Paging(page: page, per: 500), as: identity)
+            rows += batch.items
+            if batch.items.count < 500 || rows.count >= batch.total { return rows }
+            page += 1
+        }
+    }
+
+    static func table(_ rows: [RegistrationRow], locale: AppLocale, localisation: Localisation) -> (header: [String], rows: [[CellValue]]) {
+        func t(_ key: String) -> String { localisation.string(key, locale) }
+        let catalogue = AwardCatalogue.standard
+        let header = [t("registrations_unit_code"), t("registrations_unit"), t("registration_person"), t("registrations_code"),
+                      t("registration_title_column"), t("registration_target"), t("registration_registered_on"), t("registrations_late"), t("registration_reason")]
+        let values: [[CellValue]] = rows.map { row in
+            let entry = catalogue.entry(for: row.code)
+            return [.text(row.unitCode), .text(row.unitName), row.personName.map { .text($0) } ?? .empty, .text(row.code),
+                    .text((locale == .en ? entry?.nameEn : entry?.nameVi) ?? row.code), row.target.map { .text($0) } ?? .empty,
+                    .text(row.registeredOn), .text(row.late ? t("registrations_late_yes") : ""), row.reason.map { .text($0) } ?? .empty]
+        }
+        return (header, values)
+    }
+}

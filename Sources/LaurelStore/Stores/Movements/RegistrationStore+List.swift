@@ -1,0 +1,77 @@
+import LaurelDomain
+import SQLKit
+
+/// Who registered for what across a subtree: one row per title aimed at, for the lists and exports
+/// that the officer of a province or ministry keeps.
+public struct RegistrationFilter: Sendable {
+    public enum Subject: String, Sendable { case collective, individual }
+    public var year: Int
+    /// The subtree's root; nil for the whole scope.
+    public var unitId: Int64?
+    public var code: String?
+    public var subject: Subject?
+    public var lateOnly: Bool
+
+    public init(year: Int, unitId: Int64? = nil, code: String? = nil, subject: Subject? = nil, lateOnly: Bool = false) {
+        self.year = year; self.unitId = unitId; self.code = code; self.subject = subject; self.lateOnly = lateOnly
+    }
+}
+
+public struct RegistrationRow: Codable, Sendable, Equatable {
+    public var unitId: Int64
+    public var unitCode: String
+    public var unitName: String
+    public var personId: Int64?
+    public var personName: String?
+    public var code: String
+    public var target: String?
+    public var registeredOn: String
+    public var late: Bool
+    public var reason: String?
+}
+
+extension RegistrationStore {
+    /// Rows in the reader's scope (and below `filter.unitId`), by unit then person in Vietnamese
+    /// order, the unit's own titles first: one indexed range on the unit paths.
+    public func list(_ filter: RegistrationFilter, paging: Paging, as identity: Identity) async throws -> Page<RegistrationRow> {
+        try Permissions.requireBrowse(identity)
+        return try await database.read { db in
+            var within = identity.scope
+            if let unitId = filter.unitId {
+                within = .subtree(try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope, field: "unitId").unitPath)
+            }
+            func joined(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+                var query = query.from(SQLAlias(SQLIdentifier("registrations"), as: SQLIdentifier("r")))
+                    .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
+                          on: SQLColumn("unit_id", table: "r"), .equal, SQLColumn("id", table: "u"))
+                    .join(SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                          on: SQLColumn("person_id", table: "r"), .equal, SQLColumn("id", table: "p"))
+                    .where(SQLColumn("year", table: "r"), .equal, SQLBind(filter.year))
+                    .whereScope(SQLColumn("path", table: "u"), within)
+                if let code = filter.code { query = query.where(SQLColumn("code", table: "r"), .equal, SQLBind(code)) }
+                switch filter.subject {
+                case .collective: query = query.where(SQLColumn("person_id", table: "r"), .is, SQLLiteral.null)
+                case .individual: query = query.where(SQLColumn("person_id", table: "r"), .isNot, SQLLiteral.null)
+                case nil: break
+                }
+                if filter.lateOnly { query = query.where(SQLColumn("late", table: "r"), .equal, SQLBind(true)) }
+                return query
+            }
+            let total = try await joined(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+            let rows = try await joined(db.select()
+                .columns(SQLColumn("unit_id", table: "r"), SQLAlias(SQLColumn("code", table: "u"), as: SQLIdentifier("unit_code")),
+                         SQLAlias(SQLColumn("name", table: "u"), as: SQLIdentifier("unit_name")), SQLColumn("person_id", table: "r"),
+                         SQLAlias(SQLColumn("full_name", table: "p"), as: SQLIdentifier("person_name")), SQLColumn("code", table: "r"),
+                         SQLColumn("target", table: "r"), SQLColumn("registered_on", table: "r"), SQLColumn("late", table: "r"),
+                         SQLColumn("reason", table: "r")))
+                .orderBy(SQLColumn("name_sort", table: "u")).orderBy(SQLColumn("id", table: "u"))
+                // The unit's own titles first: NULL people sort first on SQLite and last on PostgreSQL.
+                .orderBy(SQLRaw("CASE WHEN r.person_id IS NULL THEN 0 ELSE 1 END"))
+                .orderBy(SQLColumn("name_sort", table: "p")).orderBy(SQLColumn("id", table: "r"))
+                .limit(paging.per).offset(paging.offset)
+                .all(decoding: RegistrationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return Page(items: rows, total: total, page: paging.page, per: paging.per)
+        }
+    }
+}
