@@ -216,3 +216,40 @@ def test_an_officer_launches_a_movement_from_the_form_attaches_its_plan_and_read
     click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, f"nav.tabs a[href='/seasons/{season}/minutes']"))
     assert "BIÊN BẢN" in browser.page_source
     assert browser.find_element(By.ID, "minutes-docx").get_attribute("href").endswith(f"/seasons/{season}/minutes.docx")
+
+
+def test_an_officer_checks_a_people_file_sees_its_bad_rows_then_imports_it_and_finds_the_people(browser, tmp_path):
+    suffix = uuid.uuid4().hex[:6].upper()
+    sign_in(browser, "canbo.hanoi", "laurel-demo")
+    rows = [
+        "Họ và tên,Giới tính,Ngày sinh,Mã đơn vị,Chức vụ,Đối tượng,Giữ chức vụ quản lý,Dân tộc",
+        f"Lê Thị Nhập {suffix},Nữ,14/03/1985,HN-S1,Chuyên viên,Công chức,không,Kinh",
+        f"Trần Văn Nhập {suffix},Nam,02/09/1979,HN-S2,Phó Giám đốc,Công chức,có,Tày",
+    ]
+
+    def upload(lines, dry_run):
+        path = tmp_path / f"nguoi-{uuid.uuid4().hex[:4]}.csv"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        browser.get(BASE + "/imports")
+        form = browser.find_element(By.CSS_SELECTOR, "#import-people form")
+        form.find_element(By.CSS_SELECTOR, "input[type=file]").send_keys(str(path))
+        box = form.find_element(By.NAME, "dryRun")
+        if box.is_selected() != dry_run:
+            box.click()
+        click_and_wait(browser, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        return browser.find_element(By.ID, "import-outcome").text
+
+    # A bad unit code and a bad date: every bad row is listed and nothing is written.
+    bad = rows + [f"Phạm Lỗi {suffix},Nam,31/02/1990,KHONG-CO,Chuyên viên,Công chức,không,Kinh"]
+    assert "có lỗi" in upload(bad, dry_run=False)
+    errors = browser.find_element(By.ID, "import-errors").text
+    assert "KHONG-CO" in errors or "Mã đơn vị" in errors
+    browser.get(BASE + "/people?q=" + suffix.lower())
+    assert f"Lê Thị Nhập {suffix}" not in browser.page_source
+
+    # The good file: a dry run says it is clean, the import writes both people.
+    assert "hợp lệ" in upload(rows, dry_run=True)
+    assert "Đã nhập xong" in upload(rows, dry_run=False)
+    browser.get(BASE + "/people?q=nhap " + suffix.lower())
+    page = browser.page_source
+    assert f"Lê Thị Nhập {suffix}" in page and f"Trần Văn Nhập {suffix}" in page
