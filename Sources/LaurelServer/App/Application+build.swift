@@ -68,7 +68,8 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
 
     let web = router.group().add(middleware: SessionMiddleware(auth: d.auth, pages: d.pages))
     AuthPages(auth: d.auth, pages: d.pages, secureCookies: configuration.secureCookies).register(on: web)
-    DashboardPage(units: d.units, people: d.people, accounts: d.accounts, audit: d.audit, pages: d.pages).register(on: web)
+    DashboardPage(units: d.units, people: d.people, accounts: d.accounts, audit: d.audit, work: WorkListStore(database: d.database), pages: d.pages)
+        .register(on: web)
     UnitPages(units: d.units, people: d.people, histories: HistoryStore(database: d.database), pages: d.pages).register(on: web)
     PeoplePages(people: d.people, units: d.units, histories: HistoryStore(database: d.database), registrations: RegistrationStore(database: d.database), pages: d.pages).register(on: web)
     AccountPages(accounts: d.accounts, units: d.units, auth: d.auth, pages: d.pages).register(on: web)

@@ -1,0 +1,137 @@
+import LaurelDomain
+import SQLKit
+
+/// What the user's own unit has to do next, for the dashboard: reports owed to the movements it
+/// implements, its scoring in the clusters it belongs to, its votes, and its registration for the
+/// year. Read-only; every item links to the page where the work is done.
+public struct WorkItem: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable {
+        case report, selfScore, verify, crossScore, vote, register
+    }
+    public var kind: Kind
+    /// The movement, season, ballot or unit the work is about.
+    public var subjectId: Int64
+    public var title: String
+    /// A due date when there is one ("YYYY-MM-DD").
+    public var due: String?
+    public var overdue: Bool
+    /// How many items are waiting (members to verify or to score), when it is more than one thing.
+    public var count: Int?
+}
+
+public struct WorkListStore: Sendable {
+    let database: LaurelDatabase
+
+    public init(database: LaurelDatabase) { self.database = database }
+
+    /// Report deadlines this far ahead are listed; later ones are not work yet.
+    public static let horizonDays = 45
+
+    /// The work of the identity's own unit; none for staff, auditors and administrators (whose
+    /// scope is everything and who belong to no member unit's daily work).
+    public func items(for identity: Identity, today: CalendarDate) async throws -> [WorkItem] {
+        guard identity.canWrite, identity.role != .admin else { return [] }
+        let unit = identity.account.unitId
+        return try await database.read { db in
+            var items: [WorkItem] = []
+            items += try await Self.reports(db, unit: unit, today: today)
+            items += try await Self.seasons(db, unit: unit)
+            items += try await Self.ballots(db, unit: unit)
+            items += try await Self.registration(db, unit: unit, today: today)
+            return items
+        }
+    }
+
+    /// Deadlines of launched movements whose launcher is the unit's parent (the units a movement
+    /// expects reports from), not yet reported by the unit, due within the horizon or overdue.
+    static func reports(_ db: any SQLDatabase, unit: Int64, today: CalendarDate) async throws -> [WorkItem] {
+        guard let parent = try await db.select().column("parent_id").from("units").where("id", .equal, SQLBind(unit))
+            .first(decodingColumn: "parent_id", as: Int64?.self) ?? nil else { return [] }
+        struct Row: Decodable { let deadlineId: Int64; let title: String; let dueDate: String; let movementId: Int64; let name: String }
+        let rows = try await db.select()
+            .columns(SQLAlias(SQLColumn("id", table: "d"), as: SQLIdentifier("deadline_id")), SQLColumn("title", table: "d"),
+                     SQLColumn("due_date", table: "d"), SQLAlias(SQLColumn("id", table: "m"), as: SQLIdentifier("movement_id")), SQLColumn("name", table: "m"))
+            .from(SQLAlias(SQLIdentifier("movement_deadlines"), as: SQLIdentifier("d")))
+            .join(SQLAlias(SQLIdentifier("movements"), as: SQLIdentifier("m")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("movement_id", table: "d"), .equal, SQLColumn("id", table: "m"))
+            .where(SQLColumn("launcher_unit_id", table: "m"), .equal, SQLBind(parent))
+            .where(SQLColumn("status", table: "m"), .in, SQLBind.group(["launched", "interim_reviewed"]))
+            .where(SQLColumn("due_date", table: "d"), .lessThanOrEqual, SQLBind(today.adding(days: horizonDays).description))
+            .where(SQLQueryString("NOT EXISTS (SELECT 1 FROM movement_reports r WHERE r.deadline_id = d.id AND r.unit_id = \(bind: unit))"))
+            .orderBy(SQLColumn("due_date", table: "d")).orderBy(SQLColumn("id", table: "d"))
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        return rows.map {
+            WorkItem(kind: .report, subjectId: $0.movementId, title: "\($0.name) — \($0.title)", due: $0.dueDate,
+                     overdue: $0.dueDate < today.description, count: nil)
+        }
+    }
+
+    /// Open seasons the unit belongs to: its own sheet to fill in (self or cross), and for the
+    /// leader and deputy, the members' sheets waiting to be verified.
+    static func seasons(_ db: any SQLDatabase, unit: Int64) async throws -> [WorkItem] {
+        struct Season: Decodable { let id: Int64; let year: Int; let mode: String; let leaderUnitId: Int64; let deputyUnitId: Int64; let name: String }
+        let seasons = try await db.select()
+            .columns(SQLColumn("id", table: "s"), SQLColumn("year", table: "s"), SQLColumn("mode", table: "s"),
+                     SQLColumn("leader_unit_id", table: "s"), SQLColumn("deputy_unit_id", table: "s"), SQLColumn("name", table: "c"))
+            .from(SQLAlias(SQLIdentifier("seasons"), as: SQLIdentifier("s")))
+            .join(SQLAlias(SQLIdentifier("clusters"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("cluster_id", table: "s"), .equal, SQLColumn("id", table: "c"))
+            .join(SQLAlias(SQLIdentifier("season_members"), as: SQLIdentifier("sm")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("season_id", table: "sm"), .equal, SQLColumn("id", table: "s"))
+            .where(SQLColumn("unit_id", table: "sm"), .equal, SQLBind(unit))
+            .where(SQLColumn("status", table: "s"), .equal, SQLBind("open"))
+            .orderBy(SQLColumn("year", table: "s")).orderBy(SQLColumn("id", table: "s"))
+            .all(decoding: Season.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var items: [WorkItem] = []
+        for season in seasons {
+            struct Sheet: Decodable { let sheet: String; let targetUnitId: Int64; let scorerUnitId: Int64 }
+            let sheets = try await db.select().distinct()
+                .columns("sheet", "target_unit_id", "scorer_unit_id").from("season_scores").where("season_id", .equal, SQLBind(season.id))
+                .all(decoding: Sheet.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let members = try await db.select().column("unit_id").from("season_members").where("season_id", .equal, SQLBind(season.id))
+                .all(decodingColumn: "unit_id", as: Int64.self)
+            let title = "\(season.name) · \(season.year)"
+            if season.mode == "cross" {
+                let scored = Set(sheets.filter { $0.sheet == "cross" && $0.scorerUnitId == unit }.map(\.targetUnitId))
+                let owed = members.filter { $0 != unit && !scored.contains($0) }.count
+                if owed > 0 { items.append(WorkItem(kind: .crossScore, subjectId: season.id, title: title, due: nil, overdue: false, count: owed)) }
+                continue
+            }
+            if !sheets.contains(where: { $0.sheet == "self" && $0.targetUnitId == unit }) {
+                items.append(WorkItem(kind: .selfScore, subjectId: season.id, title: title, due: nil, overdue: false, count: nil))
+            }
+            // The leader verifies everyone but itself, the deputy verifies the leader.
+            let mine = unit == season.leaderUnitId ? members.filter { $0 != unit } : unit == season.deputyUnitId ? [season.leaderUnitId] : []
+            let selfScored = Set(sheets.filter { $0.sheet == "self" }.map(\.targetUnitId))
+            let verified = Set(sheets.filter { $0.sheet == "verified" }.map(\.targetUnitId))
+            let waiting = mine.filter { selfScored.contains($0) && !verified.contains($0) }.count
+            if waiting > 0 { items.append(WorkItem(kind: .verify, subjectId: season.id, title: title, due: nil, overdue: false, count: waiting)) }
+        }
+        return items
+    }
+
+    /// Open ballots where the unit is an elector and has not voted in the current round.
+    static func ballots(_ db: any SQLDatabase, unit: Int64) async throws -> [WorkItem] {
+        struct Row: Decodable { let id: Int64; let purpose: String }
+        let rows = try await db.select().columns(SQLColumn("id", table: "b"), SQLColumn("purpose", table: "b"))
+            .from(SQLAlias(SQLIdentifier("ballots"), as: SQLIdentifier("b")))
+            .join(SQLAlias(SQLIdentifier("ballot_electors"), as: SQLIdentifier("e")), method: SQLJoinMethod.inner,
+                  on: SQLColumn("ballot_id", table: "e"), .equal, SQLColumn("id", table: "b"))
+            .where(SQLColumn("voter_id", table: "e"), .equal, SQLBind(unit))
+            .where(SQLColumn("closed", table: "b"), .equal, SQLBind(false))
+            .where(SQLQueryString("NOT EXISTS (SELECT 1 FROM ballot_marks k WHERE k.ballot_id = b.id AND k.round = b.rounds_started AND k.voter_id = \(bind: unit))"))
+            .orderBy(SQLColumn("id", table: "b"))
+            .all(decoding: Row.self)
+        return rows.map { WorkItem(kind: .vote, subjectId: $0.id, title: $0.purpose, due: nil, overdue: false, count: nil) }
+    }
+
+    /// This year's registration, while nothing is registered and the deadline has not passed.
+    static func registration(_ db: any SQLDatabase, unit: Int64, today: CalendarDate) async throws -> [WorkItem] {
+        let registered = try await db.select().column("id").from("registrations").where("unit_id", .equal, SQLBind(unit))
+            .where("year", .equal, SQLBind(today.year)).limit(1).first() != nil
+        guard !registered, let loaded = try await UnitStore.fetch(db, id: unit) else { return [] }
+        let deadline = try await RegistrationStore.deadline(db, year: today.year, unitPath: loaded.unitPath)
+        guard today <= deadline else { return [] }
+        return [WorkItem(kind: .register, subjectId: unit, title: loaded.name, due: deadline.description, overdue: false, count: nil)]
+    }
+}
