@@ -247,6 +247,9 @@ import Testing
             for bad in ["-1", "ba"] {
                 let refused = try await report(bad)
                 #expect(refused.status == .unprocessableContent && refused.html.contains("Số liệu phải là số nguyên không âm"))
+                // Nothing typed is lost: the refused form comes back with the text and the figures.
+                #expect(refused.html.contains("và số hóa hồ sơ</textarea>") && refused.html.contains("value=\"\(bad)\"")
+                        && refused.html.contains("name=\"figure_value_2\" value=\"12\""))
             }
             let wrongFile = try await report("3", file: ("bao-cao.txt", Data("xin chào".utf8)))
             #expect(wrongFile.status == .unprocessableContent && wrongFile.html.contains("Chỉ nhận tệp PDF, DOCX, XLSX hoặc ảnh."))

@@ -24,17 +24,23 @@ extension MovementPages {
         let deadline: String; let unit: String; let submittedOn: String; let status: String; let late: Bool; let text: String; let figures: String
         let file: AttachmentRow?
     }
-    struct FigureRow { let number: Int; let name: String }
-    struct DeadlineForm { let id: Int64; let title: String; let dueDate: String; let overdue: Bool }
-    struct ReportsPanel {
-        let rows: [ReportRow]; let empty: Bool; let canSubmit: Bool; let units: [Option]; let deadlines: [DeadlineForm]; let figures: [FigureRow]
+    struct FigureRow { let number: Int; let name: String; let value: String }
+    struct DeadlineForm {
+        let id: Int64; let title: String; let dueDate: String; let overdue: Bool
+        /// What was typed, when a submission for this deadline was refused: nothing typed is lost.
+        let text: String; let figures: [FigureRow]; let error: String?
     }
+    struct ReportsPanel {
+        let rows: [ReportRow]; let empty: Bool; let canSubmit: Bool; let units: [Option]; let deadlines: [DeadlineForm]
+    }
+    /// A refused report as typed, with the reason.
+    struct ReportDraft { let deadlineId: Int64?; let unitId: String?; let text: String; let figures: [(name: String, value: String)]; let error: String }
     struct AttachmentRow { let url: String; let name: String; let size: String }
 
     /// Reports the identity may see, and a form per deadline for the units of its scope below the
     /// launcher (the store takes a report only from those, and only after launch).
     func reportsPanel(_ movement: MovementRecord, coverage: MovementCoverageRecord?, units below: [Option], identity: Identity,
-                      context: AppRequestContext) async throws -> ReportsPanel {
+                      context: AppRequestContext, typed: ReportDraft? = nil) async throws -> ReportsPanel {
         let reports = movement.status == "draft" ? [] : try await movements.reports(movement.id, as: identity)
         var names = Dictionary((coverage?.units ?? []).map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { a, _ in a })
         for option in below { if let id = Int64(option.value) { names[id] = option.label } }
@@ -53,14 +59,22 @@ extension MovementPages {
                 file: report.attachment.map { AttachmentRow(url: "/movements/\(movement.id)/attachments/\($0.id)", name: $0.name, size: Self.size($0.size)) })
         }
         let today = Today.date().description
+        let suggested = [pages.t("movement_report_figure_collectives", context), pages.t("movement_report_figure_individuals", context), "", ""]
+        let deadlineForms = movement.reportDeadlines.map { deadline in
+            let draft = typed.flatMap { $0.deadlineId == deadline.id ? $0 : nil }
+            let figures = draft.map { draft in
+                (draft.figures + Array(repeating: (name: "", value: ""), count: max(0, 4 - draft.figures.count))).enumerated().map {
+                    FigureRow(number: $0.offset + 1, name: $0.element.name, value: $0.element.value)
+                }
+            } ?? suggested.enumerated().map { FigureRow(number: $0.offset + 1, name: $0.element, value: "") }
+            return DeadlineForm(id: deadline.id, title: deadline.title, dueDate: deadline.dueDate, overdue: today > deadline.dueDate,
+                                text: draft?.text ?? "", figures: figures, error: draft?.error)
+        }
+        let units = typed?.unitId.map { chosen in below.map { Option(value: $0.value, label: $0.label, selected: $0.value == chosen) } } ?? below
         return ReportsPanel(
             rows: rows, empty: rows.isEmpty,
             canSubmit: identity.canWrite && movement.status != "draft" && !below.isEmpty && !movement.reportDeadlines.isEmpty,
-            units: below,
-            deadlines: movement.reportDeadlines.map { DeadlineForm(id: $0.id, title: $0.title, dueDate: $0.dueDate, overdue: today > $0.dueDate) },
-            figures: [FigureRow(number: 1, name: pages.t("movement_report_figure_collectives", context)),
-                      FigureRow(number: 2, name: pages.t("movement_report_figure_individuals", context)),
-                      FigureRow(number: 3, name: ""), FigureRow(number: 4, name: "")])
+            units: units, deadlines: deadlineForms)
     }
 
     /// Whole days from one "YYYY-MM-DD" to another (0 when either does not parse).
@@ -138,7 +152,10 @@ extension MovementPages {
     func submitReport(_ request: Request, context: AppRequestContext) async throws -> Response {
         try Permissions.requireWrite(try context.requireIdentity())
         let form = try await PageFields.read(request, context: context)
-        return try await attempt(context) { identity, id in
+        let numbers = form.values.keys.compactMap { $0.hasPrefix("figure_name_") ? Int($0.dropFirst("figure_name_".count)) : nil }.sorted()
+        let typed = ReportDraft(deadlineId: form["deadlineId"].flatMap { Int64($0) }, unitId: form["unitId"], text: form["text"] ?? "",
+                                figures: numbers.map { (name: form["figure_name_\($0)"] ?? "", value: form["figure_value_\($0)"] ?? "") }, error: "")
+        return try await attempt(context, typed: typed) { identity, id in
             let parsed = Self.figures(form)
             let body = MovementsAPI.ReportRequest(unitId: form["unitId"].flatMap { Int64($0) }, deadlineId: form["deadlineId"].flatMap { Int64($0) },
                                                   text: form["text"], figures: parsed.figures)

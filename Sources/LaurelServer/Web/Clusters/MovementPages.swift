@@ -48,7 +48,8 @@ struct MovementPages {
         let lifecycle: StepsPanel?; let reports: ReportsPanel; let canAttach: Bool; let attachments: [AttachmentRow]
     }
 
-    func render(_ id: Int64, identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(_ id: Int64, identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok,
+                typed: ReportDraft? = nil) async throws -> Response {
         let movement = try await movements.get(id, as: identity)
         let coverage = try? await movements.coverage(id, today: Today.date(), as: identity)
         let css = ["submitted": "ok", "late": "off", "missing": "off", "pending": ""]
@@ -87,7 +88,7 @@ struct MovementPages {
             motto: movement.motto.isEmpty ? nil : movement.motto,
             hasObjectives: !movement.objectives.isEmpty,
             lifecycle: canChange ? stepsPanel(movement, context) : nil,
-            reports: try await reportsPanel(movement, coverage: coverage, units: below, identity: identity, context: context),
+            reports: try await reportsPanel(movement, coverage: coverage, units: below, identity: identity, context: context, typed: typed),
             canAttach: canChange,
             attachments: movement.attachments.map { AttachmentRow(url: "/movements/\(movement.id)/attachments/\($0.id)", name: $0.name, size: Self.size($0.size)) })
         return try pages.html("movement", title: movement.name, nav: "movements", content: content, context: context, status: status)
@@ -107,17 +108,21 @@ struct MovementPages {
         return try await render(try context.id(), identity: identity, context: context, flash: flash)
     }
 
-    func attempt(_ context: AppRequestContext, _ body: (Identity, Int64) async throws -> String) async throws -> Response {
+    /// Runs a write; a refusal shows the page again with the message, and a refused report keeps
+    /// what was typed in its form.
+    func attempt(_ context: AppRequestContext, typed: ReportDraft? = nil, _ body: (Identity, Int64) async throws -> String) async throws -> Response {
         let identity = try context.requireIdentity()
         let id = try context.id()
+        func again(_ message: String, _ status: HTTPResponse.Status) async throws -> Response {
+            let draft = typed.map { ReportDraft(deadlineId: $0.deadlineId, unitId: $0.unitId, text: $0.text, figures: $0.figures, error: message) }
+            return try await render(id, identity: identity, context: context, flash: message, status: status, typed: draft)
+        }
         do {
             return .redirect(to: try await body(identity, id), type: .normal)
         } catch let error as DomainError where error.kind != .notFound || error.field != nil {
-            return try await render(id, identity: identity, context: context, flash: pages.localisation.message(error, context.locale),
-                                    status: error.kind == .forbidden ? .forbidden : .unprocessableContent)
+            return try await again(pages.localisation.message(error, context.locale), error.kind == .forbidden ? .forbidden : .unprocessableContent)
         } catch let errors as ValidationErrors {
-            return try await render(id, identity: identity, context: context,
-                                    flash: errors.errors.map { pages.localisation.message($0, context.locale) }.joined(separator: " "), status: .unprocessableContent)
+            return try await again(errors.errors.map { pages.localisation.message($0, context.locale) }.joined(separator: " "), .unprocessableContent)
         }
     }
 
