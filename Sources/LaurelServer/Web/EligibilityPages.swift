@@ -21,11 +21,16 @@ struct EligibilityPages {
     struct Content {
         let units: [Option]; let codes: [Option]; let year: String; let checked: Bool
         let rows: [Row]; let total: Int; let eligible: Int; let summary: String; let query: String
+        /// A province holds tens of thousands of people: the page shows them a page at a time
+        /// (the export has them all), and can keep only the eligible.
+        let pager: Pager?; let eligibleOnly: Bool
         /// One per unit that has eligible people and a quota in force for the code.
         let quotaSections: [QuotaSection]; let quotasLink: String
     }
 
     struct Query { let unitId: Int64; let code: String; let year: Int }
+
+    static let rowsPerPage = 200
 
     func query(_ request: Request, identity: Identity) throws -> Query? {
         guard let unitId = request.queryInt64("unitId") ?? identity.scopeRootId, let code = request.query("code") else { return nil }
@@ -39,15 +44,26 @@ struct EligibilityPages {
         try Permissions.requireBrowse(identity)
         let engine = EligibilityEngine.standard
         let asked = try query(request, identity: identity)
-        var rows: [Row] = [], eligible = 0, sections: [QuotaSection] = []
+        var rows: [Row] = [], eligible = 0, checkedCount = 0, sections: [QuotaSection] = [], pager: Pager?
+        let eligibleOnly = request.query("eligibleOnly") == "true"
         if let asked {
             let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity)
             let collective = !(engine.catalogue.entry(for: asked.code)?.subjectKinds.contains(.individual) ?? true)
-            rows = report.rows.map {
+            let shown = eligibleOnly ? report.rows.filter(\.eligible) : report.rows
+            let paging = Paging(page: request.queryInt("page"), per: Self.rowsPerPage)
+            rows = shown.dropFirst(paging.offset).prefix(paging.per).map {
                 Row(name: $0.name, unitName: $0.unitName, eligible: $0.eligible, eligibleFrom: $0.eligibleFrom.map(String.init) ?? "",
                     missing: EligibilityReport.missing($0, labels: pages.localisation.table(context.locale)), link: collective ? "/units/\($0.subjectId)" : "/people/\($0.subjectId)")
             }
+            var pageQuery = ["unitId": String(asked.unitId), "code": asked.code, "year": String(asked.year)]
+            if eligibleOnly { pageQuery["eligibleOnly"] = "true" }
+            if shown.count > paging.per {
+                pager = Pager(page: paging.page, per: paging.per, total: shown.count, path: "/eligibility", query: pageQuery) {
+                    pages.t("page_of", context, [String($0), String($1)])
+                }
+            }
             eligible = report.eligibleCount
+            checkedCount = report.rows.count
             sections = try await quotaSections(report, unitId: asked.unitId, identity: identity, context: context)
         }
         let candidates = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
@@ -58,8 +74,8 @@ struct EligibilityPages {
         let query = asked.map { "unitId=\($0.unitId)&code=\($0.code)&year=\($0.year)" } ?? ""
         let content = Content(
             units: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == selectedUnit) },
-            codes: codeOptions, year: String(asked?.year ?? Today.date().year), checked: asked != nil, rows: rows, total: rows.count, eligible: eligible,
-            summary: pages.t("eligibility_summary", context, [String(eligible), String(rows.count)]), query: query,
+            codes: codeOptions, year: String(asked?.year ?? Today.date().year), checked: asked != nil, rows: rows, total: checkedCount, eligible: eligible,
+            summary: pages.t("eligibility_summary", context, [String(eligible), String(checkedCount)]), query: query, pager: pager, eligibleOnly: eligibleOnly,
             quotaSections: sections, quotasLink: "/eligibility/quotas" + (selectedUnit.map { "?unitId=\($0)" } ?? ""))
         return try pages.html("eligibility", title: pages.t("eligibility_title", context), nav: "eligibility", content: content, context: context)
     }
