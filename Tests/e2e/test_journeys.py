@@ -253,3 +253,47 @@ def test_an_officer_checks_a_people_file_sees_its_bad_rows_then_imports_it_and_f
     browser.get(BASE + "/people?q=nhap " + suffix.lower())
     page = browser.page_source
     assert f"Lê Thị Nhập {suffix}" in page and f"Trần Văn Nhập {suffix}" in page
+
+
+def test_an_organiser_founds_a_block_opens_its_season_from_the_forms_and_opens_a_ballot(browser):
+    suffix = uuid.uuid4().hex[:6].upper()
+    sign_in(browser, "canbo.hanoi", "laurel-demo")
+
+    # The block, founded by the city with three of its departments.
+    browser.get(BASE + "/clusters/new")
+    browser.find_element(By.ID, "code").send_keys(f"KHOI-{suffix}")
+    browser.find_element(By.ID, "name").send_keys(f"Khối thi đua thử {suffix}")
+    Select(browser.find_element(By.ID, "kind")).select_by_value("block")
+    Select(browser.find_element(By.ID, "organiserUnitId")).select_by_visible_text("Thành phố Hà Nội (HN)")
+    browser.find_element(By.ID, "decisionNumber").send_keys(f"{suffix}/QĐ-UBND")
+    set_date(browser, "decisionDate", "2026-01-15")
+    members = Select(browser.find_element(By.ID, "memberUnitIds"))
+    for department in ("HN-S1", "HN-S2", "HN-S4"):
+        members.select_by_visible_text(next(o.text for o in members.options if o.text.endswith(f"({department})")))
+    click_and_wait(browser, browser.find_element(By.ID, "save-cluster"))
+    assert f"Khối thi đua thử {suffix}" in browser.find_element(By.TAG_NAME, "h1").text
+    assert "Sở Y tế Thành phố Hà Nội" in browser.page_source
+
+    # Its first season, with a criteria table typed in (a decimal comma accepted).
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "a[href$='/seasons/new']"))
+    Select(browser.find_element(By.ID, "leaderUnitId")).select_by_visible_text("Sở Nội vụ Thành phố Hà Nội")
+    Select(browser.find_element(By.ID, "deputyUnitId")).select_by_visible_text("Sở Tài chính Thành phố Hà Nội")
+    for row, (code, title, points) in enumerate((("1.1", "Hoàn thành nhiệm vụ chuyên môn", "60"), ("1.2", "Công tác thi đua, khen thưởng", "39,5"))):
+        browser.find_element(By.NAME, f"c{row}_section").send_keys("I")
+        browser.find_element(By.NAME, f"c{row}_sectionTitle").send_keys("Thực hiện nhiệm vụ")
+        browser.find_element(By.NAME, f"c{row}_code").send_keys(code)
+        browser.find_element(By.NAME, f"c{row}_title").send_keys(title)
+        browser.find_element(By.NAME, f"c{row}_maxPoints").send_keys(points)
+    click_and_wait(browser, browser.find_element(By.ID, "save-season"))
+    assert "/setup" in browser.current_url
+
+    # A ballot opened from the votes tab: the health department is the only candidate.
+    click_and_wait(browser, browser.find_element(By.CSS_SELECTOR, "nav.tabs a[href$='/votes']"))
+    browser.find_element(By.ID, "purpose").send_keys("Đề nghị tặng Cờ thi đua của UBND Thành phố")
+    candidates = browser.find_element(By.ID, "candidates")
+    next(label for label in candidates.find_elements(By.TAG_NAME, "label") if "Y tế" in label.text).find_element(By.TAG_NAME, "input").click()
+    votes = browser.current_url
+    click_and_wait(browser, browser.find_element(By.ID, "open-ballot-submit"))
+    assert "Đề nghị tặng Cờ thi đua của UBND Thành phố" in browser.find_element(By.TAG_NAME, "h1").text  # the new ballot's page
+    browser.get(votes)
+    assert "Đề nghị tặng Cờ thi đua của UBND Thành phố" in browser.find_element(By.ID, "votes-ballots").text
