@@ -24,6 +24,8 @@ struct BenchRunner {
         var importFigures: ImportBench.Figures?
         /// The clusters scenario: 30 clusters of 9 members, 60 criteria: score writes and rankings.
         var clusterFigures: ClusterBench.Figures?
+        /// The registrations scenario: one registration a unit and a person, listed and exported; a work list.
+        var registrationFigures: RegistrationBench.Figures?
         /// Every title and form judged from the records in the database (10 years per person).
         var historyFigures: HistoryFigures?
     }
@@ -53,6 +55,11 @@ struct BenchRunner {
                     lines.append("clusters \(f.database): \(c.clusters) × \(c.members) members × \(c.criteria) criteria, set up in \(fmt(c.setupSeconds)) s; "
                                  + "\(c.scoreWrites) score writes in \(fmt(c.writeSeconds)) s (median \(fmt(c.writeMedianMillis)) ms, p95 \(fmt(c.writeP95Millis)) ms); "
                                  + "ranking of every cluster \(fmt(c.rankingAllMillis)) ms (median \(fmt(c.rankingMedianMillis)) ms)")
+                }
+                if let r = f.registrationFigures {
+                    lines.append("registrations \(f.database): \(r.rows) rows inserted in \(fmt(r.insertSeconds)) s; province list first page \(fmt(r.firstPageMillis)) ms, "
+                                 + "last page \(fmt(r.deepPageMillis)) ms; all \(r.exportRows) rows read for export in \(fmt(r.exportAllSeconds)) s; "
+                                 + "a department's work list \(fmt(r.workListMillis)) ms")
                 }
             }
             return lines.joined(separator: "\n")
@@ -136,6 +143,7 @@ struct BenchRunner {
         try await HistoryFigures.clear(database)
         f.importFigures = try await ImportBench.run(database, as: identity, rows: 100_000)
         f.clusterFigures = try await ClusterBench.run(database, as: identity, seed: seed)
+        f.registrationFigures = try await RegistrationBench.run(database, as: identity, provinceId: ids[code]!)
         try await loadTest(database: database, into: &f, logger: logger)
         return f
     }
