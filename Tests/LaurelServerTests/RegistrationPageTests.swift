@@ -129,6 +129,8 @@ import Testing
 
             let (status, all) = try await client.json(.get, "/api/v1/registrations?year=\(next)", token: hanoi)
             #expect(status == .ok && all["total"] as? Int == 3)
+            // In the tree's order, each unit's own titles before its people.
+            #expect((all["items"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["TTLDXS", "TTLDTT", "CSTDCS"])
             let (_, individuals) = try await client.json(.get, "/api/v1/registrations?year=\(next)&subject=individual&code=CSTDCS", token: hanoi)
             let only = try #require((individuals["items"] as? [[String: Any]])?.first)
             #expect(individuals["total"] as? Int == 1 && only["personId"] as? Int == nurseId && only["target"] as? String == "Đề tài cấp cơ sở")

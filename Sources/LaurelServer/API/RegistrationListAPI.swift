@@ -56,16 +56,9 @@ struct RegistrationListAPI {
         return try SpreadsheetResponse.make(format: request.query("format"), name: "dang-ky-thi-dua-\(filter.year)", header: table.header, rows: table.rows)
     }
 
-    /// Every row of the filter, read a page at a time.
+    /// Every row of the filter, in one ordered read.
     static func all(_ registrations: RegistrationStore, _ filter: RegistrationFilter, as identity: Identity) async throws -> [RegistrationRow] {
-        var rows: [RegistrationRow] = []
-        var page = 1
-        while true {
-            let batch = try await registrations.list(filter, paging: Paging(page: page, per: 500), as: identity)
-            rows += batch.items
-            if batch.items.count < 500 || rows.count >= batch.total { return rows }
-            page += 1
-        }
+        try await registrations.all(filter, as: identity)
     }
 
     static func table(_ rows: [RegistrationRow], locale: AppLocale, localisation: Localisation) -> (header: [String], rows: [[CellValue]]) {
