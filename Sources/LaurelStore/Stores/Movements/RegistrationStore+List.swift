@@ -39,7 +39,8 @@ extension RegistrationStore {
         try Permissions.requireBrowse(identity)
         return try await database.read { db in
             let within = try await Self.within(db, filter, identity)
-            let total = try await Self.joined(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, within)
+            // A registration has at most one person: the count needs no join to people.
+            let total = try await Self.joined(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, within, people: false)
                 .first(decodingColumn: "n", as: Int.self) ?? 0
             let rows = try await Self.rows(db, filter, within).limit(paging.per).offset(paging.offset)
                 .all(decoding: RegistrationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -62,13 +63,15 @@ extension RegistrationStore {
         return .subtree(try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope, field: "unitId").unitPath)
     }
 
-    static func joined(_ query: SQLSelectBuilder, _ filter: RegistrationFilter, _ within: Scope) -> SQLSelectBuilder {
+    static func joined(_ query: SQLSelectBuilder, _ filter: RegistrationFilter, _ within: Scope, people: Bool = true) -> SQLSelectBuilder {
         var query = query.from(SQLAlias(SQLIdentifier("registrations"), as: SQLIdentifier("r")))
             .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
                   on: SQLColumn("unit_id", table: "r"), .equal, SQLColumn("id", table: "u"))
-            .join(SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
-                  on: SQLColumn("person_id", table: "r"), .equal, SQLColumn("id", table: "p"))
-            .where(SQLColumn("year", table: "r"), .equal, SQLBind(filter.year))
+        if people {
+            query = query.join(SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                               on: SQLColumn("person_id", table: "r"), .equal, SQLColumn("id", table: "p"))
+        }
+        query = query.where(SQLColumn("year", table: "r"), .equal, SQLBind(filter.year))
             .whereScope(SQLColumn("path", table: "u"), within)
         if let code = filter.code { query = query.where(SQLColumn("code", table: "r"), .equal, SQLBind(code)) }
         switch filter.subject {
