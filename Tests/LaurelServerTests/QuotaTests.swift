@@ -198,6 +198,12 @@ extension QuotaTests {
             #expect(page.html.contains("Cơ sở: 14 người đạt hoặc đủ điều kiện LDTT năm 2024."))
             #expect(page.html.contains("Chỉ tiêu: 15 % × 14 = 2 người"))
             #expect(page.html.contains("Thành phố Hà Nội"))
+            // The export says the same, one person a row.
+            let csv = try await PageTests.request(client, .get, "/eligibility/export?format=csv&unitId=\(school.unit)&code=CSTDCS&year=2024", cookie: cookie)
+            let lines = csv.html.split(whereSeparator: \.isNewline).map(String.init)
+            #expect(lines.first { $0.contains("Đỗ Thị Chi") }?.hasSuffix("Vượt chỉ tiêu") == true)
+            #expect(lines.first { $0.contains("Đỗ Thị Dung") }?.hasSuffix("Vượt chỉ tiêu") == true)
+            #expect(lines.filter { $0.hasSuffix(",Trong chỉ tiêu") }.count == 2)
             // LDTT itself has no quota: no section.
             let ldtt = try await PageTests.request(client, .get, "/eligibility?unitId=\(school.unit)&code=LDTT&year=2024", cookie: cookie)
             #expect(ldtt.status == .ok && !ldtt.html.contains("Vượt chỉ tiêu") && !ldtt.html.contains("Trong chỉ tiêu:"))

@@ -8,6 +8,8 @@ extension EligibilityPages {
     struct QuotaSection {
         let unitName: String; let rule: String; let base: String; let cap: String
         let within: [String]; let over: [String]; let exceeded: Bool; let verdict: String
+        /// The same people by id, for the export's quota column.
+        let withinIds: [Int64]; let overIds: [Int64]
     }
 
     /// For each unit with eligible people, the quota in force there judged on those people in
@@ -37,7 +39,8 @@ extension EligibilityPages {
                 within: listed(check.withinQuota), over: over, exceeded: check.exceeded,
                 verdict: check.exceeded
                     ? pages.t("quota_verdict_exceeded", context, [String(over.count), over.joined(separator: ", ")])
-                    : pages.t("quota_verdict_within", context, [String(check.withinQuota.count), String(check.cap)]))
+                    : pages.t("quota_verdict_within", context, [String(check.withinQuota.count), String(check.cap)]),
+                withinIds: check.withinQuota, overIds: check.overQuota)
         }
     }
 

@@ -85,7 +85,18 @@ struct EligibilityPages {
         try Permissions.requireBrowse(identity)
         guard let asked = try query(request, identity: identity) else { throw DomainError.invalid("error.required", field: "code") }
         let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity)
-        let table = report.table({ pages.t($0, context) }, labels: pages.localisation.table(context.locale))
+        var table = report.table({ pages.t($0, context) }, labels: pages.localisation.table(context.locale))
+        // Where a quota is in force, a column says who fits inside it and who is over, as the page does.
+        let sections = try await quotaSections(report, unitId: asked.unitId, identity: identity, context: context)
+        if !sections.isEmpty {
+            var place: [Int64: String] = [:]
+            for section in sections {
+                for id in section.withinIds { place[id] = pages.t("quota_within_tag", context) }
+                for id in section.overIds { place[id] = pages.t("quota_exceeded_tag", context) }
+            }
+            table.header.append(pages.t("quota_section_title", context))
+            table.rows = zip(report.rows, table.rows).map { row, cells in cells + [place[row.subjectId].map { .text($0) } ?? .empty] }
+        }
         return try SpreadsheetResponse.make(format: request.query("format"), name: "xet-\(asked.code)-\(asked.year)", header: table.header, rows: table.rows)
     }
 }
