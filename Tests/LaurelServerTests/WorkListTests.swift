@@ -76,6 +76,8 @@ import Testing
             #expect(try await !Self.dashboard(client, "canbo.sotaichinh.hanoi").contains("Tự chấm điểm thi đua"))
             // The leader verifies the three members' sheets (never its own); none is verified yet.
             #expect(try await Self.dashboard(client, "canbo.sonoivu.hanoi").contains("Thẩm định điểm của 3 đơn vị"))
+            // The deputy may verify every member but itself too (Season.verifiers): Education and Health.
+            #expect(try await Self.dashboard(client, "canbo.sotaichinh.hanoi").contains("Thẩm định điểm của 2 đơn vị"))
             let nurse = try await client.token("canbo.soyte.hanoi", "laurel-demo")
 
             // Voting: listed for an elector until it votes.

@@ -14,7 +14,12 @@ extension Season {
     /// Empty for a unit that is not a member.
     public func verifiers(of target: Int64) -> [Int64] {
         guard members.contains(target) else { return [] }
-        return [leadership.leaderUnitId, leadership.deputyUnitId].filter { $0 != target }
+        return Self.verifiers(of: target, leader: leadership.leaderUnitId, deputy: leadership.deputyUnitId)
+    }
+
+    /// The same rule for a member, from the leadership alone (for readers that hold no `Season`).
+    public static func verifiers(of target: Int64, leader: Int64, deputy: Int64) -> [Int64] {
+        [leader, deputy].filter { $0 != target }
     }
 
     /// Whether `verifier` may verify (and re-score) `target`.

@@ -14,6 +14,7 @@ struct RegistrationListAPI {
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("registrations", use: list)
         group.get("registrations/export", use: export)
+        group.get("registrations/{unitId}/{year}/export", use: exportUnit)
     }
 
     /// `year` (default this year), `unitId`, `code`, `subject` (collective | individual), `late=true`.
@@ -51,14 +52,20 @@ struct RegistrationListAPI {
         let identity = try context.requireIdentity()
         try Permissions.requireBrowse(identity)
         let filter = try Self.filter(request)
-        let rows = try await Self.all(registrations, filter, as: identity)
+        let rows = try await registrations.all(filter, as: identity)
         let table = Self.table(rows, locale: context.locale, localisation: localisation)
         return try SpreadsheetResponse.make(format: request.query("format"), name: "dang-ky-thi-dua-\(filter.year)", header: table.header, rows: table.rows)
     }
 
-    /// Every row of the filter, in one ordered read.
-    static func all(_ registrations: RegistrationStore, _ filter: RegistrationFilter, as identity: Identity) async throws -> [RegistrationRow] {
-        try await registrations.all(filter, as: identity)
+    /// One unit's registrations for a year (not the units below it), with the same columns.
+    func exportUnit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        try Permissions.requireBrowse(identity)
+        let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
+        let year = try context.pathYear()
+        let rows = try await registrations.all(RegistrationFilter(year: year, unitId: unitId), as: identity).filter { $0.unitId == unitId }
+        let table = Self.table(rows, locale: context.locale, localisation: localisation)
+        return try SpreadsheetResponse.make(format: request.query("format"), name: "dang-ky-\(unitId)-\(year)", header: table.header, rows: table.rows)
     }
 
     static func table(_ rows: [RegistrationRow], locale: AppLocale, localisation: Localisation) -> (header: [String], rows: [[CellValue]]) {

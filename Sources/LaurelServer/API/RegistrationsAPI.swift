@@ -1,6 +1,5 @@
 import Foundation
 import Hummingbird
-import LaurelDocuments
 import LaurelDomain
 import LaurelStore
 
@@ -11,7 +10,6 @@ struct RegistrationsAPI {
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("registrations/{unitId}/{year}", use: get)
         group.put("registrations/{unitId}/{year}", use: put)
-        group.get("registrations/{unitId}/{year}/export", use: export)
         group.put("registration-settings/{unitId}", use: settings)
         group.get("people/{id}/registrations", use: person)
     }
@@ -76,18 +74,6 @@ struct RegistrationsAPI {
     }
 
     /// Who registered for what: one row per registration, CSV or XLSX (`?format=`).
-    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
-        let year = try context.pathYear()
-        let saved = try await registrations.get(unitId: try unitId(context), year: year, as: identity)
-        let catalogue = AwardCatalogue.standard
-        let rows: [[CellValue]] = saved.collective.map { [.text("tap_the"), .text(""), .text($0.code), .text(catalogue.entry(for: $0.code)?.nameVi ?? ""), .text($0.target ?? "")] }
-            + saved.individuals.map { [.text("ca_nhan"), .text($0.personName ?? String($0.personId)), .text($0.code), .text(catalogue.entry(for: $0.code)?.nameVi ?? ""), .text($0.target ?? "")] }
-        return try SpreadsheetResponse.make(format: request.query("format"), name: "dang-ky-\(saved.unitId)-\(year)",
-                                            header: ["Loại", "Cá nhân", "Mã", "Danh hiệu", "Chỉ tiêu"], rows: rows)
-    }
-
     /// A person's registrations over the years.
     func person(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()

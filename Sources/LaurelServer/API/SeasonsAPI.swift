@@ -7,6 +7,7 @@ import LaurelStore
 /// `/api/v1/seasons/{id}`: scoring, locking, ranking, covenant, targets, conference, proposals.
 struct SeasonsAPI {
     let seasons: SeasonStore
+    let localisation: Localisation
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.get("seasons/{id}", use: get)
@@ -107,12 +108,13 @@ struct SeasonsAPI {
         try Permissions.requireBrowse(identity)
         let id = try seasonId(context)
         let ranking = try await seasons.ranking(id, basis: try basis(request), as: identity)
-        let header = ["Hạng", "Đơn vị"] + ranking.sectionOrder.map { "\($0.code). \($0.title)" } + ["Tổng điểm"]
+        func t(_ key: String) -> String { localisation.string(key, context.locale) }
+        let header = [t("ranking_rank"), t("minutes_unit")] + ranking.sectionOrder.map { "\($0.code). \($0.title)" } + [t("ranking_final")]
         let rows: [[CellValue]] = ranking.rows.map { row in
             [.number(Double(row.rank)), .text(row.unitName)]
                 + ranking.sectionOrder.map { .number(Double(row.sections[$0.code]?.hundredths ?? 0) / 100) }
                 + [.number(Double(row.final.hundredths) / 100)]
-        } + ranking.pendingDetails.map { [.empty, .text($0.unitName)] + ranking.sectionOrder.map { _ in .empty } + [.text("chưa xếp hạng")] }
+        } + ranking.pendingDetails.map { [.empty, .text($0.unitName)] + ranking.sectionOrder.map { _ in .empty } + [.text(t("ranking_pending"))] }
         return try SpreadsheetResponse.make(format: request.query("format"), name: "xep-hang-\(id)", header: header, rows: rows)
     }
 

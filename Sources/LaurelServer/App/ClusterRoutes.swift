@@ -25,7 +25,7 @@ struct ClusterRoutes {
         RegistrationsAPI(registrations: registrations).register(on: group)
         RegistrationListAPI(registrations: registrations, localisation: dependencies.localisation).register(on: group)
         ClustersAPI(clusters: clusters, seasons: seasons).register(on: group)
-        SeasonsAPI(seasons: seasons).register(on: group)
+        SeasonsAPI(seasons: seasons, localisation: dependencies.localisation).register(on: group)
         BallotsAPI(ballots: ballots).register(on: group)
     }
 
@@ -34,7 +34,7 @@ struct ClusterRoutes {
         MovementPages(movements: movements, units: dependencies.units, pages: pages).register(on: group)
         RegistrationPages(registrations: registrations, units: dependencies.units, people: dependencies.people, pages: pages).register(on: group)
         SeasonPages(clusters: clusters, seasons: seasons, ballots: ballots, pages: pages).register(on: group)
-        BallotPages(seasons: seasons, ballots: ballots, pages: pages).register(on: group)
+        BallotPages(ballots: ballots, pages: pages).register(on: group)
         MinutesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: group)
         ClusterPages(clusters: clusters, units: dependencies.units, pages: pages).register(on: group)
         SeasonFormPages(clusters: clusters, seasons: seasons, units: dependencies.units, pages: pages).register(on: group)

@@ -100,8 +100,9 @@ public struct WorkListStore: Sendable {
             if !sheets.contains(where: { $0.sheet == "self" && $0.targetUnitId == unit }) {
                 items.append(WorkItem(kind: .selfScore, subjectId: season.id, title: title, due: nil, overdue: false, count: nil))
             }
-            // The leader verifies everyone but itself, the deputy verifies the leader.
-            let mine = unit == season.leaderUnitId ? members.filter { $0 != unit } : unit == season.deputyUnitId ? [season.leaderUnitId] : []
+            let mine = members.filter {
+                LaurelDomain.Season.verifiers(of: $0, leader: season.leaderUnitId, deputy: season.deputyUnitId).contains(unit)
+            }
             let selfScored = Set(sheets.filter { $0.sheet == "self" }.map(\.targetUnitId))
             let verified = Set(sheets.filter { $0.sheet == "verified" }.map(\.targetUnitId))
             let waiting = mine.filter { selfScored.contains($0) && !verified.contains($0) }.count

@@ -6,7 +6,6 @@ import LaurelStore
 /// The ballot page where a voting unit's officer votes, the organiser closes, and a tie at the
 /// last seat goes to another round.
 struct BallotPages {
-    let seasons: SeasonStore
     let ballots: BallotStore
     let pages: PageRenderer
 
@@ -46,7 +45,7 @@ struct BallotPages {
             ballot: ballot, choices: round.results.map { $0.candidate }.sorted().map { Choice(id: $0, name: name(ballot, $0), inputType: inputType) },
             myVoter: voter, myVoterName: voter.map { name(ballot, $0) } ?? "", canVote: voter != nil && !hasVoted && !ballot.closed, hasVoted: hasVoted,
             canClose: canClose,
-            results: round.results.map { ResultRow(name: name(ballot, $0.candidate), votes: $0.votes, share: String(format: "%.1f%%", $0.share * 100), elected: $0.elected) },
+            results: round.results.map { ResultRow(name: name(ballot, $0.candidate), votes: $0.votes, share: LocalNumber(locale: context.locale).percent($0.share), elected: $0.elected) },
             showResults: showResults, flash: flash, seasonId: ballot.subject.kind == "season" ? ballot.subject.id : nil,
             tie: tie.isEmpty ? nil : tie.joined(separator: ", "), canOpenRound: canClose && !tie.isEmpty && ballot.round < ballot.maxRounds,
             leadersDecide: !tie.isEmpty && (ballot.closed || ballot.round >= ballot.maxRounds),

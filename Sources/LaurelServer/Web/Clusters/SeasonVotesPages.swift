@@ -72,7 +72,7 @@ struct SeasonVotesPages {
             proposals: proposals.map { item in
                 let entry = catalogue.entry(for: item.code)
                 return ProposalRow(unit: item.unitName, award: (english ? entry?.nameEn : entry?.nameVi) ?? item.code, score: item.final?.description ?? "—",
-                                   rank: item.rank.map(String.init) ?? "—", share: item.voteShare.map { String(format: "%.1f%%", $0 * 100) } ?? "—",
+                                   rank: item.rank.map(String.init) ?? "—", share: item.voteShare.map(LocalNumber(locale: context.locale).percent) ?? "—",
                                    ballotId: item.ballotId)
             },
             hasProposals: !proposals.isEmpty, proposalUnits: memberOptions,
