@@ -33,3 +33,14 @@ func seconds(since start: ContinuousClock.Instant) -> Double {
     let d = ContinuousClock.now - start
     return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
 }
+
+/// The median of `runs` timings of `body`, in milliseconds.
+func median(runs: Int, _ body: () async throws -> Void) async throws -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        try await body()
+        times.append(seconds(since: start) * 1000)
+    }
+    return times.sorted()[times.count / 2]
+}

@@ -61,14 +61,4 @@ enum RegistrationBench {
         }
         return f
     }
-
-    static func median(runs: Int, _ body: () async throws -> Void) async throws -> Double {
-        var times: [Double] = []
-        for _ in 0..<runs {
-            let start = ContinuousClock.now
-            try await body()
-            times.append(seconds(since: start) * 1000)
-        }
-        return times.sorted()[times.count / 2]
-    }
 }
