@@ -68,9 +68,12 @@ schemas = {
 }
 
 paths = {
-  "/auth/token": {"post": {"summary": "Get a bearer token", "tags": ["auth"], "security": [], "requestBody": body({"type": "object", "additionalProperties": False, "required": ["username", "password"],
-      "properties": {"username": {"type": "string"}, "password": {"type": "string"}}}),
-      "responses": {**ok({"type": "object", "required": ["token", "expiresAt"], "properties": {"token": {"type": "string"}, "expiresAt": {"type": "string", "format": "date-time"}}}), **errors(400, 401, 422, 429)}}},
+  "/auth/token": {"post": {"summary": "Get a bearer token", "tags": ["auth"], "security": [],
+      "description": "The body is at most 8 KiB. Repeated failures slow further tries of the name and of the client (429 with Retry-After, doubling up to 15 minutes); "
+                     "a client that signed in to the account before is not held back by others' failures.",
+      "requestBody": body({"type": "object", "additionalProperties": False, "required": ["username", "password"],
+      "properties": {"username": {"type": "string", "maxLength": 64}, "password": {"type": "string", "maxLength": 1024}}}),
+      "responses": {**ok({"type": "object", "required": ["token", "expiresAt"], "properties": {"token": {"type": "string"}, "expiresAt": {"type": "string", "format": "date-time"}}}), **errors(400, 401, 413, 422, 429)}}},
   "/units": {
     "get": op("List units in scope", "units", {**ok(lst(ref("Unit"))), **errors(401, 403, 404, 422)},
               parameters=[qp("parentId", {"type": "integer", "format": "int64"}), qp("q", {"type": "string"}, "name or code, accents ignored"),

@@ -25,8 +25,17 @@ import Testing
         }
     }
 
+    /// Posts the sign-in form as a browser does: the form's double-submit token, and its cookie.
+    static func postLogin(_ client: any TestClientProtocol, _ username: String, _ password: String, next: String = "/") async throws -> Page {
+        let form = try await request(client, .get, "/login")
+        let token = try #require(csrf(in: form.html))
+        let cookie = try #require(form.setCookie.map { String($0.split(separator: ";")[0]) })
+        return try await request(client, .post, "/login", cookie: cookie,
+                                 form: ["username": username, "password": password, "next": next, "_csrf": token])
+    }
+
     static func signIn(_ client: any TestClientProtocol, _ username: String, _ password: String) async throws -> String {
-        let page = try await request(client, .post, "/login", form: ["username": username, "password": password, "next": "/"])
+        let page = try await postLogin(client, username, password)
         let cookie = try #require(page.setCookie)
         #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"))
         return String(cookie.split(separator: ";")[0])
@@ -41,7 +50,7 @@ import Testing
         try await TestApp.run(.sqlite) { client, _ in
             let anonymous = try await Self.request(client, .get, "/")
             #expect(anonymous.status == .found && anonymous.location?.hasPrefix("/login") == true)
-            let failed = try await Self.request(client, .post, "/login", form: ["username": "admin", "password": "wrong"])
+            let failed = try await Self.postLogin(client, "admin", "wrong")
             #expect(failed.status == .unauthorized && failed.html.contains("Tên đăng nhập hoặc mật khẩu không đúng."))
             let cookie = try await Self.signIn(client, "admin", "laurel-admin")
             let dashboard = try await Self.request(client, .get, "/", cookie: cookie)
@@ -104,9 +113,9 @@ import Testing
 
     @Test func signInIsThrottledAfterRepeatedFailures() async throws {
         try await TestApp.run(.sqlite) { client, _ in
-            for _ in 0..<5 { _ = try await Self.request(client, .post, "/login", form: ["username": "canbo.danang", "password": "wrong-password"]) }
-            let locked = try await Self.request(client, .post, "/login", form: ["username": "canbo.danang", "password": "laurel-demo"])
-            #expect(locked.status == .tooManyRequests && locked.setCookie == nil)
+            for _ in 0..<5 { _ = try await Self.postLogin(client, "canbo.danang", "wrong-password") }
+            let locked = try await Self.postLogin(client, "canbo.danang", "laurel-demo")
+            #expect(locked.status == .tooManyRequests && locked.setCookie?.contains("laurel_session") != true)
         }
     }
 }

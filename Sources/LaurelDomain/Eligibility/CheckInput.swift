@@ -24,7 +24,7 @@ public struct CheckInput: Hashable, Sendable {
     /// Parses and validates the JSON of docs/check-input.md. `year`, when given, replaces the
     /// year of every check (and is the year of the default "every code" check).
     public static func parse(
-        _ data: Data, year: Int? = nil, catalogue: AwardCatalogue = .standard
+        _ data: Data, year: Int? = nil, catalogue: AwardCatalogue = .standard, limits: CheckInputLimits = .none
     ) -> Result<CheckInput, CheckInputErrors> {
         let raw: CheckInputRaw.Input
         do {
@@ -36,9 +36,12 @@ public struct CheckInput: Hashable, Sendable {
                 CheckInputProblem(subject: nil, field: "input", message: "not JSON: \(error.localizedDescription)"),
             ]))
         }
+        if let exceeded = limits.exceeded(by: raw) { return .failure(CheckInputErrors(problems: [], exceeded: exceeded)) }
         var validator = CheckInputValidator(catalogue: catalogue, yearOverride: year)
         let items = validator.validate(raw)
         guard validator.problems.isEmpty else { return .failure(CheckInputErrors(problems: validator.problems)) }
+        let checks = items.reduce(0) { $0 + $1.requests.count }
+        if checks > limits.maxChecks { return .failure(CheckInputErrors(problems: [], exceeded: .checks(limit: limits.maxChecks, given: checks))) }
         return .success(CheckInput(items: items))
     }
 }

@@ -21,9 +21,12 @@ public struct CheckInputProblem: Hashable, Sendable, Codable, CustomStringConver
 /// exits with status 2).
 public struct CheckInputErrors: Error, Hashable, Sendable, CustomStringConvertible {
     public var problems: [CheckInputProblem]
+    /// Set when the request passed a bound of `CheckInputLimits`; nothing else was checked then.
+    public var exceeded: CheckInputLimits.Exceeded?
 
-    public init(problems: [CheckInputProblem]) {
+    public init(problems: [CheckInputProblem], exceeded: CheckInputLimits.Exceeded? = nil) {
         self.problems = problems
+        self.exceeded = exceeded
     }
 
     public var description: String { problems.map(\.description).joined(separator: "\n") }

@@ -13,9 +13,9 @@ public enum EligibilityCheckRun {
 
     /// The same checks as values.
     public static func verdicts(
-        input: Data, year: Int? = nil, engine: EligibilityEngine = .standard
+        input: Data, year: Int? = nil, engine: EligibilityEngine = .standard, limits: CheckInputLimits = .none
     ) -> Result<[EligibilityVerdict], CheckInputErrors> {
-        CheckInput.parse(input, year: year, catalogue: engine.catalogue).map { parsed in
+        CheckInput.parse(input, year: year, catalogue: engine.catalogue, limits: limits).map { parsed in
             parsed.items.flatMap { item in
                 item.requests.map { request in
                     engine.verdict(for: item.subject, code: request.code, year: request.year,

@@ -22,12 +22,13 @@ struct AuthAPI {
     }
 
     func token(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await RequestBody.decode(TokenRequest.self, allowed: TokenRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(TokenRequest.self, allowed: TokenRequest.fields, from: request, context: context,
+                                                limit: AuthPages.maxLoginBody).value
         var errors: [DomainError] = []
         if (body.username ?? "").isEmpty { errors.append(.invalid("error.required", field: "username")) }
         if (body.password ?? "").isEmpty { errors.append(.invalid("error.required", field: "password")) }
         guard errors.isEmpty, let username = body.username, let password = body.password else { throw ValidationErrors(errors) }
-        let account = try await auth.signIn(username: username, password: password)
+        let account = try await auth.signIn(username: username, password: password, client: .init(address: context.clientAddress, device: nil))
         let issued = try await auth.issue(for: account, kind: "api")
         let expires = Date(timeIntervalSince1970: TimeInterval(issued.expiresAt)).formatted(Date.ISO8601FormatStyle())
         return try JSON.response(TokenResponse(token: issued.token, expiresAt: expires), status: .ok)

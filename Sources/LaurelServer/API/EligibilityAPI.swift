@@ -7,6 +7,12 @@ import LaurelStore
 struct EligibilityAPI {
     let localisation: Localisation
     let histories: HistoryStore
+    let gate: HeavyWorkGate
+
+    /// What one request may ask (documented in the OpenAPI document): about a second of work and a
+    /// few megabytes of answer at most.
+    static let limits = CheckInputLimits(maxSubjects: 1_000, maxRecordsPerSubject: 300, maxMembers: 20_000, maxChecks: 10_000)
+    static let maxBody = 4 << 20
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.post("eligibility/check", use: check)
@@ -34,7 +40,7 @@ struct EligibilityAPI {
         let unitId = try context.id()
         guard let code = request.query("code") else { throw DomainError.invalid("error.required", field: "code") }
         let year = try Self.year(request, default: nil)
-        let report = try await EligibilityReport.make(histories: histories, unitId: unitId, code: code, year: year, decisionDate: nil, identity: identity)
+        let report = try await EligibilityReport.make(histories: histories, unitId: unitId, code: code, year: year, decisionDate: nil, identity: identity, gate: gate)
         return try JSON.response(UnitEligibility(unitId: unitId, code: code, year: year, total: report.rows.count, eligible: report.eligibleCount, rows: report.rows))
     }
 
@@ -56,15 +62,36 @@ struct EligibilityAPI {
     func check(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireIdentity()
         var request = request
-        let body = try await request.collectBody(upTo: 8 << 20)
-        switch EligibilityCheckRun.verdicts(input: Data(buffer: body), year: try request.strictQueryInt("year")) {
-        case .success(let verdicts):
-            return try JSON.response(VerdictsResponse(verdicts: verdicts))
+        let body = Data(buffer: try await request.collectBody(upTo: Self.maxBody))
+        let year = try request.strictQueryInt("year")
+        let result = try await gate.run { () throws -> Result<Response, CheckInputErrors> in
+            switch EligibilityCheckRun.verdicts(input: body, year: year, limits: Self.limits) {
+            case .success(let verdicts): .success(try JSON.response(VerdictsResponse(verdicts: verdicts)))
+            case .failure(let errors): .failure(errors)
+            }
+        }
+        switch result {
+        case .success(let response):
+            return response
         case .failure(let errors):
+            if let exceeded = errors.exceeded { throw Self.refusal(exceeded) }
             let problems = errors.problems.map { Problem(subject: $0.subject, field: $0.field, message: $0.message) }
             let message = localisation.string("error.check_input", context.locale)
             return try JSON.response(ProblemsResponse(error: .init(code: "invalid", message: message, field: problems.first?.field, problems: problems)),
                                      status: .unprocessableContent)
+        }
+    }
+
+    static func refusal(_ exceeded: CheckInputLimits.Exceeded) -> APIError {
+        switch exceeded {
+        case .subjects(let limit, let given):
+            APIError(status: .contentTooLarge, code: "too_large", key: "error.check_too_many_subjects", field: "subjects", arguments: [String(limit), String(given)])
+        case .records(let limit, let subject, let given):
+            APIError(status: .contentTooLarge, code: "too_large", key: "error.check_too_many_years", field: "subjects", arguments: [String(limit), subject, String(given)])
+        case .members(let limit, let given):
+            APIError(status: .contentTooLarge, code: "too_large", key: "error.too_many_items", field: "members", arguments: [String(limit), String(given)])
+        case .checks(let limit, let given):
+            APIError(status: .contentTooLarge, code: "too_large", key: "error.check_too_many_checks", field: "check", arguments: [String(limit), String(given)])
         }
     }
 }

@@ -23,7 +23,17 @@ struct EligibilityReport: Sendable {
     let rows: [Row]
     var eligibleCount: Int { rows.filter(\.eligible).count }
 
-    static func make(histories: HistoryStore, unitId: Int64, code: String, year: Int, decisionDate: LaurelDomain.CalendarDate?, identity: Identity) async throws -> EligibilityReport {
+    /// Loads a whole subtree's records and judges them: one of the heaviest requests, run through
+    /// `gate` so that a few at once cannot starve the others.
+    static func make(histories: HistoryStore, unitId: Int64, code: String, year: Int, decisionDate: LaurelDomain.CalendarDate?, identity: Identity,
+                     gate: HeavyWorkGate) async throws -> EligibilityReport {
+        try await gate.run {
+            try await judge(histories: histories, unitId: unitId, code: code, year: year, decisionDate: decisionDate, identity: identity)
+        }
+    }
+
+    private static func judge(histories: HistoryStore, unitId: Int64, code: String, year: Int, decisionDate: LaurelDomain.CalendarDate?,
+                              identity: Identity) async throws -> EligibilityReport {
         let engine = EligibilityEngine.standard
         guard let entry = engine.catalogue.entry(for: code) else { throw DomainError.invalid("error.unknown_award_code", field: "code", code) }
         let collective = !entry.subjectKinds.contains(.individual)

@@ -34,11 +34,14 @@ struct ExportsAPI {
         guard parts.count == 2, let list = ExportService.List(rawValue: parts[0]), parts[1] == "csv" || parts[1] == "xlsx" else {
             throw DomainError(.notFound, "error.export_unknown_list")
         }
-        let table = try await exports.table(list, request: request, identity: identity, locale: context.locale)
-        if parts[1] == "csv" {
-            return try Self.file(CSVWriter().data(for: table), name: "\(list.rawValue).csv", xlsx: false)
+        let (exports, locale) = (self.exports, context.locale)
+        return try await exports.gate.run {
+            let table = try await exports.table(list, request: request, identity: identity, locale: locale)
+            if parts[1] == "csv" {
+                return try Self.file(CSVWriter().data(for: table), name: "\(list.rawValue).csv", xlsx: false)
+            }
+            return try Self.file(try XlsxWriter.data(for: [table]), name: "\(list.rawValue).xlsx", xlsx: true)
         }
-        return try Self.file(try XlsxWriter.data(for: [table]), name: "\(list.rawValue).xlsx", xlsx: true)
     }
 
     static func file(_ data: Data, name: String, xlsx: Bool) throws -> Response {

@@ -45,6 +45,9 @@ struct QuotasAPI {
         return Response(status: .noContent)
     }
 
+    /// A unit's proposals are at most its own people; this is far above any real unit.
+    static let maxProposals = 20_000
+
     struct CheckRequest: Decodable, Sendable {
         static let fields: Set<String> = ["code", "year", "proposals"]
         var code: String?
@@ -58,7 +61,8 @@ struct QuotasAPI {
         let identity = try context.requireIdentity()
         try Permissions.requireBrowse(identity)
         let unitId = try context.id()
-        let body = try await RequestBody.decode(CheckRequest.self, allowed: CheckRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(CheckRequest.self, allowed: CheckRequest.fields, from: request, context: context,
+                                                maxItems: Self.maxProposals).value
         var errors: [DomainError] = []
         if let code = body.code {
             if AwardCatalogue.standard.entry(for: code) == nil { errors.append(.invalid("error.unknown_award_code", field: "code", code)) }

@@ -28,6 +28,8 @@ public struct AppDependencies: Sendable {
     public let auth: AuthService
     public let localisation: Localisation
     public let pages: PageRenderer
+    /// Bounds how many CPU-heavy requests run at once.
+    let heavyWork = HeavyWorkGate()
 
     public static func make(database: LaurelDatabase, configuration: AppConfiguration) async throws -> AppDependencies {
         let localisation = try Localisation.load()
@@ -42,6 +44,7 @@ public struct AppDependencies: Sendable {
 /// Builds the router: the JSON API under /api/v1 (bearer tokens) and the pages (session cookie).
 public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfiguration) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.secureCookies))
     let d = dependencies
 
     let api = router.group("api/v1").add(middleware: APIErrorMiddleware(localisation: d.localisation))
@@ -54,7 +57,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     AccountsAPI(accounts: d.accounts, auth: d.auth).register(on: secured)
     AuditAPI(audit: d.audit).register(on: secured)
     RecordRoutes(d).registerAPI(on: secured)
-    EligibilityAPI(localisation: d.localisation, histories: HistoryStore(database: d.database)).register(on: secured)
+    EligibilityAPI(localisation: d.localisation, histories: HistoryStore(database: d.database), gate: d.heavyWork).register(on: secured)
     QuotasAPI(quotas: QuotaStore(database: d.database), histories: HistoryStore(database: d.database)).register(on: secured)
     ClusterRoutes(d).registerAPI(on: secured)
     // Unknown API paths answer JSON, not an HTML page.
@@ -74,7 +77,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     PeoplePages(people: d.people, units: d.units, histories: HistoryStore(database: d.database), registrations: RegistrationStore(database: d.database), pages: d.pages).register(on: web)
     AccountPages(accounts: d.accounts, units: d.units, auth: d.auth, pages: d.pages).register(on: web)
     AuditPages(audit: d.audit, pages: d.pages).register(on: web)
-    EligibilityPages(histories: HistoryStore(database: d.database), units: d.units, quotas: QuotaStore(database: d.database), pages: d.pages).register(on: web)
+    EligibilityPages(histories: HistoryStore(database: d.database), units: d.units, quotas: QuotaStore(database: d.database), gate: d.heavyWork, pages: d.pages).register(on: web)
     RecordRoutes(d).registerPages(on: web)
     ClusterRoutes(d).registerPages(on: web)
     return router

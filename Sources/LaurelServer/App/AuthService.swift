@@ -9,6 +9,8 @@ public struct AuthService: Sendable {
     let accounts: AccountStore
     let throttle: LoginThrottle
     let bcryptCost: UInt8
+    /// Verified when no account has the name, so that an unknown name costs what a wrong password does.
+    let dummyHash: String
 
     public static let minimumPasswordLength = 10
     static let sessionLifetime: Int64 = 8 * 3600
@@ -18,6 +20,7 @@ public struct AuthService: Sendable {
         self.accounts = accounts
         self.throttle = LoginThrottle()
         self.bcryptCost = bcryptCost
+        self.dummyHash = Bcrypt.hash(Tokens.random(), cost: bcryptCost)
     }
 
     /// Bcrypt is slow on purpose; it runs on the thread pool, off the event loops.
@@ -47,17 +50,47 @@ public struct AuthService: Sendable {
         return value
     }
 
-    /// The account for these credentials, or an error; failures count towards the throttle.
-    func signIn(username: String, password: String) async throws -> Account {
-        let key = username.lowercased()
-        guard await throttle.allowed(key) else { throw APIError(status: .tooManyRequests, code: "throttled", key: "error.login_throttled") }
-        if let credentials = try await accounts.credentials(username: username), credentials.account.active,
-           try await verify(password, hash: credentials.passwordHash) {
-            await throttle.succeeded(key)
+    /// Who signs in and from where: the client's address, and the device cookie of earlier page
+    /// sign-ins that vouches for it.
+    typealias Client = LoginThrottle.Client
+
+    /// The account for these credentials, or an error. Every answer costs one bcrypt verification
+    /// (against a dummy hash for a name no account has), so time does not tell which names exist;
+    /// nothing about a name that cannot be an account is stored.
+    func signIn(username rawUsername: String, password: String, client: Client) async throws -> Account {
+        let username = rawUsername.trimmingCharacters(in: .whitespaces).lowercased()
+        guard Self.couldBeUsername(username), password.utf8.count <= Self.maxPasswordBytesAtSignIn else {
+            _ = try await verify("", hash: dummyHash)
+            throw Self.loginFailed
+        }
+        let credentials = try await accounts.credentials(username: username)
+        let subject: LoginThrottle.Subject = credentials.map { .account($0.account.id) } ?? .unknown(username)
+        if let wait = await throttle.wait(client: client, subject: subject) {
+            throw APIError(status: .tooManyRequests, code: "throttled", key: "error.login_throttled", arguments: [String(Int(wait))],
+                           retryAfter: Int(wait))
+        }
+        let matches = try await verify(password, hash: credentials?.passwordHash ?? dummyHash)
+        if let credentials, credentials.account.active, matches {
+            await throttle.succeeded(client: client, accountId: credentials.account.id)
+            try await accounts.recordSignIn(.succeeded, username: username, account: credentials.account, address: client.address)
             return credentials.account
         }
-        await throttle.failed(key)
-        throw APIError(status: .unauthorized, code: "login_failed", key: "error.login_failed")
+        let holdsBack = await throttle.failed(client: client, subject: subject)
+        try await accounts.recordSignIn(holdsBack ? .throttled : .failed, username: username, account: credentials?.account, address: client.address)
+        throw Self.loginFailed
+    }
+
+    static let loginFailed = APIError(status: .unauthorized, code: "login_failed", key: "error.login_failed")
+
+    /// Longest password read at sign-in; longer ones are refused before hashing (bcrypt reads 72
+    /// bytes, and hashing megabytes per try would be a way to spend our CPU).
+    static let maxPasswordBytesAtSignIn = 1024
+
+    /// What `checkUsername` would accept, without building errors: the throttle only ever counts
+    /// names of this shape, so its memory is bounded whatever is sent.
+    static func couldBeUsername(_ value: String) -> Bool {
+        (3...64).contains(value.unicodeScalars.count)
+            && value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }
     }
 
     struct IssuedToken: Sendable { let token: String; let csrf: String; let expiresAt: Int64 }
@@ -78,26 +111,4 @@ public struct AuthService: Sendable {
     func revoke(token: String) async throws {
         try await accounts.revokeToken(hash: Tokens.hash(token))
     }
-}
-
-/// Counts failed sign-ins per username: after 5 failures in 15 minutes, sign-in is refused for
-/// the rest of the window, whatever the password.
-actor LoginThrottle {
-    private var failures: [String: [Date]] = [:]
-    static let limit = 5
-    static let window: TimeInterval = 15 * 60
-
-    func allowed(_ key: String) -> Bool {
-        let now = Date()
-        let recent = (failures[key] ?? []).filter { now.timeIntervalSince($0) < Self.window }
-        failures[key] = recent.isEmpty ? nil : recent
-        return recent.count < Self.limit
-    }
-
-    func failed(_ key: String) {
-        failures[key, default: []].append(Date())
-        if failures.count > 100_000 { failures.removeAll() }
-    }
-
-    func succeeded(_ key: String) { failures[key] = nil }
 }

@@ -21,7 +21,7 @@ struct RecordRoutes {
         catalogue = CatalogueStore(database: d.database)
         records = RecordStore(database: d.database)
         imports = ImportService(database: d.database)
-        exports = ExportService(units: d.units, people: d.people, assessments: assessments, awards: awards)
+        exports = ExportService(units: d.units, people: d.people, assessments: assessments, awards: awards, gate: d.heavyWork)
     }
 
     func registerAPI(on group: RouterGroup<AppRequestContext>) {

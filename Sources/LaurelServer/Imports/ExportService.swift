@@ -13,6 +13,8 @@ struct ExportService: Sendable {
     let people: PersonStore
     let assessments: AssessmentStore
     let awards: AwardStore
+    /// Whole exports are among the heaviest requests; they take turns with the others.
+    let gate: HeavyWorkGate
 
     /// `awardCode`, `awardYear`, `hasAward=true|false` of the people list.
     static func awardPresence(_ request: Request) throws -> AwardPresence? {

@@ -11,9 +11,11 @@ public struct APIError: Error, Sendable {
     public let field: String?
     public let arguments: [String]
     public var details: [FieldMessage] = []
+    /// Seconds after which the client may try again (`Retry-After`), for 429 and 503.
+    public var retryAfter: Int?
 
-    public init(status: HTTPResponse.Status, code: String, key: String, field: String? = nil, arguments: [String] = []) {
-        self.status = status; self.code = code; self.key = key; self.field = field; self.arguments = arguments
+    public init(status: HTTPResponse.Status, code: String, key: String, field: String? = nil, arguments: [String] = [], retryAfter: Int? = nil) {
+        self.status = status; self.code = code; self.key = key; self.field = field; self.arguments = arguments; self.retryAfter = retryAfter
     }
 
     public struct FieldMessage: Codable, Sendable { public let field: String?; public let message: String }
@@ -87,6 +89,7 @@ public struct APIError: Error, Sendable {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
+        if let retryAfter { headers[.retryAfter] = String(max(1, retryAfter)) }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

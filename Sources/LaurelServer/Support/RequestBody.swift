@@ -11,9 +11,16 @@ enum RequestBody {
         let keys: Set<String>
     }
 
-    static func decode<T: Decodable & Sendable>(_ type: T.Type, allowed: Set<String>, from request: Request, context: AppRequestContext) async throws -> Decoded<T> {
+    /// Most items of any list (and keys of any map) in a body: every list a handler walks is
+    /// bounded before it is walked. Routes that take longer lists say so.
+    static let maxItems = 2_000
+
+    /// `limit` bounds the body for routes that need less than the context's default; `maxItems`
+    /// bounds every list in it.
+    static func decode<T: Decodable & Sendable>(_ type: T.Type, allowed: Set<String>, from request: Request, context: AppRequestContext,
+                                               limit: Int? = nil, maxItems: Int = maxItems) async throws -> Decoded<T> {
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer = try await request.collectBody(upTo: limit ?? context.maxUploadSize)
         let data = Data(buffer: buffer)
         let object: Any
         do {
@@ -24,9 +31,15 @@ enum RequestBody {
         guard let dictionary = object as? [String: Any] else {
             throw APIError(status: .unprocessableContent, code: "invalid", key: "error.expected_object")
         }
+        switch BodyShape.problem(in: dictionary, maxItems: maxItems) {
+        case nil: break
         // PostgreSQL cannot store NUL in text; refuse it everywhere rather than fail deep inside.
-        if let field = containsNul(dictionary) {
+        case .nul(let field)?:
             throw APIError(status: .unprocessableContent, code: "invalid", key: "error.control_characters", field: field)
+        case .tooManyItems(let field)?:
+            throw APIError(status: .contentTooLarge, code: "too_large", key: "error.too_many_items", field: field, arguments: [String(maxItems)])
+        case .tooDeep(let field)?:
+            throw APIError(status: .unprocessableContent, code: "invalid", key: "error.wrong_type", field: field)
         }
         for key in dictionary.keys.sorted() where !allowed.contains(key) {
             throw APIError(status: .unprocessableContent, code: "unknown_field", key: "error.unknown_field", field: key, arguments: [key])
@@ -39,23 +52,36 @@ enum RequestBody {
     }
 }
 
-private func containsNul(_ value: Any, path: String = "") -> String? {
-    switch value {
-    case let text as String:
-        return text.unicodeScalars.contains("\u{0}") ? (path.isEmpty ? "body" : path) : nil
-    case let dictionary as [String: Any]:
-        for (key, item) in dictionary {
-            if key.unicodeScalars.contains("\u{0}") { return "body" }
-            if let found = containsNul(item, path: path.isEmpty ? key : path + "." + key) { return found }
+/// What a body may not hold, whatever its route: NUL in text, lists longer than the route takes,
+/// nesting deeper than any request of ours.
+enum BodyShape {
+    enum Problem: Equatable { case nul(String), tooManyItems(String), tooDeep(String) }
+
+    static let maxDepth = 16
+
+    static func problem(in value: Any, maxItems: Int, path: String = "", depth: Int = 0) -> Problem? {
+        let here = path.isEmpty ? "body" : path
+        switch value {
+        case let text as String:
+            return text.unicodeScalars.contains("\u{0}") ? .nul(here) : nil
+        case let dictionary as [String: Any]:
+            if depth > maxDepth { return .tooDeep(here) }
+            if dictionary.count > maxItems { return .tooManyItems(here) }
+            for (key, item) in dictionary {
+                if key.unicodeScalars.contains("\u{0}") { return .nul("body") }
+                if let found = problem(in: item, maxItems: maxItems, path: path.isEmpty ? key : path + "." + key, depth: depth + 1) { return found }
+            }
+            return nil
+        case let array as [Any]:
+            if depth > maxDepth { return .tooDeep(here) }
+            if array.count > maxItems { return .tooManyItems(here) }
+            for (index, item) in array.enumerated() {
+                if let found = problem(in: item, maxItems: maxItems, path: path + "." + String(index), depth: depth + 1) { return found }
+            }
+            return nil
+        default:
+            return nil
         }
-        return nil
-    case let array as [Any]:
-        for (index, item) in array.enumerated() {
-            if let found = containsNul(item, path: path + "." + String(index)) { return found }
-        }
-        return nil
-    default:
-        return nil
     }
 }
 
@@ -101,9 +127,9 @@ struct FormData: Sendable {
 
     subscript(_ name: String) -> String? { values[name]?.first }
 
-    static func read(_ request: Request, context: AppRequestContext) async throws -> FormData {
+    static func read(_ request: Request, context: AppRequestContext, limit: Int? = nil) async throws -> FormData {
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let buffer = try await request.collectBody(upTo: limit ?? context.maxUploadSize)
         return FormData(String(buffer: buffer))
     }
 }

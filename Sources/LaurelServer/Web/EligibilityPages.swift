@@ -7,6 +7,7 @@ struct EligibilityPages {
     let histories: HistoryStore
     let units: UnitStore
     let quotas: QuotaStore
+    let gate: HeavyWorkGate
     let pages: PageRenderer
 
     func register(on router: RouterGroup<AppRequestContext>) {
@@ -47,7 +48,7 @@ struct EligibilityPages {
         var rows: [Row] = [], eligible = 0, checkedCount = 0, sections: [QuotaSection] = [], pager: Pager?
         let eligibleOnly = request.query("eligibleOnly") == "true"
         if let asked {
-            let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity)
+            let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity, gate: gate)
             let collective = !(engine.catalogue.entry(for: asked.code)?.subjectKinds.contains(.individual) ?? true)
             let shown = eligibleOnly ? report.rows.filter(\.eligible) : report.rows
             let paging = Paging(page: request.queryInt("page"), per: Self.rowsPerPage)
@@ -84,7 +85,7 @@ struct EligibilityPages {
         let identity = try context.requireIdentity()
         try Permissions.requireBrowse(identity)
         guard let asked = try query(request, identity: identity) else { throw DomainError.invalid("error.required", field: "code") }
-        let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity)
+        let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity, gate: gate)
         var table = report.table({ pages.t($0, context) }, labels: pages.localisation.table(context.locale))
         // Where a quota is in force, a column says who fits inside it and who is over, as the page does.
         let sections = try await quotaSections(report, unitId: asked.unitId, identity: identity, context: context)
