@@ -70,10 +70,22 @@ import Testing
             let again = try await P.request(client, .post, "/ballots/\(ballotId)/vote", cookie: voter, form: ["_csrf": csrf, "choice": String(members[2])])
             #expect(again.status == .conflict)
             let organiser = try await P.signIn(client, "canbo.hanoi", "laurel-demo")
+            // While open, the organiser closes it but reads no count; the minutes say voting goes on.
             let view = try await P.request(client, .get, "/ballots/\(ballotId)", cookie: organiser)
-            #expect(view.html.contains("ballot-results") && view.html.contains("close-ballot"))
+            #expect(!view.html.contains("ballot-results") && view.html.contains("ballot-count-hidden") && view.html.contains("close-ballot"))
+            let running = try await P.request(client, .get, "/seasons/\(season)/minutes", cookie: organiser)
+            #expect(running.html.contains("Cuộc bỏ phiếu đang diễn ra") && !running.html.contains("Số phiếu</th>"))
+            let auditor = try await P.signIn(client, "kiemtra.hanoi", "laurel-demo")
+            let audited = try await P.request(client, .get, "/ballots/\(ballotId)", cookie: auditor)
+            #expect(audited.status == .ok && !audited.html.contains("ballot-results") && !audited.html.contains("ballot-voted-units"))
+            let viewCSRF = try #require(P.csrf(in: view.html))
+            let closed = try await P.request(client, .post, "/ballots/\(ballotId)/close", cookie: organiser, form: ["_csrf": viewCSRF])
+            #expect(closed.status == .seeOther || closed.status == .found)
+            let counted = try await P.request(client, .get, "/ballots/\(ballotId)", cookie: auditor)
+            #expect(counted.html.contains("ballot-results") && counted.html.contains("ballot-voted-units") && !counted.html.contains("ballot-count-hidden"))
             let minutes = try await P.request(client, .get, "/seasons/\(season)/minutes", cookie: organiser)
             #expect(minutes.status == .ok && minutes.html.contains("BIÊN BẢN") && minutes.html.contains("Đề nghị tặng Cờ thi đua"))
+            #expect(minutes.html.contains("Số phiếu</th>") && !minutes.html.contains("Cuộc bỏ phiếu đang diễn ra"))
             var headers = HTTPFields()
             headers[.cookie] = organiser
             let docx = try await client.execute(uri: "/seasons/\(season)/minutes.docx", method: .get, headers: headers, body: nil) { response in

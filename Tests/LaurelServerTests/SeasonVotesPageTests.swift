@@ -151,6 +151,18 @@ import Testing
                 let voter = try await session(client, user, page: "/ballots/\(ballot)")
                 #expect(redirected(try await P.request(client, .post, "/ballots/\(ballot)/vote", cookie: voter.cookie, form: ["_csrf": voter.csrf, "choice": String(choice)])))
             }
+            // Two electors still to vote: the count, the tie and who voted stay secret, even to the organiser.
+            let running = try await P.request(client, .get, "/ballots/\(ballot)", cookie: organiser)
+            #expect(running.html.contains("ballot-count-hidden") && running.html.contains("2 / 4") && !running.html.contains("ballot-results"))
+            #expect(!running.html.contains("ballot-tie") && !running.html.contains("open-round") && !running.html.contains("ballot-voted-units"))
+            let early = try await P.request(client, .post, "/ballots/\(ballot)/rounds", cookie: organiser, form: ["_csrf": csrf])
+            #expect(early.status == .conflict && early.html.contains("mới có 2/4 đơn vị bỏ phiếu") && !early.html.contains("ballot-results"))
+            let listed = try await P.request(client, .get, votes, cookie: organiser)
+            #expect(listed.html.contains("2/4") && !listed.html.contains("Trúng:") && !listed.html.contains("votes-leaders"))
+            for (user, choice) in [("canbo.sogiaoduc.hanoi", block.giaoduc), ("canbo.soyte.hanoi", block.yte)] {
+                let voter = try await session(client, user, page: "/ballots/\(ballot)")
+                #expect(redirected(try await P.request(client, .post, "/ballots/\(ballot)/vote", cookie: voter.cookie, form: ["_csrf": voter.csrf, "choice": String(choice)])))
+            }
             let tied = try await P.request(client, .get, "/ballots/\(ballot)", cookie: organiser)
             #expect(tied.html.contains("ballot-tie") && tied.html.contains("open-round") && tied.html.contains("ballot-voted-units"))
             #expect(redirected(try await P.request(client, .post, "/ballots/\(ballot)/rounds", cookie: organiser, form: ["_csrf": csrf])))
@@ -158,7 +170,7 @@ import Testing
             #expect(!second.html.contains("open-round") && !second.html.contains("ballot-tie") && second.html.contains("<dd>2</dd>"))
             let noivu = try await session(client, "canbo.sonoivu.hanoi", page: "/ballots/\(ballot)")
             #expect(redirected(try await P.request(client, .post, "/ballots/\(ballot)/vote", cookie: noivu.cookie, form: ["_csrf": noivu.csrf, "choice": String(block.giaoduc)])))
-            // No tie left: another round is refused on the page, not a 500.
+            // Round 2 still takes papers (and has no tie): another round is refused on the page, not a 500.
             #expect(try await P.request(client, .post, "/ballots/\(ballot)/rounds", cookie: organiser, form: ["_csrf": csrf]).status == .conflict)
             #expect(redirected(try await P.request(client, .post, "/ballots/\(ballot)/close", cookie: organiser, form: ["_csrf": csrf])))
             let token = try await client.token("canbo.hanoi", Self.password)

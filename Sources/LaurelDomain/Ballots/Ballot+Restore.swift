@@ -11,7 +11,7 @@ extension Ballot {
             purpose: purpose, candidates: candidates, eligibleVoters: eligibleVoters, seats: seats,
             threshold: threshold, quorum: quorum, maxRounds: maxRounds)
         for number in 1...max(roundsStarted, 1) {
-            if number > 1 { try startNextRound() }
+            if number > 1 { try openNextRound() }
             let index = number - 1
             let roundMarks = marks.filter { $0.round == number }
             let roundPapers = papers.filter { $0.round == number }

@@ -99,9 +99,23 @@ public struct Ballot: Hashable, Sendable {
     }
 
     /// Opens a round among the candidates tied at the last seat of the current round, for the
-    /// seats that round left. Refused when there is no tie or `maxRounds` rounds have been held.
+    /// seats that round left. Refused while electors of the current round have still to vote (its
+    /// count, hence its tie, is secret until then: `isCounted(round:)`), when there is no tie, or
+    /// when `maxRounds` rounds have been held. A round some electors never vote in ends with
+    /// `close()`, and its tie goes to the leaders.
     @discardableResult
     public mutating func startNextRound() throws(BallotError) -> BallotRound {
+        guard !isClosed else { throw .closed }
+        guard isCounted(round: currentRound) else {
+            throw .roundStillOpen(round: currentRound, cast: rounds[rounds.count - 1].voters.count, eligible: eligibleVoters.count)
+        }
+        return try openNextRound()
+    }
+
+    /// `startNextRound` without waiting for every elector: for replaying stored rounds, which
+    /// were opened under the rules of their day.
+    @discardableResult
+    mutating func openNextRound() throws(BallotError) -> BallotRound {
         guard !isClosed else { throw .closed }
         let current = tally()
         guard !current.tie.isEmpty else { throw .noTieToResolve }

@@ -1,5 +1,5 @@
 /// Why a ballot refused an operation. Mapping for the server: `alreadyVoted` → 409;
-/// `notAnEligibleVoter` → 403; `closed` → 409; the rest → 422.
+/// `notAnEligibleVoter` → 403; `closed` and `roundStillOpen` → 409; the rest → 422.
 public enum BallotError: Error, Hashable, Sendable {
     // Setting up
     case emptyPurpose
@@ -27,6 +27,9 @@ public enum BallotError: Error, Hashable, Sendable {
     case noTieToResolve
     /// The last allowed round has been held; the tie goes to the leaders (`BallotOutcome.tie`).
     case roundLimitReached(maxRounds: Int)
+    /// Electors have still to vote in the current round: its count is secret until they have
+    /// (or until the ballot closes), so no round can be opened on its tie yet.
+    case roundStillOpen(round: Int, cast: Int, eligible: Int)
 
     /// Stored marks and papers do not agree (different counts in a round, or a paper that
     /// could not have been cast).

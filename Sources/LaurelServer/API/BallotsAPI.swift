@@ -102,8 +102,8 @@ struct BallotsAPI {
         let id = try ballotId(context)
         let body = try await RequestBody.decode(VoteRequest.self, allowed: VoteRequest.fields, from: request, context: context).value
         guard let voter = body.voter else { throw DomainError.invalid("error.required", field: "voter") }
-        let tally = try await ballots.vote(id, voter: voter, choices: body.choices ?? [], as: identity)
-        return try JSON.response(VoteAnswer(ballotId: id, round: tally.round, voter: voter), status: .created)
+        let mark = try await ballots.vote(id, voter: voter, choices: body.choices ?? [], as: identity)
+        return try JSON.response(VoteAnswer(ballotId: id, round: mark.round, voter: voter), status: .created)
     }
 
     func close(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -118,6 +118,8 @@ struct BallotsAPI {
         return try JSON.response(try await ballots.nextRound(try ballotId(context), as: identity))
     }
 
+    /// The current round: the whole count once it takes no more papers, otherwise only how many
+    /// have voted and whether the caller's unit has (`TallyView`).
     func tally(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         try Permissions.requireBrowse(identity)

@@ -119,7 +119,8 @@ struct BallotTests {
 
     @Test func noTieNoNextRound() throws {
         var ballot = try Self.ballot()
-        try Self.castAll([[101], [101], [101], [101], [101], [101]], into: &ballot)
+        // Every elector votes: until then the count, and so whether there is a tie, is secret.
+        try Self.castAll([[101], [101], [101], [101], [101], [101], [], [], [], []], into: &ballot)
         #expect(throws: BallotError.noTieToResolve) { try ballot.startNextRound() }
     }
 

@@ -21,9 +21,13 @@ struct BallotPages {
     struct Content {
         let ballot: BallotRecord; let choices: [Choice]; let myVoter: Int64?; let myVoterName: String; let canVote: Bool; let hasVoted: Bool
         let canClose: Bool; let results: [ResultRow]; let showResults: Bool; let flash: String?; let seasonId: Int64?
+        /// Papers cast of the eligible ("3 / 4"): the one figure shown while the round runs.
+        let castOfEligible: String
+        /// The round still takes papers, so its count is secret (`TallyView`).
+        let countHidden: Bool
         /// Candidates tied at the last seat of the current round; a round among them while rounds are left.
         let tie: String?; let canOpenRound: Bool; let leadersDecide: Bool
-        /// Who voted in this round (never for whom).
+        /// Who voted in this round (never for whom), once the round is counted.
         let votedUnits: String?
     }
 
@@ -34,22 +38,28 @@ struct BallotPages {
     func render(_ id: Int64, identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let ballot = try await ballots.get(id, as: identity)
         let voter = ballot.voters.contains(identity.account.unitId) && identity.role != .auditor && identity.role != .staff ? identity.account.unitId : nil
-        let hasVoted = voter.map { ballot.tally.voters.contains($0) } ?? false
-        let round = ballot.tally
-        let inputType = round.seats > 1 ? "checkbox" : "radio"
-        // Results while voting are for the organiser's side; everyone sees them once closed.
-        let showResults = ballot.closed || identity.role == .admin || (identity.canWrite && voter == nil)
+        // Counts, results and who voted only once the round takes no more papers, for every reader:
+        // the store's `TallyView` has already hidden them otherwise.
+        let counted = ballot.tally.counted
+        let hasVoted: Bool = switch ballot.tally {
+        case .counted(let tally): voter.map { tally.voters.contains($0) } ?? false
+        case .running(let running): voter.map { running.votedBy.contains($0) } ?? false
+        }
+        let inputType = ballot.tally.seats > 1 ? "checkbox" : "radio"
         let canClose = !ballot.closed && identity.canWrite && voter == nil
-        let tie = showResults ? round.tie.map { name(ballot, $0) } : []
+        let tie = counted?.tie.map { name(ballot, $0) } ?? []
         let content = Content(
-            ballot: ballot, choices: round.results.map { $0.candidate }.sorted().map { Choice(id: $0, name: name(ballot, $0), inputType: inputType) },
+            ballot: ballot, choices: ballot.roundCandidates.map { Choice(id: $0, name: name(ballot, $0), inputType: inputType) },
             myVoter: voter, myVoterName: voter.map { name(ballot, $0) } ?? "", canVote: voter != nil && !hasVoted && !ballot.closed, hasVoted: hasVoted,
             canClose: canClose,
-            results: round.results.map { ResultRow(name: name(ballot, $0.candidate), votes: $0.votes, share: LocalNumber(locale: context.locale).percent($0.share), elected: $0.elected) },
-            showResults: showResults, flash: flash, seasonId: ballot.subject.kind == "season" ? ballot.subject.id : nil,
+            results: (counted?.results ?? []).map {
+                ResultRow(name: name(ballot, $0.candidate), votes: $0.votes, share: LocalNumber(locale: context.locale).percent($0.share), elected: $0.elected)
+            },
+            showResults: counted != nil, flash: flash, seasonId: ballot.subject.kind == "season" ? ballot.subject.id : nil,
+            castOfEligible: "\(ballot.tally.cast) / \(ballot.tally.eligible)", countHidden: counted == nil,
             tie: tie.isEmpty ? nil : tie.joined(separator: ", "), canOpenRound: canClose && !tie.isEmpty && ballot.round < ballot.maxRounds,
             leadersDecide: !tie.isEmpty && (ballot.closed || ballot.round >= ballot.maxRounds),
-            votedUnits: round.voters.isEmpty ? nil : round.voters.map { name(ballot, $0) }.joined(separator: ", "))
+            votedUnits: counted.flatMap { $0.voters.isEmpty ? nil : $0.voters.map { name(ballot, $0) }.joined(separator: ", ") })
         return try pages.html("ballot", title: ballot.purpose, nav: "clusters", content: content, context: context, status: status)
     }
 

@@ -28,7 +28,7 @@ struct MinutesPages {
             lines = rows.map(Line.init)
         }
     }
-    struct BallotPart { let heading: String; let summary: String; let table: Table; let result: String? }
+    struct BallotPart { let heading: String; let summary: String; let table: Table?; let result: String? }
 
     /// Everything the minutes say, already in words and formatted numbers.
     struct Minutes {
@@ -66,7 +66,7 @@ struct MinutesPages {
         for ballot in m.ballots {
             blocks.append(.paragraph(ballot.heading, bold: true))
             blocks.append(.paragraph(ballot.summary))
-            blocks.append(.table(header: ballot.table.header, rows: ballot.table.rows, widths: ballot.table.widths))
+            if let table = ballot.table { blocks.append(.table(header: table.header, rows: table.rows, widths: table.widths)) }
             if let result = ballot.result { blocks.append(.paragraph(result)) }
         }
         blocks.append(.paragraph(m.proposalsHeading, bold: true))
@@ -111,14 +111,18 @@ struct MinutesPages {
             widths: [3, 8] + sections.map { _ in 3 } + [3])
         let ballotParts = ballots.map { ballot in
             let name = { (unit: Int64) in ballot.names[String(unit)] ?? "#\(unit)" }
-            let elected = ballot.outcome.elected.map(name)
+            let elected = ballot.outcome?.elected.map(name) ?? []
+            // A round still taking papers has no count to put in the minutes yet (`TallyView`).
+            let table = ballot.tally.counted.map { tally in
+                Table(header: [t("minutes_unit"), t("minutes_votes"), t("minutes_share"), t("minutes_result")],
+                      rows: tally.results.map { [name($0.candidate), String($0.votes), number.percent($0.share), $0.elected ? t("minutes_elected") : ""] },
+                      widths: [8, 2, 2, 2])
+            }
             return BallotPart(
                 heading: ballot.purpose,
                 summary: t("minutes_ballot_summary", String(ballot.tally.eligible), String(ballot.tally.cast)),
-                table: Table(header: [t("minutes_unit"), t("minutes_votes"), t("minutes_share"), t("minutes_result")],
-                             rows: ballot.tally.results.map { [name($0.candidate), String($0.votes), number.percent($0.share), $0.elected ? t("minutes_elected") : ""] },
-                             widths: [8, 2, 2, 2]),
-                result: elected.isEmpty ? nil : t("minutes_ballot_result", elected.joined(separator: ", ")))
+                table: table,
+                result: table == nil ? t("minutes_ballot_running") : elected.isEmpty ? nil : t("minutes_ballot_result", elected.joined(separator: ", ")))
         }
         let proposalTable = proposals.isEmpty ? nil : Table(
             header: [t("minutes_unit"), t("minutes_form"), t("minutes_total"), t("minutes_rank"), t("minutes_vote_share")],

@@ -57,10 +57,10 @@ struct SeasonVotesPages {
                 id: ballot.id, purpose: ballot.purpose, post: ballot.post.map { pages.t("votes_post_\($0)", context) } ?? "",
                 status: ballot.closed ? pages.t("ballot_closed", context) : pages.t("votes_open_round", context, [String(ballot.round)]),
                 closed: ballot.closed, cast: "\(ballot.tally.cast)/\(ballot.tally.eligible)",
-                // As on the ballot page: results while voting are for the side that runs it.
-                showOutcome: ballot.closed || canRun,
-                elected: Self.list(ballot.outcome.elected.map { name(ballot, $0) }),
-                tie: Self.list(ballot.outcome.tie.map { name(ballot, $0) }), leadersDecide: ballot.outcome.tieGoesToLeaders)
+                // As on the ballot page: no outcome while the round takes papers, for anyone.
+                showOutcome: ballot.outcome != nil,
+                elected: Self.list(ballot.outcome?.elected.map { name(ballot, $0) } ?? []),
+                tie: Self.list(ballot.outcome?.tie.map { name(ballot, $0) } ?? []), leadersDecide: ballot.outcome?.tieGoesToLeaders ?? false)
         }
         let english = context.locale == .en
         let catalogue = AwardCatalogue.standard

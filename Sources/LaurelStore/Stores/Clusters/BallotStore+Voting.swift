@@ -16,7 +16,7 @@ extension BallotStore {
             let owner = try await Self.owner(db, draft, identity: identity)
             let id = try await Self.insert(db, draft, ballot: ballot, owner: owner)
             guard let loaded = try await Self.load(db, id: id) else { throw DomainError(.conflict, "error.write_failed") }
-            let record = try await Self.record(db, loaded)
+            let record = try await Self.record(db, loaded, for: identity)
             try await AuditLog.append(db, actor: identity.auditActor, action: "create", entity: "ballot", entityId: id,
                                       unitPath: loaded.ownerPath.value, before: BallotRecord?.none, after: record)
             return record
@@ -89,7 +89,9 @@ extension BallotStore {
 
     /// Casts a voting unit's paper. The mark (who) and the paper (what) go to two tables that
     /// share only the ballot and the round; the audit log records the mark, never the choices.
-    public func vote(_ id: Int64, voter: Int64, choices: [Int64], as identity: Identity) async throws -> Tally {
+    /// Answers the mark alone: how the count stands is not the voter's to see while it runs.
+    @discardableResult
+    public func vote(_ id: Int64, voter: Int64, choices: [Int64], as identity: Identity) async throws -> VoterMark {
         try await database.transaction { db in
             var loaded = try await Self.readable(db, id: id, identity: identity)
             guard identity.votesFor(voter) else { throw DomainError(.forbidden, "error.ballot_not_your_vote", field: "voter") }
@@ -114,7 +116,7 @@ extension BallotStore {
             try await AuditLog.append(db, actor: identity.auditActor, action: "vote", entity: "ballot", entityId: id,
                                       unitPath: loaded.voterPaths[voter]?.value ?? loaded.ownerPath.value, before: Mark?.none,
                                       after: Mark(voter: voter, round: record.mark.round))
-            return loaded.ballot.tally()
+            return record.mark
         }
     }
 
@@ -124,9 +126,9 @@ extension BallotStore {
             var loaded = try await Self.runnable(db, id: id, identity: identity)
             do { try loaded.ballot.close() } catch let error as BallotError { throw Self.ballotError(error) }
             try await db.update("ballots").set("closed", to: SQLBind(true)).where("id", .equal, SQLBind(id)).run()
-            let record = try await Self.record(db, loaded)
+            let record = try await Self.record(db, loaded, for: identity)
             try await AuditLog.append(db, actor: identity.auditActor, action: "close", entity: "ballot", entityId: id,
-                                      unitPath: loaded.ownerPath.value, before: BallotRecord?.none, after: record.outcome)
+                                      unitPath: loaded.ownerPath.value, before: BallotRecord?.none, after: loaded.ballot.outcome())
             return record
         }
     }
@@ -137,7 +139,7 @@ extension BallotStore {
             var loaded = try await Self.runnable(db, id: id, identity: identity)
             do { try loaded.ballot.startNextRound() } catch let error as BallotError { throw Self.ballotError(error) }
             try await db.update("ballots").set("rounds_started", to: SQLBind(loaded.ballot.currentRound)).where("id", .equal, SQLBind(id)).run()
-            let record = try await Self.record(db, loaded)
+            let record = try await Self.record(db, loaded, for: identity)
             try await AuditLog.append(db, actor: identity.auditActor, action: "next_round", entity: "ballot", entityId: id,
                                       unitPath: loaded.ownerPath.value, before: BallotRecord?.none, after: record.tally)
             return record

@@ -16,8 +16,9 @@ public struct BallotDraft: Sendable {
     }
 }
 
-/// A ballot as the API shows it (never who voted for whom).
-public struct BallotRecord: Codable, Sendable {
+/// A ballot as the API shows it to one reader (never who voted for whom): while the current
+/// round can still take papers, its count and the outcome so far stay hidden (`TallyView`).
+public struct BallotRecord: Encodable, Sendable {
     public var id: Int64
     public var purpose: String
     public var subject: Subject
@@ -30,10 +31,13 @@ public struct BallotRecord: Codable, Sendable {
     public var maxRounds: Int
     public var round: Int
     public var closed: Bool
-    public var tally: Tally
-    public var outcome: BallotOutcome
+    public var tally: TallyView
+    /// Nil (absent in JSON) while the current round is running.
+    public var outcome: BallotOutcome?
     public var names: [String: String]
     public struct Subject: Codable, Sendable { public var kind: String; public var id: Int64 }
+    /// The current round's candidates (in a later round, those tied at the last seat).
+    public var roundCandidates: [Int64]
 }
 
 public struct BallotStore: Sendable {
@@ -100,7 +104,7 @@ public struct BallotStore: Sendable {
         return loaded
     }
 
-    static func record(_ db: any SQLDatabase, _ loaded: Loaded) async throws -> BallotRecord {
+    static func record(_ db: any SQLDatabase, _ loaded: Loaded, for identity: Identity) async throws -> BallotRecord {
         let ballot = loaded.ballot
         let row = loaded.row
         var names: [String: String] = [:]
@@ -112,15 +116,19 @@ public struct BallotStore: Sendable {
             id: row.id, purpose: row.purpose, subject: .init(kind: row.subjectKind, id: row.subjectId), post: row.post,
             candidates: ballot.candidates, voters: ballot.eligibleVoters.sorted(), seats: ballot.seats, threshold: ballot.threshold.description,
             quorum: ballot.quorum.description, maxRounds: ballot.maxRounds, round: ballot.currentRound, closed: ballot.isClosed,
-            tally: ballot.tally(), outcome: ballot.outcome(), names: names)
+            tally: ballot.tallyView(readerVotesFor: identity.votingUnits), outcome: ballot.disclosedOutcome(), names: names,
+            roundCandidates: ballot.rounds[ballot.rounds.count - 1].candidates)
     }
 
     public func get(_ id: Int64, as identity: Identity) async throws -> BallotRecord {
-        try await database.read { db in try await Self.record(db, try await Self.readable(db, id: id, identity: identity)) }
+        try await database.read { db in try await Self.record(db, try await Self.readable(db, id: id, identity: identity), for: identity) }
     }
 
-    public func tally(_ id: Int64, as identity: Identity) async throws -> Tally {
-        try await database.read { db in try await Self.readable(db, id: id, identity: identity).ballot.tally() }
+    /// The current round as this reader may see it (`TallyView`).
+    public func tally(_ id: Int64, as identity: Identity) async throws -> TallyView {
+        try await database.read { db in
+            try await Self.readable(db, id: id, identity: identity).ballot.tallyView(readerVotesFor: identity.votingUnits)
+        }
     }
 
     /// Ballots of a subject the identity can read (for the season and minutes pages).
@@ -131,7 +139,7 @@ public struct BallotStore: Sendable {
             var records: [BallotRecord] = []
             for id in ids {
                 guard let loaded = try? await Self.readable(db, id: id, identity: identity) else { continue }
-                records.append(try await Self.record(db, loaded))
+                records.append(try await Self.record(db, loaded, for: identity))
             }
             return records
         }
@@ -153,6 +161,7 @@ public struct BallotStore: Sendable {
         case .tooManyChoices(_, let allowed): .invalid("error.ballot_too_many_choices", field: "choices", String(allowed))
         case .noTieToResolve: DomainError(.conflict, "error.ballot_no_tie")
         case .roundLimitReached: DomainError(.conflict, "error.ballot_round_limit")
+        case .roundStillOpen(_, let cast, let eligible): DomainError(.conflict, "error.ballot_round_still_open", arguments: [String(cast), String(eligible)])
         case .inconsistentRecords: DomainError(.conflict, "error.ballot_inconsistent")
         }
     }

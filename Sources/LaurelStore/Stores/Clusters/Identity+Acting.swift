@@ -24,6 +24,12 @@ extension Identity {
     func votesFor(_ unitId: Int64) -> Bool {
         isAdmin || ([.officer, .leader, .council].contains(role) && account.unitId == unitId)
     }
+
+    /// The units whose vote this reader may be told about while a round runs: its own unit, when
+    /// it votes for it. (An admin records paper ballots for anyone, but is told no more than that.)
+    var votingUnits: Set<Int64> {
+        votesFor(account.unitId) ? [account.unitId] : []
+    }
 }
 
 /// Reads used by every cluster and movement store.

@@ -116,7 +116,8 @@ extension SeasonStore {
         var shares: [Int64: [Int64: Double]] = [:]
         for ballotId in Set(rows.compactMap(\.ballotId)) {
             if let ballot = try await BallotStore.load(db, id: ballotId) {
-                let results = ballot.ballot.rounds.indices.compactMap { ballot.ballot.tally(round: $0 + 1) }.flatMap(\.results)
+                // Only rounds that take no more papers: a running count is secret.
+                let results = ballot.ballot.countedTallies().flatMap(\.results)
                 shares[ballotId] = Dictionary(results.map { ($0.candidate, $0.share) }, uniquingKeysWith: { _, later in later })
             }
         }
