@@ -9,7 +9,7 @@ import NIOCore
 
 /// The real application on a fresh database with the demo organisation, for HTTP tests.
 enum TestApp {
-    static let configuration = AppConfiguration(bcryptCost: 4)
+    static let configuration = AppConfiguration(bcryptCost: 4, signInFirstDelay: 60)
 
     static func run<T: Sendable>(_ kind: TestDatabases.Kind, _ body: @escaping @Sendable (any TestClientProtocol, LaurelDatabase) async throws -> T) async throws -> T {
         try await TestDatabases.with(kind) { database in

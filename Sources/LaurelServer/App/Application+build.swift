@@ -12,9 +12,13 @@ public struct AppConfiguration: Sendable {
     public var bcryptCost: UInt8
     /// Cookies carry `Secure` when Laurel is served over TLS (behind a proxy that terminates it).
     public var secureCookies: Bool
+    /// The first wait of the sign-in back-off, in seconds; it doubles with each further failure.
+    /// Tests lengthen it so that a slow machine cannot outwait it between two requests.
+    public var signInFirstDelay: Double
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 11, secureCookies: Bool = false) {
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 11, secureCookies: Bool = false, signInFirstDelay: Double = 1) {
         self.hostname = hostname; self.port = port; self.bcryptCost = bcryptCost; self.secureCookies = secureCookies
+        self.signInFirstDelay = signInFirstDelay
     }
 }
 
@@ -36,7 +40,8 @@ public struct AppDependencies: Sendable {
         let accounts = AccountStore(database: database)
         return AppDependencies(
             database: database, units: UnitStore(database: database), people: PersonStore(database: database), accounts: accounts,
-            audit: AuditStore(database: database), auth: AuthService(accounts: accounts, bcryptCost: configuration.bcryptCost),
+            audit: AuditStore(database: database), auth: AuthService(accounts: accounts, bcryptCost: configuration.bcryptCost,
+                                                                throttle: LoginThrottle.Policy(firstDelay: configuration.signInFirstDelay)),
             localisation: localisation, pages: try await PageRenderer.load(localisation: localisation))
     }
 }

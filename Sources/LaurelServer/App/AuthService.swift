@@ -17,8 +17,12 @@ public struct AuthService: Sendable {
     static let apiTokenLifetime: Int64 = 24 * 3600
 
     public init(accounts: AccountStore, bcryptCost: UInt8) {
+        self.init(accounts: accounts, bcryptCost: bcryptCost, throttle: .init())
+    }
+
+    init(accounts: AccountStore, bcryptCost: UInt8, throttle policy: LoginThrottle.Policy) {
         self.accounts = accounts
-        self.throttle = LoginThrottle()
+        self.throttle = LoginThrottle(policy: policy)
         self.bcryptCost = bcryptCost
         self.dummyHash = Bcrypt.hash(Tokens.random(), cost: bcryptCost)
     }
