@@ -49,8 +49,7 @@ public struct AuthService: Sendable {
 
     public static func checkUsername(_ username: String?, into errors: inout [DomainError]) -> String {
         let value = (username ?? "").trimmingCharacters(in: .whitespaces)
-        let allowed = value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }
-        if !(3...64).contains(value.count) || !allowed { errors.append(.invalid("error.username_format", field: "username")) }
+        if !couldBeUsername(value) { errors.append(.invalid("error.username_format", field: "username")) }
         return value
     }
 
@@ -90,8 +89,8 @@ public struct AuthService: Sendable {
     /// bytes, and hashing megabytes per try would be a way to spend our CPU).
     static let maxPasswordBytesAtSignIn = 1024
 
-    /// What `checkUsername` would accept, without building errors: the throttle only ever counts
-    /// names of this shape, so its memory is bounded whatever is sent.
+    /// The shape of a username (3–64 of a–z, 0–9, ".", "_", "-"): what `checkUsername` accepts, and
+    /// the only names the throttle ever counts, so its memory is bounded whatever is sent.
     static func couldBeUsername(_ value: String) -> Bool {
         (3...64).contains(value.unicodeScalars.count)
             && value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }
