@@ -3,6 +3,8 @@
 /// matters (quote, delimiter, CR, LF) is ASCII and cannot occur inside a multi-byte character.
 struct CSVParser {
     let delimiter: UInt8
+    /// Longest field accepted, in bytes (a field is a cell: the same cap as XLSX).
+    var maxFieldBytes = Int.max
     private static let quote = UInt8(ascii: "\"")
     private static let cr = UInt8(ascii: "\r")
     private static let lf = UInt8(ascii: "\n")
@@ -43,6 +45,9 @@ struct CSVParser {
                 if byte == delimiter || byte == Self.cr || byte == Self.lf { break }
                 field.append(byte)
                 index += 1
+            }
+            guard field.count <= maxFieldBytes else {
+                throw SpreadsheetError.cellTooLong(row: record, limit: maxFieldBytes)
             }
             fields.append(String(decoding: field, as: UTF8.self))
 

@@ -35,7 +35,7 @@ public struct CSVReader: Sendable {
     public func forEachRow(_ body: (TableRow) throws -> Void) throws -> SheetSummary {
         var summary = SheetSummary()
         var text = text
-        let parser = CSVParser(delimiter: delimiter)
+        let parser = CSVParser(delimiter: delimiter, maxFieldBytes: limits.maxCellBytes)
         let skipped = skippedRecords
         try text.withUTF8 { bytes in
             try parser.parse(bytes) { fields, record in

@@ -14,6 +14,8 @@ public enum SpreadsheetError: Error, Hashable, Sendable {
     case zipBomb(entry: String)
     case tooManyRows(limit: Int)
     case tooManyColumns(limit: Int)
+    /// A cell (or shared string, `row` 0) holds more text than `SpreadsheetLimits.maxCellBytes`.
+    case cellTooLong(row: Int, limit: Int)
     /// An XML part carries a DTD (`<!DOCTYPE`): XLSX never needs one; it is how entity attacks start.
     case unsafeXML(part: String)
     /// A part is not well-formed XML or does not have the expected shape.

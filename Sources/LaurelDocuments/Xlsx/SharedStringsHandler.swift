@@ -9,16 +9,27 @@ import FoundationXML
 final class SharedStringsHandler: NSObject, XMLPartHandler {
     private(set) var failure: (any Error)?
     private(set) var strings: [String] = []
+    private let limits: SpreadsheetLimits
+    private let partPath: String
     private var current = ""
+    private var currentBytes = 0
+    private var totalBytes = 0
     private var inText = false
     private var phoneticDepth = 0
+
+    init(limits: SpreadsheetLimits, partPath: String) {
+        self.limits = limits
+        self.partPath = partPath
+    }
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
         qualifiedName qName: String?, attributes: [String: String] = [:]
     ) {
         switch elementName.localName {
-        case "si": current = ""
+        case "si":
+            current = ""
+            currentBytes = 0
         case "t": inText = phoneticDepth == 0
         case "rPh": phoneticDepth += 1
         default: return
@@ -37,6 +48,21 @@ final class SharedStringsHandler: NSObject, XMLPartHandler {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if inText { current += string }
+        guard inText, failure == nil else { return }
+        let bytes = string.utf8.count
+        currentBytes += bytes
+        totalBytes += bytes
+        if currentBytes > limits.maxCellBytes {
+            return fail(SpreadsheetError.cellTooLong(row: 0, limit: limits.maxCellBytes), parser)
+        }
+        if totalBytes > limits.maxSharedStringBytes {
+            return fail(SpreadsheetError.zipBomb(entry: partPath), parser)
+        }
+        current += string
+    }
+
+    private func fail(_ error: SpreadsheetError, _ parser: XMLParser) {
+        failure = error
+        parser.abortParsing()
     }
 }

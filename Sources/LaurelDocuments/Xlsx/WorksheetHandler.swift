@@ -35,6 +35,8 @@ final class WorksheetHandler: NSObject, XMLPartHandler {
     private var valueText = ""
     private var inlineText = ""
     private var capture = Capture.none
+    /// UTF-8 bytes captured for the current cell (value, formula and inline text together).
+    private var capturedBytes = 0
     private var phoneticDepth = 0
 
     init(context: Context, mergedRanges: [CellRange], deliver: @escaping (TableRow) throws -> Void) {
@@ -87,6 +89,11 @@ final class WorksheetHandler: NSObject, XMLPartHandler {
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard capture != .none, failure == nil else { return }
+        capturedBytes += string.utf8.count
+        guard capturedBytes <= context.limits.maxCellBytes else {
+            return fail(SpreadsheetError.cellTooLong(row: rowNumber, limit: context.limits.maxCellBytes), parser)
+        }
         switch capture {
         case .none: return
         case .value: valueText += string
@@ -109,6 +116,7 @@ final class WorksheetHandler: NSObject, XMLPartHandler {
         formula = nil
         valueText = ""
         inlineText = ""
+        capturedBytes = 0
     }
 
     private func endCell(_ parser: XMLParser) {

@@ -65,7 +65,7 @@ public struct XlsxReader: Sendable {
         self.usesDate1904 = workbook.usesDate1904
 
         if let path = rels.first(ofType: "sharedStrings")?.path.flatMap(archive.path(for:)) {
-            let handler = SharedStringsHandler()
+            let handler = SharedStringsHandler(limits: archive.limits, partPath: path)
             try XMLPartReader.parse(path, in: archive, with: handler)
             sharedStrings = handler.strings
         } else {

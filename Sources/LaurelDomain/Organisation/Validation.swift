@@ -5,15 +5,18 @@ public enum Validate {
     public static let maxNameLength = 200
     public static let maxCodeLength = 40
 
-    /// A trimmed, non-empty name of bounded length.
+    /// A trimmed, non-empty name of bounded length, in NFC (as imports store it, so a name typed on a
+    /// Mac, in NFD, is found by the same search), without hidden characters.
     public static func name(_ raw: String?, field: String, into errors: inout [DomainError]) -> String {
-        let value = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
         if value.isEmpty {
             errors.append(.invalid("error.required", field: field))
         } else if value.count > maxNameLength {
             errors.append(.invalid("error.too_long", field: field, String(maxNameLength)))
         } else if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             errors.append(.invalid("error.control_characters", field: field))
+        } else if HiddenCharacters.containsInvisible(value) {
+            errors.append(.invalid("error.hidden_characters", field: field))
         }
         return value
     }
@@ -33,10 +36,13 @@ public enum Validate {
 
     /// An optional free-text value of bounded length ("" becomes nil).
     public static func optionalText(_ raw: String?, field: String, max: Int = 200, into errors: inout [DomainError]) -> String? {
-        guard let value = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = raw?.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping, !value.isEmpty
+        else { return nil }
         if value.count > max { errors.append(.invalid("error.too_long", field: field, String(max))) }
         if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             errors.append(.invalid("error.control_characters", field: field))
+        } else if HiddenCharacters.containsBidiControl(value) {
+            errors.append(.invalid("error.hidden_characters", field: field))
         }
         return value
     }

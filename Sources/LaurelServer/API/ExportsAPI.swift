@@ -47,7 +47,7 @@ struct ExportsAPI {
     static func file(_ data: Data, name: String, xlsx: Bool) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8"
-        headers[.contentDisposition] = "attachment; filename=\"\(name)\""
+        headers[.contentDisposition] = ContentDisposition.attachment(name)
         headers[.cacheControl] = "no-store"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

@@ -25,7 +25,7 @@ struct ImportsAPI {
 
     /// The uploaded file: the whole body, or the `file` part of a multipart form. Bodies past the
     /// spreadsheet cap are refused with 413 before they are held.
-    static func upload(_ request: Request, context: AppRequestContext) async throws -> Data {
+    static func upload(_ request: Request, context: AppRequestContext) async throws -> (data: Data, name: String?) {
         var request = request
         let buffer: ByteBuffer
         do {
@@ -38,9 +38,9 @@ struct ImportsAPI {
         let data = Data(buffer: buffer)
         if let type = request.headers[.contentType], let form = MultipartForm(body: data, contentType: type) {
             guard let file = form.file("file") else { throw DomainError.invalid("error.import_no_file", field: "file") }
-            return file
+            return (file, form.fileName("file"))
         }
-        return data
+        return (data, nil)
     }
 
     static let tooLarge = APIError(status: .contentTooLarge, code: "payload_too_large", key: "error.import_file_too_large",
@@ -56,11 +56,13 @@ struct ImportsAPI {
         case "false": dryRun = false
         default: throw DomainError.invalid("error.unknown_choice", field: "dryRun", request.query("dryRun") ?? "")
         }
-        let data = try await Self.upload(request, context: context)
-        let result = try await imports.run(kind, data: data, dryRun: dryRun, as: identity, today: Today.date())
+        let (data, fileName) = try await Self.upload(request, context: context)
+        let result = try await imports.run(kind, data: data, fileName: fileName, dryRun: dryRun, as: identity, today: Today.date())
         let report = Self.report(kind, dryRun: dryRun, result, localisation: localisation, locale: context.locale)
         // A file with bad rows is refused (422) with the list, dry run or not: nothing was written.
-        return try JSON.response(report, status: report.errors.isEmpty ? .ok : .unprocessableContent)
+        // The same file while it is being imported is a conflict (409): the first import goes on.
+        let running = result.problems.contains { $0.key == ImportService.runningKey }
+        return try JSON.response(report, status: running ? .conflict : report.errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     static func report(_ kind: ImportKind, dryRun: Bool, _ result: ImportService.Result,

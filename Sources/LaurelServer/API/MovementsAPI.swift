@@ -254,7 +254,9 @@ struct MovementsAPI {
         } catch {
             throw DomainError.invalid("error.attachment_too_large", field: "file", "10")
         }
-        let name = String((request.query("name") ?? "tep-dinh-kem").prefix(200))
+        // Only a label: the store keeps its last path component, without hidden characters, under
+        // the extension of the sniffed type.
+        let name = String((request.query("name") ?? "").prefix(400))
         return try JSON.response(try await movements.attach(id, name: name, data: Data(buffer: buffer), as: identity), status: .created)
     }
 
@@ -270,8 +272,7 @@ struct MovementsAPI {
     static func download(_ meta: MovementRecord.Attachment, _ data: Data) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = meta.contentType
-        let ascii = meta.name.unicodeScalars.filter { $0.isASCII && $0 != "\"" && $0.properties.generalCategory != .control }
-        headers[.contentDisposition] = "attachment; filename=\"\(String(String.UnicodeScalarView(ascii)))\""
+        headers[.contentDisposition] = ContentDisposition.attachment(meta.name)
         headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
     }

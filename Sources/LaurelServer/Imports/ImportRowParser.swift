@@ -64,7 +64,8 @@ struct ImportRowParser {
         if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
             problem(f, key, "error.import_control_characters"); return nil
         }
-        return value
+        if HiddenCharacters.containsInvisible(value) { problem(f, key, "error.import_hidden_characters"); return nil }
+        return value.precomposedStringWithCanonicalMapping
     }
 
     mutating func choice<T>(_ f: Fields, _ key: String, _ table: [String: T], required: Bool) -> T? {

@@ -8,9 +8,13 @@ import LaurelStore
 struct ImportService: Sendable {
     let contexts: ImportContextLoader
     let loader: RecordLoader
+    /// The imports running now, by file: the same file is not imported twice at once.
+    let running = ImportGate()
 
     /// Largest upload accepted, the spreadsheet reader's own cap.
     static let maxUpload = SpreadsheetLimits().maxFileSize
+    /// The problem of a file that is being imported already (by a double click, or a retry).
+    static let runningKey = "error.import_running"
     /// The report lists at most this many problems (and says how many there were).
     static let maxListed = 5_000
 
@@ -21,9 +25,20 @@ struct ImportService: Sendable {
         loader = RecordLoader(database: database)
     }
 
-    func run(_ kind: ImportKind, data: Data, dryRun: Bool, as identity: Identity, today: CalendarDate,
+    func run(_ kind: ImportKind, data: Data, fileName: String? = nil, dryRun: Bool, as identity: Identity, today: CalendarDate,
              progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)? = nil) async throws -> Result {
         try Permissions.requireWrite(identity)
+        guard !dryRun else { return try await check(kind, data: data, file: nil, dryRun: true, as: identity, today: today, progress: progress) }
+        let digest = ImportGate.digest(data)
+        let file = RecordLoader.ImportedFile(name: fileName, size: data.count, sha256: digest)
+        let result = try await running.run(kind.rawValue + ":" + digest) {
+            try await check(kind, data: data, file: file, dryRun: false, as: identity, today: today, progress: progress)
+        }
+        return result ?? ([ImportProblem(row: 0, Self.runningKey)], 0, 0)
+    }
+
+    private func check(_ kind: ImportKind, data: Data, file: RecordLoader.ImportedFile?, dryRun: Bool, as identity: Identity,
+                       today: CalendarDate, progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)?) async throws -> Result {
         let reader: TabularReader
         do {
             reader = try TabularReader(data: data)
@@ -74,10 +89,12 @@ struct ImportService: Sendable {
         let rows = parser.rows
         let total = rowCount
         do {
-            let imported = try await loader.load(rows, as: identity) { done in await progress?(done, total) }
+            let imported = try await loader.load(rows, file: file, as: identity) { done in await progress?(done, total) }
             return ([], rowCount, imported)
         } catch let error as DomainError {
             throw error
+        } catch let error as RecordLoader.AlreadyImported {
+            return ([ImportProblem(row: 0, "error.import_already_imported", String(error.existing))], rowCount, 0)
         } catch {
             // The transaction was rolled back: most likely a row recorded meanwhile by someone else
             // met a unique index. Nothing was written; a new dry run shows what changed.
@@ -112,6 +129,7 @@ struct ImportService: Sendable {
         case .zipBomb: ImportProblem(row: 0, "error.import_zip_bomb")
         case .tooManyRows(let limit): ImportProblem(row: 0, "error.import_too_many_rows", String(limit))
         case .tooManyColumns(let limit): ImportProblem(row: 0, "error.import_too_many_columns", String(limit))
+        case .cellTooLong(let row, let limit): ImportProblem(row: row, "error.import_cell_too_long", String(limit))
         case .unsafeXML, .malformedXML: ImportProblem(row: 0, "error.import_damaged_file")
         case .sheetNotFound: ImportProblem(row: 0, "error.import_empty")
         case .unterminatedQuote(let row): ImportProblem(row: row, "error.import_unterminated_quote")

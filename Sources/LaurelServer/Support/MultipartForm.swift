@@ -44,5 +44,7 @@ struct MultipartForm: Sendable {
     }
 
     func file(_ name: String) -> Data? { parts.first { $0.name == name }?.data }
+    /// The name the client gave the file part, as sent (a label only: never a path to use).
+    func fileName(_ name: String) -> String? { parts.first { $0.name == name }?.filename }
     func text(_ name: String) -> String? { file(name).map { String(decoding: $0, as: UTF8.self) } }
 }

@@ -45,7 +45,11 @@ enum RequestBody {
             throw APIError(status: .unprocessableContent, code: "unknown_field", key: "error.unknown_field", field: key, arguments: [key])
         }
         do {
-            return Decoded(value: try JSONDecoder().decode(T.self, from: data), keys: Set(dictionary.keys))
+            // Text is kept in NFC whatever the client sent (macOS and some keyboards send NFD), as
+            // imports keep it: the same name must be the same bytes to be found and compared.
+            let text = String(decoding: data, as: UTF8.self)
+            let normalised = text.precomposedStringWithCanonicalMapping
+            return Decoded(value: try JSONDecoder().decode(T.self, from: normalised == text ? data : Data(normalised.utf8)), keys: Set(dictionary.keys))
         } catch let error as DecodingError {
             throw APIError(status: .unprocessableContent, code: "invalid", key: error.messageKey, field: error.fieldPath)
         }
@@ -123,6 +127,7 @@ struct FormData: Sendable {
 
     static func decode(_ text: Substring) -> String {
         (String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? "").replacingOccurrences(of: "\u{0}", with: "")
+            .precomposedStringWithCanonicalMapping
     }
 
     subscript(_ name: String) -> String? { values[name]?.first }

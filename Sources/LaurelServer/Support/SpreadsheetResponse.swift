@@ -12,7 +12,7 @@ enum SpreadsheetResponse {
         case "csv":
             data = CSVWriter().data(header: header, rows: rows)
             headers[.contentType] = "text/csv; charset=utf-8"
-            headers[.contentDisposition] = "attachment; filename=\"\(name).csv\""
+            headers[.contentDisposition] = ContentDisposition.attachment(name + ".csv")
         case "xlsx":
             let writer = try XlsxWriter()
             try writer.addSheet(named: name, columns: header.map { XlsxWriter.Column($0, width: Double(max(10, min(50, $0.count + 4)))) }) { sheet in
@@ -20,7 +20,7 @@ enum SpreadsheetResponse {
             }
             data = try writer.data()
             headers[.contentType] = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            headers[.contentDisposition] = "attachment; filename=\"\(name).xlsx\""
+            headers[.contentDisposition] = ContentDisposition.attachment(name + ".xlsx")
         default:
             throw DomainError.invalid("error.unknown_choice", field: "format", format ?? "")
         }

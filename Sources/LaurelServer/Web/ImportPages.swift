@@ -61,6 +61,7 @@ struct ImportPages {
               let file = form.file("file"), !file.isEmpty
         else { throw DomainError.invalid("error.import_no_file", field: "file") }
         let dryRun = form.text("dryRun") == "on"
+        let fileName = form.fileName("file")
         let marker = "<!--laurel-progress-->"
         let label = pages.t("import_kind_\(kind.rawValue)", context)
         let title = pages.t("imports_title", context)
@@ -87,7 +88,8 @@ struct ImportPages {
             let result = try await withThrowingTaskGroup(of: ImportService.Result.self) { group in
                 group.addTask {
                     do {
-                        let result = try await imports.run(kind, data: file, dryRun: dryRun, as: identity, today: Today.date()) { done, total in
+                        let result = try await imports.run(kind, data: file, fileName: fileName, dryRun: dryRun, as: identity,
+                                                           today: Today.date()) { done, total in
                             await progress.add(done: done, total: total)
                         }
                         await progress.finish()

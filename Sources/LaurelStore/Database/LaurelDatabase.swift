@@ -118,6 +118,22 @@ public final class LaurelDatabase: Sendable {
         }
     }
 
+    /// Whether `writerStep` runs on the one writer connection (SQLite), so that a temporary table
+    /// made in one step is there in the next and in a later `transaction`.
+    public var hasSingleWriter: Bool { dialect == .sqlite }
+
+    /// SQLite: runs `body` on the writer connection outside any transaction, holding the write lock
+    /// only for this step, so other writers get in between steps. Meant for work on temporary tables
+    /// (a staged import); elsewhere it is a transaction of its own.
+    public func writerStep<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        switch backend {
+        case .sqlite(let writer, let lock, _, _):
+            return try await lock.withLock { try await body(writer.sql(queryLogLevel: nil)) }
+        case .postgres:
+            return try await transaction(body)
+        }
+    }
+
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {

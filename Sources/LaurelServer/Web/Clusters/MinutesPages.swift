@@ -77,7 +77,7 @@ struct MinutesPages {
                                 [.init(m.chairman, bold: true), .init(m.signNote, italic: true), .init(""), .init(""), .init(m.chairmanName, bold: true)]]))
         var headers = HTTPFields()
         headers[.contentType] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-        headers[.contentDisposition] = "attachment; filename=\"bien-ban-\(m.season.id).docx\""
+        headers[.contentDisposition] = ContentDisposition.attachment("bien-ban-\(m.season.id).docx")
         let data = try DocxWriter(blocks: blocks, title: "\(m.heading) — \(m.subject)").data()
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
     }

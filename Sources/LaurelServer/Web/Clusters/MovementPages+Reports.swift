@@ -166,7 +166,7 @@ extension MovementPages {
                 throw ValidationErrors(parsed.errors + errors.errors)
             }
             if !parsed.errors.isEmpty { throw ValidationErrors(parsed.errors) }
-            let file = form.file.flatMap { $0.data.isEmpty ? nil : ReportFile(name: Self.fileName($0.filename), data: $0.data) }
+            let file = form.file.flatMap { $0.data.isEmpty ? nil : ReportFile(name: $0.filename ?? "", data: $0.data) }
             _ = try await movements.submitReport(id, unitId: valid.unitId, deadlineId: valid.deadlineId, text: valid.text, figures: valid.figures,
                                                  on: Today.date(), attachment: file, as: identity)
             return "/movements/\(id)?done=report#reports"
@@ -184,17 +184,9 @@ extension MovementPages {
             guard let part = form?.parts.first(where: { $0.name == "file" }), !part.data.isEmpty else {
                 throw DomainError.invalid("error.attachment_empty", field: "file")
             }
-            _ = try await movements.attach(id, name: Self.fileName(part.filename), data: part.data, as: identity)
+            _ = try await movements.attach(id, name: part.filename ?? "", data: part.data, as: identity)
             return "/movements/\(id)?done=attached#attachments"
         }
-    }
-
-    /// The name a browser sent, without any folder part or control characters.
-    static func fileName(_ raw: String?) -> String {
-        let last = (raw ?? "").split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let clean = String(String.UnicodeScalarView(last.unicodeScalars.filter { $0.properties.generalCategory != .control }))
-            .trimmingCharacters(in: .whitespaces)
-        return clean.isEmpty ? "tep-dinh-kem" : String(clean.prefix(200))
     }
 
     func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {

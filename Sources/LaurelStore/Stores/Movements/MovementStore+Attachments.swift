@@ -15,6 +15,19 @@ public enum AttachmentKind: String, Sendable {
 
     public static let maxSize = 10 * 1024 * 1024
 
+    /// The extension a file of this kind is kept and offered under, whatever name it came with.
+    public var fileExtension: String {
+        switch self {
+        case .pdf: "pdf"
+        case .docx: "docx"
+        case .xlsx: "xlsx"
+        case .png: "png"
+        case .jpeg: "jpg"
+        case .gif: "gif"
+        case .webp: "webp"
+        }
+    }
+
     public static func sniff(_ data: Data) -> AttachmentKind? {
         let bytes = [UInt8](data.prefix(12))
         func starts(_ prefix: [UInt8]) -> Bool { bytes.starts(with: prefix) }
@@ -49,6 +62,7 @@ extension MovementStore {
 
     static func insertFile(_ db: any SQLDatabase, movementId: Int64, reportId: Int64?, name: String, kind: AttachmentKind, data: Data,
                            identity: Identity) async throws -> MovementRecord.Attachment {
+        let name = FileName.stored(name, fileExtension: kind.fileExtension, fallback: "tep-dinh-kem")
         guard let attachmentId = try await db.insert(into: "movement_attachments")
             .columns("movement_id", "report_id", "name", "content_type", "size", "data", "account_id", "created_at")
             .values(SQLBind(movementId), SQLBind(reportId), SQLBind(name), SQLBind(kind.rawValue), SQLBind(data.count), SQLBind(data),
