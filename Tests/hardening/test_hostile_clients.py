@@ -92,3 +92,63 @@ def test_an_oversized_eligibility_request_is_refused_without_doing_the_work():
     assert status in (413, None)
     health, _, _ = request("GET", "/health", timeout=5)
     assert health == 200
+
+
+def unit_id(code, bearer):
+    status, body = api("GET", "/api/v1/units?q=" + urllib.parse.quote(code) + "&per=50", token=bearer)
+    assert status == 200, (status, body)
+    return next(item["id"] for item in body["items"] if item["code"] == code)
+
+
+def test_an_open_ballot_shows_no_counts_to_any_reader():
+    hanoi = token("canbo.hanoi", "laurel-demo")
+    admin = token("admin", "laurel-admin")
+    run = uuid.uuid4().hex[:6].upper()
+    members = [unit_id(code, admin) for code in ("HN-S1", "HN-S2", "HN-S3", "HN-S4")]
+    status, cluster = api("POST", "/api/v1/clusters", {
+        "code": f"CUM-CI-{run}", "name": f"Cụm kiểm tra {run}", "kind": "cluster", "organiserUnitId": unit_id("HN", admin),
+        "decisionNumber": "7/QĐ", "decisionDate": "2024-02-01", "memberUnitIds": members}, hanoi)
+    assert status == 201, (status, cluster)
+    status, season = api("POST", f"/api/v1/clusters/{cluster['id']}/seasons", {
+        "year": 2025, "leaderUnitId": members[0], "deputyUnitId": members[1], "mode": "verification",
+        "criteria": [{"code": "K1", "section": "I", "title": "Nhiệm vụ", "maxPoints": 50, "kind": "criterion"}]}, hanoi)
+    assert status == 201, (status, season)
+    status, ballot = api("POST", "/api/v1/ballots", {
+        "purpose": "Đề nghị tặng Cờ thi đua", "subject": {"kind": "season", "id": season["id"]}, "candidates": members[2:],
+        "voters": members, "seats": 1, "threshold": "1/2"}, hanoi)
+    assert status == 201, (status, ballot)
+    voter = token("canbo.sonoivu.hanoi", "laurel-demo")
+    status, _ = api("POST", f"/api/v1/ballots/{ballot['id']}/votes", {"voter": members[0], "choices": [members[2]]}, voter)
+    assert status == 201
+    secret = {"blank", "voters", "results", "tie", "quorumMet"}
+    for reader in (token("kiemtra.hanoi", "laurel-demo"), hanoi, voter, admin):
+        status, tally = api("GET", f"/api/v1/ballots/{ballot['id']}/tally", token=reader)
+        assert status == 200 and tally["open"] is True and tally["cast"] == 1, (status, tally)
+        assert not secret & set(tally), sorted(tally)
+        status, record = api("GET", f"/api/v1/ballots/{ballot['id']}", token=reader)
+        assert not secret & set(record["tally"]) and "outcome" not in record, record
+    print(f"open ballot {ballot['id']}: 4 readers saw only how many voted")
+
+
+def test_two_identical_imports_at_once_record_each_person_once():
+    hanoi = token("canbo.hanoi", "laurel-demo")
+    run = uuid.uuid4().hex[:8]
+    rows = "".join(f"Người nhập {run} {i},Nữ,1990-01-{i % 28 + 1:02d},HN-S3,Công chức\n" for i in range(3_000))
+    data = ("Họ và tên,Giới tính,Ngày sinh,Mã đơn vị,Đối tượng\n" + rows).encode()
+    answers = []
+
+    def send():
+        status, _, body = request("POST", "/api/v1/imports/people?dryRun=false", data,
+                                  {"content-type": "text/csv", "authorization": "Bearer " + hanoi}, timeout=300)
+        answers.append((status, json.loads(body) if body else None))
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    status, found = api("GET", "/api/v1/people?per=1&q=" + urllib.parse.quote(f"nguoi nhap {run}"), token=hanoi)
+    statuses = sorted(status for status, _ in answers)
+    print(f"two identical imports of 3,000 people: answers {statuses}, people recorded {found['total']}")
+    assert found["total"] == 3_000, found
+    assert statuses[0] == 200 and statuses[1] in (409, 422), answers
