@@ -24,6 +24,9 @@ cats = ["cadre", "civil_servant", "public_employee", "worker", "armed_forces", "
 roles = ["admin", "officer", "council", "leader", "staff", "auditor"]
 date = {"type": "string", "format": "date"}
 nstr = {"type": ["string", "null"]}
+# bcrypt reads 72 bytes: longer passwords are refused (422). A schema counts characters, so 72 is the
+# most a password may have; one with accented letters must be shorter.
+PASSWORD = {"type": "string", "minLength": 10, "maxLength": 72, "description": "10 characters to 72 UTF-8 bytes"}
 
 schemas = {
   "Error": {"type": "object", "required": ["error"], "properties": {"error": {"type": "object", "required": ["code", "message", "field"], "properties": {
@@ -58,10 +61,13 @@ schemas = {
       "id": {"type": "integer", "format": "int64"}, "username": {"type": "string"}, "role": {"enum": roles}, "unitId": {"type": "integer"}, "unitName": {"type": "string"},
       "personId": {"type": ["integer", "null"]}, "active": {"type": "boolean"}}},
   "AccountInput": {"type": "object", "additionalProperties": False, "required": ["username", "password", "role", "unitId"], "properties": {
-      "username": {"type": "string", "pattern": "^[a-z0-9._-]{3,64}$"}, "password": {"type": "string", "minLength": 10, "maxLength": 200}, "role": {"enum": roles},
+      "username": {"type": "string", "pattern": "^[a-z0-9._-]{3,64}$"}, "password": PASSWORD, "role": {"enum": roles},
       "unitId": {"type": "integer", "format": "int64"}, "personId": {"type": ["integer", "null"], "format": "int64"}}},
-  "AccountPatch": {"type": "object", "additionalProperties": False, "properties": {
-      "password": {"type": "string", "minLength": 10, "maxLength": 200}, "role": {"enum": roles}, "unitId": {"type": "integer", "format": "int64"}, "active": {"type": "boolean"}}},
+  "AccountPatch": {"type": "object", "additionalProperties": False,
+      "description": "Fields left out, or sent with the value the account has, stay as they are; the account's tokens are revoked only when one really changes. "
+                     "Nobody changes their own role, unit, activity or password here (403): one's own password is changed at POST /auth/password.",
+      "properties": {
+      "password": PASSWORD, "role": {"enum": roles}, "unitId": {"type": "integer", "format": "int64"}, "active": {"type": "boolean"}}},
   "AuditEvent": {"type": "object", "required": ["at", "actor", "action", "entity"], "properties": {
       "at": {"type": "string"}, "actor": {"type": "string"}, "action": {"type": "string"},
       "entity": {"type": "string"}, "entityId": {"type": ["integer", "null"]}, "before": {}, "after": {}}},
@@ -73,7 +79,14 @@ paths = {
                      "a client that signed in to the account before is not held back by others' failures.",
       "requestBody": body({"type": "object", "additionalProperties": False, "required": ["username", "password"],
       "properties": {"username": {"type": "string", "maxLength": 64}, "password": {"type": "string", "maxLength": 1024}}}),
-      "responses": {**ok({"type": "object", "required": ["token", "expiresAt"], "properties": {"token": {"type": "string"}, "expiresAt": {"type": "string", "format": "date-time"}}}), **errors(400, 401, 413, 422, 429)}}},
+      "responses": {**ok({"type": "object", "required": ["token", "expiresAt"], "properties": {"token": {"type": "string"}, "expiresAt": {"type": "string", "format": "date-time"}}}), **errors(400, 401, 413, 422, 429)}},
+    "delete": op("Revoke the calling token", "auth", {"204": {"description": "Revoked: the token answers 401 from now on"}, **errors(401)},
+                 description="Signs the calling API client out; the account's other tokens and sessions stay valid.")},
+  "/auth/password": {"post": op("Change the caller's own password", "auth", {"204": {"description": "Changed"}, **errors(400, 401, 403, 413, 422, 429)},
+      description="Every role may change its own password. A wrong current password is 422 (field currentPassword) and counts as a failed sign-in; "
+                  "after a change the calling token stays valid and every other token and session of the account is revoked.",
+      requestBody=body({"type": "object", "additionalProperties": False, "required": ["currentPassword", "newPassword"],
+                        "properties": {"currentPassword": {"type": "string", "maxLength": 1024}, "newPassword": PASSWORD}}))},
   "/units": {
     "get": op("List units in scope", "units", {**ok(lst(ref("Unit"))), **errors(401, 403, 404, 422)},
               parameters=[qp("parentId", {"type": "integer", "format": "int64"}), qp("q", {"type": "string"}, "name or code, accents ignored"),

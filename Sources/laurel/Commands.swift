@@ -77,7 +77,7 @@ struct CreateAdmin: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "create-admin", abstract: "Create an administrator account (prompts for the password when it is left out).")
     @OptionGroup var options: DatabaseOptions
     @Option(name: .long, help: "Username (lowercase letters, digits, . _ -).") var username: String
-    @Option(name: .long, help: "Password (at least \(AuthService.minimumPasswordLength) characters).") var password: String?
+    @Option(name: .long, help: "Password (at least \(AuthService.minimumPasswordLength) characters, at most \(AuthService.maximumPasswordBytes) UTF-8 bytes).") var password: String?
     @Option(name: .long, help: "Code of the unit the admin belongs to (default: the first top-level unit, created when there is none).") var unit: String?
 
     func run() async throws {
@@ -89,7 +89,12 @@ struct CreateAdmin: AsyncParsableCommand {
         var errors: [DomainError] = []
         let name = AuthService.checkUsername(username, into: &errors)
         _ = AuthService.checkPassword(secret, into: &errors)
-        guard errors.isEmpty else { throw ValidationError(errors.map { "\($0.field ?? ""): \($0.key)" }.joined(separator: "; ")) }
+        guard errors.isEmpty else {
+            // The server's own messages: English, or Vietnamese when the terminal's language is.
+            let localisation = try Localisation.load()
+            let locale: AppLocale = ProcessInfo.processInfo.environment["LANG"]?.lowercased().hasPrefix("vi") == true ? .vi : .en
+            throw ValidationError(errors.map { "\($0.field ?? ""): \(localisation.message($0, locale))" }.joined(separator: "; "))
+        }
         try await withDatabase(options, logger: Logger(label: "laurel")) { database in
             try await Migrator.migrate(database)
             let auth = AuthService(accounts: AccountStore(database: database), bcryptCost: AppConfiguration().bcryptCost)

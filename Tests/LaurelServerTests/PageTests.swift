@@ -194,7 +194,7 @@ extension PageTests {
                                                form: ["_csrf": token, "role": "officer", "unitId": String(unitId), "active": "on", "password": "short"])
             #expect(short.status == .unprocessableContent && short.html.contains("ít nhất 10 ký tự"))
             let saved = try await Self.request(client, .post, "/accounts/\(id)", cookie: cookie,
-                                               form: ["_csrf": token, "role": "auditor", "unitId": String(unitId), "password": "a-new-password-1"])
+                                               form: ["_csrf": token, "role": "auditor", "unitId": String(unitId), "activeShown": "1", "password": "a-new-password-1"])
             #expect(saved.status == .ok && saved.html.contains("Đã lưu."))
             // Deactivated (the box was left unticked): the old password and the new one both fail.
             #expect(try await client.json(.post, "/api/v1/auth/token", body: ["username": "canbo.danang", "password": "a-new-password-1"]).0 == .unauthorized)

@@ -2,12 +2,19 @@ import Foundation
 import Hummingbird
 import LaurelDomain
 
-/// `POST /api/v1/auth/token`: a bearer token for API clients.
+/// `POST /api/v1/auth/token`: a bearer token for API clients; with that token, `DELETE
+/// /api/v1/auth/token` revokes it and `POST /api/v1/auth/password` changes the caller's password.
 struct AuthAPI {
     let auth: AuthService
 
     func register(on group: RouterGroup<AppRequestContext>) {
         group.post("auth/token", use: token)
+    }
+
+    /// The routes that need the caller's token.
+    func registerSecured(on group: RouterGroup<AppRequestContext>) {
+        group.delete("auth/token", use: revoke)
+        group.post("auth/password", use: changePassword)
     }
 
     struct TokenRequest: Decodable, Sendable {
@@ -32,5 +39,31 @@ struct AuthAPI {
         let issued = try await auth.issue(for: account, kind: "api")
         let expires = Date(timeIntervalSince1970: TimeInterval(issued.expiresAt)).formatted(Date.ISO8601FormatStyle())
         return try JSON.response(TokenResponse(token: issued.token, expiresAt: expires), status: .ok)
+    }
+}
+
+extension AuthAPI {
+    /// Revokes the bearer token that calls: it answers 401 from then on.
+    func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        guard let token = BearerAuthMiddleware.token(in: request) else { throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized") }
+        try await auth.revoke(token: token, auditedAs: identity)
+        return Response(status: .noContent)
+    }
+
+    struct PasswordRequest: Decodable, Sendable {
+        static let fields: Set<String> = ["currentPassword", "newPassword"]
+        var currentPassword: String?
+        var newPassword: String?
+    }
+
+    /// The caller's own password; the calling token stays valid, the account's others are revoked.
+    func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let identity = try context.requireIdentity()
+        let body = try await RequestBody.decode(PasswordRequest.self, allowed: PasswordRequest.fields, from: request, context: context,
+                                                limit: AuthPages.maxLoginBody).value
+        try await auth.changeOwnPassword(identity, current: body.currentPassword, new: body.newPassword,
+                                         client: .init(address: context.clientAddress, device: nil), keeping: BearerAuthMiddleware.token(in: request))
+        return Response(status: .noContent)
     }
 }

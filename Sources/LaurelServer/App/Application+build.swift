@@ -57,6 +57,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     api.get("openapi.json") { _, _ in openAPI.response() }
     AuthAPI(auth: d.auth).register(on: api)
     let secured = api.group().add(middleware: BearerAuthMiddleware(auth: d.auth))
+    AuthAPI(auth: d.auth).registerSecured(on: secured)
     UnitsAPI(units: d.units).register(on: secured)
     PeopleAPI(people: d.people).register(on: secured)
     AccountsAPI(accounts: d.accounts, auth: d.auth).register(on: secured)

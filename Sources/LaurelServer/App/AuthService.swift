@@ -37,14 +37,22 @@ public struct AuthService: Sendable {
         try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
     }
 
-    public static func checkPassword(_ password: String?, into errors: inout [DomainError]) -> String {
+    /// Bcrypt reads only the first 72 bytes of a password: a longer one would be cut without a word,
+    /// so it is refused wherever a password is set.
+    public static let maximumPasswordBytes = 72
+
+    public static func checkPassword(_ password: String?, field: String = "password", into errors: inout [DomainError]) -> String {
         let value = password ?? ""
         if value.count < minimumPasswordLength {
-            errors.append(.invalid("error.password_too_short", field: "password", String(minimumPasswordLength)))
-        } else if value.count > 200 {
-            errors.append(.invalid("error.too_long", field: "password", "200"))
+            errors.append(.invalid("error.password_too_short", field: field, String(minimumPasswordLength)))
+        } else if value.utf8.count > maximumPasswordBytes {
+            errors.append(.invalid("error.password_too_long", field: field, String(maximumPasswordBytes)))
         }
         return value
+    }
+
+    public static func checkPassword(_ password: String?, into errors: inout [DomainError]) -> String {
+        checkPassword(password, field: "password", into: &errors)
     }
 
     public static func checkUsername(_ username: String?, into errors: inout [DomainError]) -> String {
@@ -111,7 +119,38 @@ public struct AuthService: Sendable {
         return try await accounts.identity(tokenHash: Tokens.hash(token), kind: kind)
     }
 
-    func revoke(token: String) async throws {
-        try await accounts.revokeToken(hash: Tokens.hash(token))
+    func revoke(token: String, auditedAs identity: Identity? = nil) async throws {
+        try await accounts.revokeToken(hash: Tokens.hash(token), auditedAs: identity)
+    }
+
+    /// The signed-in user changes their own password: the new one must pass the rules (and match its
+    /// repetition, when the form asks for one), the current one must be right. A wrong current
+    /// password counts as a failed sign-in for the throttle, so a stolen session cannot guess it
+    /// faster than the sign-in form could. The token in use (`keeping`) stays valid; every other
+    /// session and API token of the account is signed out.
+    func changeOwnPassword(_ identity: Identity, current: String?, new: String?, repeated: String? = nil, checksRepeat: Bool = false,
+                           client: Client, keeping token: String?) async throws {
+        var errors: [DomainError] = []
+        let current = current ?? ""
+        if current.isEmpty { errors.append(.invalid("error.required", field: "currentPassword")) }
+        let new = Self.checkPassword(new, field: "newPassword", into: &errors)
+        if checksRepeat && errors.allSatisfy({ $0.field != "newPassword" }) && repeated != new {
+            errors.append(.invalid("error.password_mismatch", field: "repeatPassword"))
+        }
+        guard errors.isEmpty else { throw ValidationErrors(errors) }
+        let subject = LoginThrottle.Subject.account(identity.account.id)
+        if let wait = await throttle.wait(client: client, subject: subject) {
+            throw APIError(status: .tooManyRequests, code: "throttled", key: "error.login_throttled", arguments: [String(Int(wait))],
+                           retryAfter: Int(wait))
+        }
+        var matches = false
+        if let stored = try await accounts.passwordHash(of: identity.account.id), current.utf8.count <= Self.maxPasswordBytesAtSignIn {
+            matches = try await verify(current, hash: stored)
+        }
+        guard matches else {
+            await throttle.failed(client: client, subject: subject)
+            throw ValidationErrors([.invalid("error.current_password_wrong", field: "currentPassword")])
+        }
+        try await accounts.changeOwnPassword(identity, passwordHash: try await hash(new), keepingTokenHash: token.map(Tokens.hash))
     }
 }

@@ -28,9 +28,14 @@ struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let auth: AuthService
 
+    /// The bearer token a request carries.
+    static func token(in request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else { return nil }
+        return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
-              let (identity, _) = try await auth.identity(token: String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), kind: "api")
+        guard let token = Self.token(in: request), let (identity, _) = try await auth.identity(token: token, kind: "api")
         else { throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized") }
         var context = context
         context.identity = identity

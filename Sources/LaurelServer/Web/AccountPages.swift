@@ -14,6 +14,7 @@ struct AccountPages {
         router.get("accounts/new", use: newForm)
         router.post("accounts", use: create)
         registerEdit(on: router)
+        registerPassword(on: router)
     }
 
     struct Row { let id: Int64; let username: String; let role: String; let unitName: String; let active: Bool }

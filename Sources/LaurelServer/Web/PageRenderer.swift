@@ -9,7 +9,7 @@ import Mustache
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let localisation: Localisation
-    static let required = ["layout", "login", "dashboard", "units", "unit", "unit_form", "people", "person", "person_form", "accounts", "account_form", "audit", "error", "record", "register", "imports", "import_result", "catalogue", "movements", "movement", "movement_form", "registration", "registrations", "clusters", "season", "ballot", "minutes", "eligibility", "eligibility_quotas", "account_edit", "season_tabs", "season_cross", "season_votes", "cluster", "cluster_form", "season_form", "season_setup"]
+    static let required = ["layout", "login", "dashboard", "units", "unit", "unit_form", "people", "person", "person_form", "accounts", "account_form", "audit", "error", "record", "register", "imports", "import_result", "catalogue", "movements", "movement", "movement_form", "registration", "registrations", "clusters", "season", "ballot", "minutes", "eligibility", "eligibility_quotas", "account_edit", "account_password", "season_tabs", "season_cross", "season_votes", "cluster", "cluster_form", "season_form", "season_setup"]
 
     public static func load(localisation: Localisation) async throws -> PageRenderer {
         guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil, subdirectory: "Resources")?.path else { throw PageError.missingResources }

@@ -167,20 +167,28 @@ struct UnitPages {
         }
     }
 
+    /// Permission is checked before the input: a read-only role's try is 403 whatever it sends.
     func deactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
         let id = try context.id()
         do {
             _ = try await units.deactivate(id, on: Today.date(), as: identity)
             return .redirect(to: "/units/\(id)", type: .normal)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderShow(try await units.get(id, as: identity), identity: identity, context: context,
-                                        flash: pages.localisation.message(error, context.locale), status: .unprocessableContent)
+                                        flash: pages.localisation.message(error, context.locale), status: Self.status(of: error))
         }
+    }
+
+    /// A refusal shown on the unit's page keeps its status: who you are (403), or the input or state (422).
+    static func status(of error: DomainError) -> HTTPResponse.Status {
+        error.kind == .forbidden ? .forbidden : .unprocessableContent
     }
 
     func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
+        try Permissions.requireWrite(identity)
         let id = try context.id()
         let form = try await FormData.read(request, context: context)
         do {
@@ -190,7 +198,7 @@ struct UnitPages {
                                         flash: pages.t("unit_merge_done", context, [String(result.peopleMoved), String(result.unitsMoved)]))
         } catch let error as DomainError where error.kind != .notFound || error.field != nil {
             return try await renderShow(try await units.get(id, as: identity), identity: identity, context: context,
-                                        flash: pages.localisation.message(error, context.locale), status: .unprocessableContent)
+                                        flash: pages.localisation.message(error, context.locale), status: Self.status(of: error))
         }
     }
 }

@@ -126,20 +126,29 @@ public struct AccountStore: Sendable {
         }
     }
 
-    /// Changes role, unit, activity or password (any of them). Nobody may change their own role.
+    /// Changes role, unit, activity or password; nil, or the value the account already has, leaves a
+    /// field as it is. Nobody changes their own role, unit or activity (an officer who moved their own
+    /// account into a sub-unit would lose the rest of their scope for good), nor their own password
+    /// here: that takes the current password (`changeOwnPassword`). The account's sessions and API
+    /// tokens are dropped only when something really changed, so saving a page unchanged signs no one out.
     public func update(_ id: Int64, role: Role?, unitId: Int64?, active: Bool?, passwordHash: String?, as identity: Identity) async throws -> Account {
         guard identity.role == .admin || identity.role == .officer else { throw DomainError(.forbidden, "error.accounts_admin_only") }
         return try await database.transaction { db in
             let (before, path) = try await Self.fetchInScope(db, id: id, identity: identity)
-            if let role, role != before.role {
-                if id == identity.account.id { throw DomainError(.forbidden, "error.cannot_change_own_role", field: "role") }
-                if role == .admin && identity.role != .admin { throw DomainError(.forbidden, "error.account_role_not_allowed", field: "role") }
+            let role = role.flatMap { $0 == before.role ? nil : $0 }
+            let unitId = unitId.flatMap { $0 == before.unitId ? nil : $0 }
+            let active = active.flatMap { $0 == before.active ? nil : $0 }
+            if id == identity.account.id {
+                if role != nil { throw DomainError(.forbidden, "error.cannot_change_own_role", field: "role") }
+                if unitId != nil { throw DomainError(.forbidden, "error.cannot_change_own_unit", field: "unitId") }
+                if active != nil { throw DomainError(.forbidden, "error.cannot_deactivate_self", field: "active") }
+                if passwordHash != nil { throw DomainError(.forbidden, "error.own_password_needs_current", field: "password") }
             }
+            if role == .admin && identity.role != .admin { throw DomainError(.forbidden, "error.account_role_not_allowed", field: "role") }
             var newPath = path
-            if let unitId, unitId != before.unitId {
+            if let unitId {
                 newPath = try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope, field: "unitId").unitPath
             }
-            if active == false && id == identity.account.id { throw DomainError(.forbidden, "error.cannot_deactivate_self", field: "active") }
             guard role != nil || unitId != nil || active != nil || passwordHash != nil else { return before }
             var update = db.update("accounts").where("id", .equal, SQLBind(id))
             if let role { update = update.set("role", to: SQLBind(role.rawValue)) }
@@ -147,13 +156,37 @@ public struct AccountStore: Sendable {
             if let active { update = update.set("active", to: SQLBind(active)) }
             if let passwordHash { update = update.set("password_hash", to: SQLBind(passwordHash)) }
             try await update.run()
-            if active == false || passwordHash != nil || role != nil {
-                try await db.delete(from: "auth_tokens").where("account_id", .equal, SQLBind(id)).run()
-            }
+            // Each of these changes what the account may do or who can be it: its tokens go.
+            try await db.delete(from: "auth_tokens").where("account_id", .equal, SQLBind(id)).run()
             let (after, _) = try await Self.fetchInScope(db, id: id, identity: Identity(account: identity.account, scope: .everything, scopeRootId: nil))
             try await AuditLog.append(db, actor: identity.auditActor, action: passwordHash != nil ? "update_password" : "update", entity: "account",
                                       entityId: id, unitPath: newPath.value, before: before, after: after)
             return after
+        }
+    }
+
+    /// The stored hash of an account's password, to check the current one before a change.
+    public func passwordHash(of accountId: Int64) async throws -> String? {
+        try await database.read { db in
+            try await db.select().column("password_hash").from("accounts").where("id", .equal, SQLBind(accountId))
+                .first(decodingColumn: "password_hash", as: String.self)
+        }
+    }
+
+    /// The signed-in user's own new password (the caller has checked the current one). Every other
+    /// session and API token of the account is dropped; the one given (the caller's) is kept.
+    public func changeOwnPassword(_ identity: Identity, passwordHash: String, keepingTokenHash keep: String?) async throws {
+        try await database.transaction { db in
+            let id = identity.account.id
+            let everything = Identity(account: identity.account, scope: .everything, scopeRootId: nil)
+            let (account, path) = try await Self.fetchInScope(db, id: id, identity: everything)
+            try await db.update("accounts").set("password_hash", to: SQLBind(passwordHash)).where("id", .equal, SQLBind(id)).run()
+            var drop = db.delete(from: "auth_tokens").where("account_id", .equal, SQLBind(id))
+            if let keep { drop = drop.where("token_hash", .notEqual, SQLBind(keep)) }
+            try await drop.run()
+            // The account as it is, never the password nor its hash.
+            try await AuditLog.append(db, actor: identity.auditActor, action: "password_changed", entity: "account", entityId: id,
+                                      unitPath: path.value, before: Account?.none, after: account)
         }
     }
 
@@ -184,9 +217,16 @@ public struct AccountStore: Sendable {
         }
     }
 
-    public func revokeToken(hash: String) async throws {
+    /// Drops a token (signing out). With an identity, the owner revoked it from the API: that is audited.
+    public func revokeToken(hash: String, auditedAs identity: Identity? = nil) async throws {
         try await database.transaction { db in
             try await db.delete(from: "auth_tokens").where("token_hash", .equal, SQLBind(hash)).run()
+            if let identity {
+                let path = try await db.select().column("path").from("units").where("id", .equal, SQLBind(identity.account.unitId))
+                    .first(decodingColumn: "path", as: String.self)
+                try await AuditLog.append(db, actor: identity.auditActor, action: "token_revoked", entity: "account", entityId: identity.account.id,
+                                          unitPath: path, before: Account?.none, after: Account?.none)
+            }
         }
     }
 
