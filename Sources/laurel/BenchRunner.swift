@@ -47,7 +47,8 @@ struct BenchRunner {
                 if let h = f.historyFigures { lines.append(h.line()) }
                 if let i = f.importFigures {
                     lines.append("import \(f.database): \(i.rows) assessment rows, XLSX \(fmt(Double(i.fileBytes) / 1_048_576)) MiB written in \(fmt(i.writeSeconds)) s, "
-                                 + "dry run \(fmt(i.dryRunSeconds)) s, import \(fmt(i.importSeconds)) s, \(i.errors) errors")
+                                 + "dry run \(fmt(i.dryRunSeconds)) s, import \(fmt(i.importSeconds)) s, \(i.errors) errors; "
+                                 + "\(i.otherWrites) other writes meanwhile, the longest waited \(fmt(i.otherWriteMaxSeconds)) s")
                 }
             }
             for f in results {

@@ -13,6 +13,10 @@ public enum ImportBench {
         public var dryRunSeconds = 0.0
         public var importSeconds = 0.0
         public var errors = 0
+        /// Small writes made every 50 ms while the import ran, and the longest any of them waited:
+        /// what another province's save feels during a long import.
+        public var otherWrites = 0
+        public var otherWriteMaxSeconds = 0.0
     }
 
     public static func run(_ database: LaurelDatabase, as identity: Identity, rows: Int) async throws -> Figures {
@@ -42,11 +46,30 @@ public enum ImportBench {
         let dry = try await service.run(.assessments, data: data, dryRun: true, as: identity, today: today)
         figures.dryRunSeconds = seconds(since: clock)
         clock = .now
+        let other = Task { try await otherWrites(database) }
         let real = try await service.run(.assessments, data: data, dryRun: false, as: identity, today: today)
         figures.importSeconds = seconds(since: clock)
+        other.cancel()
+        (figures.otherWrites, figures.otherWriteMaxSeconds) = try await other.value
         figures.rows = real.imported
         figures.errors = max(dry.problems.count, real.problems.count)
         return figures
+    }
+
+    /// Until cancelled: a one-row write transaction every 50 ms, each timed from asking to commit.
+    static func otherWrites(_ database: LaurelDatabase) async throws -> (Int, Double) {
+        var count = 0
+        var longest = 0.0
+        while !Task.isCancelled {
+            let start = ContinuousClock.now
+            try await database.transaction { db in
+                try await db.raw("UPDATE units SET updated_at = updated_at WHERE id = (SELECT MIN(id) FROM units)").run()
+            }
+            longest = max(longest, seconds(since: start))
+            count += 1
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return (count, longest)
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
