@@ -20,7 +20,7 @@ struct RecordRoutes {
         initiatives = InitiativeStore(database: d.database)
         catalogue = CatalogueStore(database: d.database)
         records = RecordStore(database: d.database)
-        imports = ImportService(database: d.database)
+        imports = ImportService(database: d.database, gate: d.heavyWork)
         exports = ExportService(units: d.units, people: d.people, assessments: assessments, awards: awards, gate: d.heavyWork)
     }
 

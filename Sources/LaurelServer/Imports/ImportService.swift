@@ -20,14 +20,26 @@ struct ImportService: Sendable {
 
     typealias Result = (problems: [ImportProblem], rows: Int, imported: Int)
 
-    init(database: LaurelDatabase) {
+    /// Reading and checking a large file is CPU work like a whole export: it queues behind the same gate.
+    let gate: HeavyWorkGate?
+
+    init(database: LaurelDatabase, gate: HeavyWorkGate? = nil) {
         contexts = ImportContextLoader(database: database)
         loader = RecordLoader(database: database)
+        self.gate = gate
     }
 
     func run(_ kind: ImportKind, data: Data, fileName: String? = nil, dryRun: Bool, as identity: Identity, today: CalendarDate,
              progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)? = nil) async throws -> Result {
         try Permissions.requireWrite(identity)
+        guard let gate else { return try await gated(kind, data: data, fileName: fileName, dryRun: dryRun, as: identity, today: today, progress: progress) }
+        return try await gate.run {
+            try await gated(kind, data: data, fileName: fileName, dryRun: dryRun, as: identity, today: today, progress: progress)
+        }
+    }
+
+    private func gated(_ kind: ImportKind, data: Data, fileName: String?, dryRun: Bool, as identity: Identity, today: CalendarDate,
+                       progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)?) async throws -> Result {
         guard !dryRun else { return try await check(kind, data: data, file: nil, dryRun: true, as: identity, today: today, progress: progress) }
         let digest = ImportGate.digest(data)
         let file = RecordLoader.ImportedFile(name: fileName, size: data.count, sha256: digest)
