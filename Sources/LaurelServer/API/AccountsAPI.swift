@@ -7,11 +7,11 @@ struct AccountsAPI {
     let accounts: AccountStore
     let auth: AuthService
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("accounts", use: list)
-        group.post("accounts", use: create)
-        group.get("accounts/{id}", use: get)
-        group.patch("accounts/{id}", use: update)
+    func register(on routes: SignedInRoutes) {
+        routes.any.get("accounts", use: list)
+        routes.any.post("accounts", use: create)
+        routes.any.get("accounts/{id}", use: get)
+        routes.any.patch("accounts/{id}", use: update)
     }
 
     struct AccountResponse: Encodable, Sendable {
@@ -39,19 +39,19 @@ struct AccountsAPI {
         var active: Bool?
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let page = try await accounts.list(query: request.query("q"), paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
         return try JSON.response(ListResponse(items: page.items.map(AccountResponse.init), total: page.total, page: page.page, per: page.per))
     }
 
-    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func get(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(AccountResponse(try await accounts.get(try context.id(), as: identity)))
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         guard identity.role == .admin || identity.role == .officer else { throw DomainError(.forbidden, "error.accounts_admin_only") }
         let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
         var errors: [DomainError] = []
@@ -65,8 +65,8 @@ struct AccountsAPI {
         return try JSON.response(AccountResponse(try await accounts.get(account.id, as: identity)), status: .created)
     }
 
-    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func update(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         guard identity.role == .admin || identity.role == .officer else { throw DomainError(.forbidden, "error.accounts_admin_only") }
         let id = try context.id()
         let body = try await RequestBody.decode(UpdateRequest.self, allowed: UpdateRequest.fields, from: request, context: context).value

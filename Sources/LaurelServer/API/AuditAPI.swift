@@ -6,8 +6,8 @@ import LaurelStore
 struct AuditAPI {
     let audit: AuditStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("audit", use: list)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("audit", use: list)
     }
 
     struct EventResponse: Encodable, Sendable {
@@ -16,9 +16,8 @@ struct AuditAPI {
         let before: JSONValue?, after: JSONValue?
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let filter = AuditFilter(entity: request.query("entity"), entityId: try request.strictQueryInt64("entityId"), actorId: try request.strictQueryInt64("actorId"))
         let page = try await audit.list(filter, scope: identity.scope, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")))
         let items = page.items.map {

@@ -12,9 +12,9 @@ struct AuthAPI {
     }
 
     /// The routes that need the caller's token.
-    func registerSecured(on group: RouterGroup<AppRequestContext>) {
-        group.delete("auth/token", use: revoke)
-        group.post("auth/password", use: changePassword)
+    func registerSecured(on routes: SignedInRoutes) {
+        routes.any.delete("auth/token", use: revoke)
+        routes.any.post("auth/password", use: changePassword)
     }
 
     struct TokenRequest: Decodable, Sendable {
@@ -44,8 +44,8 @@ struct AuthAPI {
 
 extension AuthAPI {
     /// Revokes the bearer token that calls: it answers 401 from then on.
-    func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func revoke(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         guard let token = BearerAuthMiddleware.token(in: request) else { throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized") }
         try await auth.revoke(token: token, auditedAs: identity)
         return Response(status: .noContent)
@@ -58,8 +58,8 @@ extension AuthAPI {
     }
 
     /// The caller's own password; the calling token stays valid, the account's others are revoked.
-    func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func changePassword(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(PasswordRequest.self, allowed: PasswordRequest.fields, from: request, context: context,
                                                 limit: AuthPages.maxLoginBody).value
         try await auth.changeOwnPassword(identity, current: body.currentPassword, new: body.newPassword,

@@ -6,12 +6,12 @@ import LaurelStore
 struct AwardsAPI {
     let awards: AwardStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.post("people/{id}/awards") { request, context in try await create(request, context, person: true) }
-        group.post("units/{id}/awards") { request, context in try await create(request, context, person: false) }
-        group.get("awards", use: list)
-        group.get("awards/{id}", use: get)
-        group.post("awards/{id}/revoke", use: revoke)
+    func register(on routes: SignedInRoutes) {
+        routes.write.post("people/{id}/awards") { request, context in try await create(request, context, person: true) }
+        routes.write.post("units/{id}/awards") { request, context in try await create(request, context, person: false) }
+        routes.any.get("awards", use: list)
+        routes.any.get("awards/{id}", use: get)
+        routes.write.post("awards/{id}/revoke", use: revoke)
     }
 
     struct AwardRequest: Decodable, Sendable {
@@ -44,16 +44,15 @@ struct AwardsAPI {
                           authority: authority, status: status)
     }
 
-    func create(_ request: Request, _ context: AppRequestContext, person: Bool) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, _ context: WriteContext, person: Bool) async throws -> Response {
+        let identity = context.identity
         let subject = try RecordsAPI.subject(context, person: person)
         let body = try await RequestBody.decode(AwardRequest.self, allowed: AwardRequest.fields, from: request, context: context)
         return try JSON.response(try await awards.create(subject, try Self.draft(body.value), as: identity), status: .created)
     }
 
-    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func get(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await awards.get(try context.id(), as: identity))
     }
 
@@ -62,9 +61,8 @@ struct AwardsAPI {
         var reason: String?
     }
 
-    func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func revoke(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         let body = try await RequestBody.decode(RevokeRequest.self, allowed: RevokeRequest.fields, from: request, context: context)
         var errors: [DomainError] = []
@@ -73,8 +71,8 @@ struct AwardsAPI {
         return try JSON.response(try await awards.revoke(id, reason: reason, as: identity))
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let filter = try ExportsAPI.filter(request)
         let page = try await awards.list(filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))

@@ -8,13 +8,13 @@ import LaurelStore
 struct BallotsAPI {
     let ballots: BallotStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.post("ballots", use: create)
-        group.get("ballots/{id}", use: get)
-        group.post("ballots/{id}/votes", use: vote)
-        group.post("ballots/{id}/close", use: close)
-        group.post("ballots/{id}/rounds", use: nextRound)
-        group.get("ballots/{id}/tally", use: tally)
+    func register(on routes: SignedInRoutes) {
+        routes.write.post("ballots", use: create)
+        routes.browse.get("ballots/{id}", use: get)
+        routes.any.post("ballots/{id}/votes", use: vote)
+        routes.write.post("ballots/{id}/close", use: close)
+        routes.write.post("ballots/{id}/rounds", use: nextRound)
+        routes.browse.get("ballots/{id}/tally", use: tally)
     }
 
     /// A share given as "4/5", "80%", "0.8" or a number.
@@ -49,11 +49,10 @@ struct BallotsAPI {
         var post: String?
     }
 
-    func ballotId(_ context: AppRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.ballot_not_found") }
+    func ballotId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.ballot_not_found") }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
         return try JSON.response(try await ballots.create(try Self.draft(body), as: identity), status: .created)
     }
@@ -80,9 +79,8 @@ struct BallotsAPI {
             maxRounds: body.maxRounds ?? 2, post: post)
     }
 
-    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func get(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await ballots.get(try ballotId(context), as: identity))
     }
 
@@ -96,8 +94,8 @@ struct BallotsAPI {
 
     /// One paper per voter and round; a second one is 409. The answer says the vote counted, not
     /// how the count stands.
-    func vote(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func vote(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         guard identity.role != .auditor, identity.role != .staff else { throw DomainError(.forbidden, "error.read_only_role") }
         let id = try ballotId(context)
         let body = try await RequestBody.decode(VoteRequest.self, allowed: VoteRequest.fields, from: request, context: context).value
@@ -106,23 +104,20 @@ struct BallotsAPI {
         return try JSON.response(VoteAnswer(ballotId: id, round: mark.round, voter: voter), status: .created)
     }
 
-    func close(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func close(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await ballots.close(try ballotId(context), as: identity))
     }
 
-    func nextRound(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func nextRound(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await ballots.nextRound(try ballotId(context), as: identity))
     }
 
     /// The current round: the whole count once it takes no more papers, otherwise only how many
     /// have voted and whether the caller's unit has (`TallyView`).
-    func tally(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func tally(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await ballots.tally(try ballotId(context), as: identity))
     }
 }

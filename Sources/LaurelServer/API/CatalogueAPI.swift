@@ -6,9 +6,9 @@ import LaurelStore
 struct CatalogueAPI {
     let catalogue: CatalogueStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("catalogue", use: list)
-        group.post("catalogue", use: create)
+    func register(on routes: SignedInRoutes) {
+        routes.any.get("catalogue", use: list)
+        routes.admin.post("catalogue", use: create)
     }
 
     struct EntryRequest: Decodable, Sendable {
@@ -50,15 +50,13 @@ struct CatalogueAPI {
                              coefficientCollective: body.coefficientCollective, legalBasis: basis, note: note)
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
+    func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let items = try await catalogue.list()
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(1, items.count)))
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireAdmin(identity)
+    func create(_ request: Request, context: AdminContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(EntryRequest.self, allowed: EntryRequest.fields, from: request, context: context)
         return try JSON.response(try await catalogue.create(try Self.item(body.value), as: identity), status: .created)
     }

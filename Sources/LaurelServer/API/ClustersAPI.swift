@@ -9,12 +9,12 @@ struct ClustersAPI {
     let clusters: ClusterStore
     let seasons: SeasonStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("clusters", use: list)
-        group.post("clusters", use: create)
-        group.get("clusters/{id}", use: get)
-        group.post("clusters/{id}/members", use: member)
-        group.post("clusters/{id}/seasons", use: createSeason)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("clusters", use: list)
+        routes.write.post("clusters", use: create)
+        routes.browse.get("clusters/{id}", use: get)
+        routes.write.post("clusters/{id}/members", use: member)
+        routes.write.post("clusters/{id}/seasons", use: createSeason)
     }
 
     struct CreateRequest: Decodable, Sendable {
@@ -31,11 +31,10 @@ struct ClustersAPI {
 
     enum ClusterKind: String, CaseIterable { case cluster, block }
 
-    func clusterId(_ context: AppRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.cluster_not_found") }
+    func clusterId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.cluster_not_found") }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let items = try await clusters.list(as: identity)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
     }
@@ -54,16 +53,14 @@ struct ClustersAPI {
                             decisionDate: date, memberUnitIds: body.memberUnitIds ?? [], rotation: body.rotation ?? RotationRule())
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
         return try JSON.response(try await clusters.create(try Self.draft(body), as: identity), status: .created)
     }
 
-    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func get(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await clusters.get(try clusterId(context), as: identity))
     }
 
@@ -89,9 +86,8 @@ struct ClustersAPI {
     }
 
     /// A unit joins, or with `"leave": true` leaves, on a date (history kept).
-    func member(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func member(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(MemberRequest.self, allowed: MemberRequest.fields, from: request, context: context).value
         let change = try Self.memberChange(body)
         return try JSON.response(try await clusters.changeMember(try clusterId(context), unitId: change.unitId, leave: change.leave, on: change.date, as: identity))
@@ -142,9 +138,8 @@ struct ClustersAPI {
                            criteria: lines, rulesText: rules, covenantText: covenant)
     }
 
-    func createSeason(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func createSeason(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(SeasonRequest.self, allowed: SeasonRequest.fields, from: request, context: context).value
         return try JSON.response(try await seasons.create(clusterId: try clusterId(context), try Self.seasonDraft(body), as: identity), status: .created)
     }

@@ -14,17 +14,17 @@ struct EligibilityAPI {
     static let limits = CheckInputLimits(maxSubjects: 1_000, maxRecordsPerSubject: 300, maxMembers: 20_000, maxChecks: 10_000)
     static let maxBody = 4 << 20
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.post("eligibility/check", use: check)
-        group.get("people/{id}/eligibility", use: person)
-        group.get("units/{id}/eligibility", use: unit)
+    func register(on routes: SignedInRoutes) {
+        routes.any.post("eligibility/check", use: check)
+        routes.any.get("people/{id}/eligibility", use: person)
+        routes.any.get("units/{id}/eligibility", use: unit)
     }
 
     struct PersonEligibility: Encodable, Sendable { let personId: Int64; let year: Int; let verdicts: [EligibilityVerdict] }
 
     /// Every title and form for a person, judged for `year` (default: the last year of the record).
-    func person(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func person(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let subject = try await histories.person(try context.id(), as: identity)
         let year = try Self.year(request, default: subject.history.lastYear)
         let engine = EligibilityEngine.standard
@@ -35,8 +35,8 @@ struct EligibilityAPI {
     struct UnitEligibility: Encodable, Sendable { let unitId: Int64; let code: String; let year: Int; let total: Int; let eligible: Int; let rows: [EligibilityReport.Row] }
 
     /// One award and year for everyone of a unit's subtree (or its units, for collective titles).
-    func unit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func unit(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let unitId = try context.id()
         guard let code = request.query("code") else { throw DomainError.invalid("error.required", field: "code") }
         let year = try Self.year(request, default: nil)
@@ -59,8 +59,7 @@ struct EligibilityAPI {
     }
     struct VerdictsResponse: Encodable, Sendable { let verdicts: [EligibilityVerdict] }
 
-    func check(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
+    func check(_ request: Request, context: SignedInContext) async throws -> Response {
         var request = request
         let body = Data(buffer: try await request.collectBody(upTo: Self.maxBody))
         let year = try request.strictQueryInt("year")

@@ -9,8 +9,8 @@ import LaurelStore
 struct ExportsAPI {
     let exports: ExportService
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("exports/{file}", use: export)
+    func register(on routes: SignedInRoutes) {
+        routes.any.get("exports/{file}", use: export)
     }
 
     /// The register and assessment filters from the query: unitId, year, code, status, subject.
@@ -27,8 +27,8 @@ struct ExportsAPI {
         return filter
     }
 
-    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func export(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let name = context.parameters.get("file") ?? ""
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         guard parts.count == 2, let list = ExportService.List(rawValue: parts[0]), parts[1] == "csv" || parts[1] == "xlsx" else {

@@ -11,12 +11,12 @@ struct ImportsAPI {
     let imports: ImportService
     let localisation: Localisation
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.post("imports/{kind}", use: run)
-        group.get("imports/{kind}/template.xlsx", use: template)
+    func register(on routes: SignedInRoutes) {
+        routes.write.post("imports/{kind}", use: run)
+        routes.any.get("imports/{kind}/template.xlsx", use: template)
     }
 
-    static func kind(_ context: AppRequestContext) throws -> ImportKind {
+    static func kind(_ context: some SignedInRequestContext) throws -> ImportKind {
         guard let raw = context.parameters.get("kind"), let kind = ImportKind(rawValue: raw) else {
             throw DomainError(.notFound, "error.import_unknown_kind")
         }
@@ -25,7 +25,7 @@ struct ImportsAPI {
 
     /// The uploaded file: the whole body, or the `file` part of a multipart form. Bodies past the
     /// spreadsheet cap are refused with 413 before they are held.
-    static func upload(_ request: Request, context: AppRequestContext) async throws -> (data: Data, name: String?) {
+    static func upload(_ request: Request, context: some SignedInRequestContext) async throws -> (data: Data, name: String?) {
         var request = request
         let buffer: ByteBuffer
         do {
@@ -46,9 +46,8 @@ struct ImportsAPI {
     static let tooLarge = APIError(status: .contentTooLarge, code: "payload_too_large", key: "error.import_file_too_large",
                                    arguments: [String(ImportService.maxUpload >> 20)])
 
-    func run(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func run(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let kind = try Self.kind(context)
         let dryRun: Bool
         switch request.query("dryRun") {
@@ -75,8 +74,7 @@ struct ImportsAPI {
                             errorCount: result.problems.count)
     }
 
-    func template(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
+    func template(_ request: Request, context: SignedInContext) async throws -> Response {
         let kind = try Self.kind(context)
         return try ExportsAPI.file(try Self.templateData(kind, locale: context.locale), name: "mau-\(kind.rawValue).xlsx", xlsx: true)
     }

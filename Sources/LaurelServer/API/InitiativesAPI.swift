@@ -6,9 +6,9 @@ import LaurelStore
 struct InitiativesAPI {
     let initiatives: InitiativeStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.post("initiatives", use: create)
-        group.get("initiatives/{id}", use: get)
+    func register(on routes: SignedInRoutes) {
+        routes.write.post("initiatives", use: create)
+        routes.any.get("initiatives/{id}", use: get)
     }
 
     struct AuthorRequest: Decodable, Sendable { var personId: Int64?; var share: Int? }
@@ -38,15 +38,14 @@ struct InitiativesAPI {
         return InitiativeDraft(title: title, year: year, level: level, decisionNumber: number, authors: authors)
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(InitiativeRequest.self, allowed: InitiativeRequest.fields, from: request, context: context)
         return try JSON.response(try await initiatives.create(try Self.draft(body.value), as: identity), status: .created)
     }
 
-    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func get(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await initiatives.get(try context.id(), as: identity))
     }
 }

@@ -8,19 +8,19 @@ import LaurelStore
 struct MovementsAPI {
     let movements: MovementStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("movements", use: list)
-        group.post("movements", use: create)
-        group.get("movements/{id}", use: get)
-        group.put("movements/{id}", use: update)
-        group.post("movements/{id}/launch", use: launch)
-        group.post("movements/{id}/advance", use: advance)
-        group.post("movements/{id}/implementations", use: implement)
-        group.get("movements/{id}/reports", use: reports)
-        group.post("movements/{id}/reports", use: submitReport)
-        group.get("movements/{id}/coverage", use: coverage)
-        group.post("movements/{id}/attachments", use: attach)
-        group.get("movements/{id}/attachments/{attachmentId}", use: attachment)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("movements", use: list)
+        routes.write.post("movements", use: create)
+        routes.browse.get("movements/{id}", use: get)
+        routes.write.put("movements/{id}", use: update)
+        routes.write.post("movements/{id}/launch", use: launch)
+        routes.write.post("movements/{id}/advance", use: advance)
+        routes.write.post("movements/{id}/implementations", use: implement)
+        routes.browse.get("movements/{id}/reports", use: reports)
+        routes.write.post("movements/{id}/reports", use: submitReport)
+        routes.browse.get("movements/{id}/coverage", use: coverage)
+        routes.write.post("movements/{id}/attachments", use: attach)
+        routes.browse.get("movements/{id}/attachments/{attachmentId}", use: attachment)
     }
 
     struct CreateRequest: Decodable, Sendable {
@@ -106,30 +106,26 @@ struct MovementsAPI {
         return date
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let page = try await movements.list(as: identity, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")))
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context)
         return try JSON.response(try await movements.create(try Self.movement(body.value), as: identity), status: .created)
     }
 
-    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func get(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await movements.get(try movementId(context), as: identity))
     }
 
     /// Replaces a draft's content (launcher and higher movement stay as they are).
-    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func update(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try movementId(context)
         var body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
         let current = try await movements.get(id, as: identity)
@@ -138,7 +134,7 @@ struct MovementsAPI {
         return try JSON.response(try await movements.update(id, with: try Self.movement(body), as: identity))
     }
 
-    func movementId(_ context: AppRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.movement_not_found") }
+    func movementId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.movement_not_found") }
 
     struct AdvanceRequest: Decodable, Sendable {
         static let fields: Set<String> = ["status", "date"]
@@ -156,17 +152,15 @@ struct MovementsAPI {
         return (status, date)
     }
 
-    func launch(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func launch(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(AdvanceRequest.self, allowed: ["date"], from: request, context: context)
         let date = try UnitsAPI.date(body.value.date)
         return try JSON.response(try await movements.advance(try movementId(context), to: .launched, on: date, as: identity))
     }
 
-    func advance(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func advance(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(AdvanceRequest.self, allowed: AdvanceRequest.fields, from: request, context: context)
         let step = try Self.advance(body.value)
         return try JSON.response(try await movements.advance(try movementId(context), to: step.status, on: step.date, as: identity))
@@ -177,9 +171,8 @@ struct MovementsAPI {
         var unitId: Int64?
     }
 
-    func implement(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func implement(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(UnitRequest.self, allowed: UnitRequest.fields, from: request, context: context)
         guard let unitId = body.value.unitId else { throw DomainError.invalid("error.required", field: "unitId") }
         return try JSON.response(try await movements.implement(try movementId(context), unitId: unitId, as: identity), status: .created)
@@ -214,9 +207,8 @@ struct MovementsAPI {
         return ValidReport(unitId: unitId, deadlineId: deadlineId, text: text, figures: body.figures ?? [:])
     }
 
-    func submitReport(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func submitReport(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(ReportRequest.self, allowed: ReportRequest.fields, from: request, context: context).value
         let valid = try Self.report(body)
         let report = try await movements.submitReport(
@@ -225,16 +217,14 @@ struct MovementsAPI {
         return try JSON.response(report, status: .created)
     }
 
-    func reports(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func reports(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let items = try await movements.reports(try movementId(context), as: identity)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
     }
 
-    func coverage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func coverage(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let today = try request.query("today").map { raw in
             guard let date = CalendarDate(raw) else { throw DomainError.invalid("error.bad_date", field: "today") }
             return date
@@ -243,9 +233,8 @@ struct MovementsAPI {
     }
 
     /// The file is the raw body; its name comes in `?name=`. Its type is sniffed, not trusted.
-    func attach(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func attach(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try movementId(context)
         var request = request
         let buffer: ByteBuffer
@@ -260,9 +249,8 @@ struct MovementsAPI {
         return try JSON.response(try await movements.attach(id, name: name, data: Data(buffer: buffer), as: identity), status: .created)
     }
 
-    func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func attachment(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let attachmentId = try context.pathId("attachmentId", notFound: "error.attachment_not_found")
         let (meta, data) = try await movements.attachment(try movementId(context), attachmentId: attachmentId, as: identity)
         return Self.download(meta, data)

@@ -1,7 +1,7 @@
 import Hummingbird
 import LaurelDomain
 
-extension AppRequestContext {
+extension LaurelContext {
     /// A named id in the path (`{unitId}`, `{scorerUnitId}` …): a positive integer, else a 404
     /// whose message names what was not found.
     func pathId(_ name: String, notFound key: String) throws -> Int64 {

@@ -6,12 +6,12 @@ import LaurelStore
 struct PeopleAPI {
     let people: PersonStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("people", use: list)
-        group.post("people", use: create)
-        group.get("people/{id}", use: get)
-        group.patch("people/{id}", use: update)
-        group.get("people/{id}/transfers", use: transfers)
+    func register(on routes: SignedInRoutes) {
+        routes.any.get("people", use: list)
+        routes.write.post("people", use: create)
+        routes.any.get("people/{id}", use: get)
+        routes.write.patch("people/{id}", use: update)
+        routes.any.get("people/{id}/transfers", use: transfers)
     }
 
     /// A person as the API shows them.
@@ -55,8 +55,8 @@ struct PeopleAPI {
                            staffCategory: category, holdsManagementPost: body.holdsManagementPost ?? false, ethnicity: ethnicity)
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         var filter = PersonFilter(query: request.query("q"), unitId: try request.strictQueryInt64("unitId"))
         if let raw = request.query("staffCategory") {
             guard let value = StaffCategory(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "staffCategory", raw) }
@@ -75,29 +75,27 @@ struct PeopleAPI {
         return try JSON.response(ListResponse(items: page.items.map(PersonResponse.init), total: page.total, page: page.page, per: page.per))
     }
 
-    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func get(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(PersonResponse(try await people.get(try context.id(), as: identity)))
     }
 
-    func transfers(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func transfers(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let items = try await people.transfers(of: try context.id(), as: identity)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(1, items.count)))
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(PersonRequest.self, allowed: PersonRequest.fields, from: request, context: context)
         let person = try await people.create(try Self.draft(body.value), as: identity)
         return try JSON.response(PersonResponse(try await people.get(person.id, as: identity)), status: .created)
     }
 
     /// PATCH: fields left out keep their value; a new `unitId` is a transfer (dated `transferDate`, default today).
-    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func update(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         let body = try await RequestBody.decode(PersonRequest.self, allowed: PersonRequest.fields, from: request, context: context)
         let current = try await people.get(id, as: identity).person

@@ -8,17 +8,17 @@ struct QuotasAPI {
     let quotas: QuotaStore
     let histories: HistoryStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("units/{id}/quotas", use: list)
-        group.put("units/{id}/quotas/{code}", use: put)
-        group.delete("units/{id}/quotas/{code}", use: delete)
-        group.post("units/{id}/quota-check", use: check)
+    func register(on routes: SignedInRoutes) {
+        routes.any.get("units/{id}/quotas", use: list)
+        routes.write.put("units/{id}/quotas/{code}", use: put)
+        routes.write.delete("units/{id}/quotas/{code}", use: delete)
+        routes.browse.post("units/{id}/quota-check", use: check)
     }
 
     struct ItemsResponse: Encodable, Sendable { let items: [QuotaSetting] }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(ItemsResponse(items: try await quotas.inForce(unitId: try context.id(), as: identity)))
     }
 
@@ -28,9 +28,8 @@ struct QuotasAPI {
         var ofCode: String?
     }
 
-    func put(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func put(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let unitId = try context.id()
         let code = context.parameters.get("code") ?? ""
         let body = try await RequestBody.decode(PutRequest.self, allowed: PutRequest.fields, from: request, context: context).value
@@ -38,9 +37,8 @@ struct QuotasAPI {
         return try JSON.response(try await quotas.set(quota, unitId: unitId, as: identity))
     }
 
-    func delete(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func delete(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         try await quotas.remove(code: context.parameters.get("code") ?? "", unitId: try context.id(), as: identity)
         return Response(status: .noContent)
     }
@@ -57,9 +55,8 @@ struct QuotasAPI {
     }
 
     /// Judges the proposals (people directly in the unit, in its order) against the quota in force.
-    func check(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func check(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let unitId = try context.id()
         let body = try await RequestBody.decode(CheckRequest.self, allowed: CheckRequest.fields, from: request, context: context,
                                                 maxItems: Self.maxProposals).value

@@ -7,12 +7,12 @@ struct RecordsAPI {
     let assessments: AssessmentStore
     let records: RecordStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.put("people/{id}/assessments/{year}") { request, context in try await put(request, context, person: true) }
-        group.put("units/{id}/assessments/{year}") { request, context in try await put(request, context, person: false) }
-        group.get("people/{id}/record") { _, context in try await record(context, person: true) }
-        group.get("units/{id}/record") { _, context in try await record(context, person: false) }
-        group.get("assessments", use: list)
+    func register(on routes: SignedInRoutes) {
+        routes.write.put("people/{id}/assessments/{year}") { request, context in try await put(request, context, person: true) }
+        routes.write.put("units/{id}/assessments/{year}") { request, context in try await put(request, context, person: false) }
+        routes.any.get("people/{id}/record") { _, context in try await record(context, person: true) }
+        routes.any.get("units/{id}/record") { _, context in try await record(context, person: false) }
+        routes.any.get("assessments", use: list)
     }
 
     struct AssessmentRequest: Decodable, Sendable {
@@ -22,12 +22,12 @@ struct RecordsAPI {
         var notes: String?
     }
 
-    static func subject(_ context: AppRequestContext, person: Bool) throws -> RecordSubject {
+    static func subject(_ context: some SignedInRequestContext, person: Bool) throws -> RecordSubject {
         let id = try context.id()
         return person ? .person(id) : .unit(id)
     }
 
-    static func year(_ context: AppRequestContext) throws -> Int {
+    static func year(_ context: some SignedInRequestContext) throws -> Int {
         var errors: [DomainError] = []
         let year = RecordRules.year(context.parameters.get("year").flatMap { Int($0) }, today: Today.date(), field: "year", into: &errors)
         guard let year, errors.isEmpty else {
@@ -48,9 +48,8 @@ struct RecordsAPI {
         return AssessmentDraft(year: year, rating: rating, discipline: discipline, notes: notes)
     }
 
-    func put(_ request: Request, _ context: AppRequestContext, person: Bool) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func put(_ request: Request, _ context: WriteContext, person: Bool) async throws -> Response {
+        let identity = context.identity
         let subject = try Self.subject(context, person: person)
         let body = try await RequestBody.decode(AssessmentRequest.self, allowed: AssessmentRequest.fields, from: request, context: context)
         let (assessment, created) = try await assessments.put(subject, try Self.draft(body.value, year: try Self.year(context)), as: identity)
@@ -62,14 +61,14 @@ struct RecordsAPI {
         let years: [RecordYear]
     }
 
-    func record(_ context: AppRequestContext, person: Bool) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func record(_ context: SignedInContext, person: Bool) async throws -> Response {
+        let identity = context.identity
         let record = try await records.record(of: try Self.subject(context, person: person), as: identity)
         return try JSON.response(RecordResponse(name: record.name, years: record.years))
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let filter = try ExportsAPI.filter(request)
         let page = try await assessments.list(filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))

@@ -11,10 +11,10 @@ struct RegistrationListAPI {
     let registrations: RegistrationStore
     let localisation: Localisation
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("registrations", use: list)
-        group.get("registrations/export", use: export)
-        group.get("registrations/{unitId}/{year}/export", use: exportUnit)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("registrations", use: list)
+        routes.browse.get("registrations/export", use: export)
+        routes.browse.get("registrations/{unitId}/{year}/export", use: exportUnit)
     }
 
     /// `year` (default this year), `unitId`, `code`, `subject` (collective | individual), `late=true`.
@@ -40,17 +40,15 @@ struct RegistrationListAPI {
         return RegistrationFilter(year: year, unitId: try request.strictQueryInt64("unitId"), code: code, subject: subject, lateOnly: late)
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let page = try await registrations.list(try Self.filter(request), paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")),
                                                 as: identity)
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
     }
 
-    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func export(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let filter = try Self.filter(request)
         let rows = try await registrations.all(filter, as: identity)
         let table = Self.table(rows, locale: context.locale, localisation: localisation)
@@ -58,9 +56,8 @@ struct RegistrationListAPI {
     }
 
     /// One unit's registrations for a year (not the units below it), with the same columns.
-    func exportUnit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func exportUnit(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
         let year = try context.pathYear()
         let rows = try await registrations.all(RegistrationFilter(year: year, unitId: unitId), as: identity).filter { $0.unitId == unitId }

@@ -7,11 +7,11 @@ import LaurelStore
 struct RegistrationsAPI {
     let registrations: RegistrationStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("registrations/{unitId}/{year}", use: get)
-        group.put("registrations/{unitId}/{year}", use: put)
-        group.put("registration-settings/{unitId}", use: settings)
-        group.get("people/{id}/registrations", use: person)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("registrations/{unitId}/{year}", use: get)
+        routes.write.put("registrations/{unitId}/{year}", use: put)
+        routes.write.put("registration-settings/{unitId}", use: settings)
+        routes.any.get("people/{id}/registrations", use: person)
     }
 
     struct PutRequest: Decodable, Sendable {
@@ -24,11 +24,10 @@ struct RegistrationsAPI {
         var reason: String?
     }
 
-    func unitId(_ context: AppRequestContext) throws -> Int64 { try context.pathId("unitId", notFound: "error.unit_not_found") }
+    func unitId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("unitId", notFound: "error.unit_not_found") }
 
-    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func get(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let unit = try unitId(context)
         return try JSON.response(try await registrations.get(unitId: unit, year: try context.pathYear(), as: identity))
     }
@@ -61,9 +60,8 @@ struct RegistrationsAPI {
         return (collective, individuals, reason)
     }
 
-    func put(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func put(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let unit = try unitId(context)
         let year = try context.pathYear()
         let body = try await RequestBody.decode(PutRequest.self, allowed: PutRequest.fields, from: request, context: context).value
@@ -75,8 +73,8 @@ struct RegistrationsAPI {
 
     /// Who registered for what: one row per registration, CSV or XLSX (`?format=`).
     /// A person's registrations over the years.
-    func person(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func person(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let items = try await registrations.forPerson(try context.pathId("id", notFound: "error.person_not_found"), as: identity)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
     }
@@ -88,9 +86,8 @@ struct RegistrationsAPI {
         var registrationDeadline: String?
     }
 
-    func settings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func settings(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let unit = try unitId(context)
         let body = try await RequestBody.decode(SettingsRequest.self, allowed: SettingsRequest.fields, from: request, context: context).value
         try await Self.apply(try Self.settingsChange(body), to: unit, registrations: registrations, as: identity)

@@ -9,25 +9,25 @@ struct SeasonsAPI {
     let seasons: SeasonStore
     let localisation: Localisation
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("seasons/{id}", use: get)
-        group.put("seasons/{id}/self-scores/{unitId}", use: selfScore)
-        group.put("seasons/{id}/verified-scores/{unitId}", use: verify)
-        group.put("seasons/{id}/cross-scores/{scorerUnitId}/{targetUnitId}", use: crossScore)
-        group.post("seasons/{id}/finalise", use: finalise)
-        group.post("seasons/{id}/reopen", use: reopen)
-        group.get("seasons/{id}/ranking", use: ranking)
-        group.get("seasons/{id}/ranking/export", use: exportRanking)
-        group.put("seasons/{id}/covenant", use: covenant)
-        group.put("seasons/{id}/targets/{unitId}", use: targets)
-        group.put("seasons/{id}/conference", use: conference)
-        group.get("seasons/{id}/proposals", use: proposals)
-        group.post("seasons/{id}/proposals", use: propose)
-        group.post("seasons/{id}/next-season", use: nextSeason)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("seasons/{id}", use: get)
+        routes.write.put("seasons/{id}/self-scores/{unitId}", use: selfScore)
+        routes.write.put("seasons/{id}/verified-scores/{unitId}", use: verify)
+        routes.write.put("seasons/{id}/cross-scores/{scorerUnitId}/{targetUnitId}", use: crossScore)
+        routes.write.post("seasons/{id}/finalise", use: finalise)
+        routes.write.post("seasons/{id}/reopen", use: reopen)
+        routes.browse.get("seasons/{id}/ranking", use: ranking)
+        routes.browse.get("seasons/{id}/ranking/export", use: exportRanking)
+        routes.write.put("seasons/{id}/covenant", use: covenant)
+        routes.write.put("seasons/{id}/targets/{unitId}", use: targets)
+        routes.write.put("seasons/{id}/conference", use: conference)
+        routes.browse.get("seasons/{id}/proposals", use: proposals)
+        routes.write.post("seasons/{id}/proposals", use: propose)
+        routes.write.post("seasons/{id}/next-season", use: nextSeason)
     }
 
-    func seasonId(_ context: AppRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.season_not_found") }
-    func unitId(_ context: AppRequestContext, _ name: String = "unitId") throws -> Int64 { try context.pathId(name, notFound: "error.unit_not_found") }
+    func seasonId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.season_not_found") }
+    func unitId(_ context: some SignedInRequestContext, _ name: String = "unitId") throws -> Int64 { try context.pathId(name, notFound: "error.unit_not_found") }
 
     struct ScoresRequest: Decodable, Sendable {
         static let fields: Set<String> = ["scores", "verifierUnitId"]
@@ -41,47 +41,41 @@ struct SeasonsAPI {
         }
     }
 
-    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func get(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await seasons.get(try seasonId(context), as: identity))
     }
 
-    func selfScore(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func selfScore(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let (id, unit) = (try seasonId(context), try unitId(context))
         let body = try await RequestBody.decode(ScoresRequest.self, allowed: ["scores"], from: request, context: context).value
         return try JSON.response(try await seasons.submitSelfScore(id, unitId: unit, sheet: try body.sheet, as: identity))
     }
 
-    func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func verify(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let (id, unit) = (try seasonId(context), try unitId(context))
         let body = try await RequestBody.decode(ScoresRequest.self, allowed: ScoresRequest.fields, from: request, context: context).value
         return try JSON.response(try await seasons.verify(id, unitId: unit, sheet: try body.sheet, verifier: body.verifierUnitId, as: identity))
     }
 
-    func crossScore(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func crossScore(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let (id, scorer, target) = (try seasonId(context), try unitId(context, "scorerUnitId"), try unitId(context, "targetUnitId"))
         let body = try await RequestBody.decode(ScoresRequest.self, allowed: ["scores"], from: request, context: context).value
         return try JSON.response(try await seasons.submitCrossScore(id, scorer: scorer, target: target, sheet: try body.sheet, as: identity))
     }
 
-    func finalise(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func finalise(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await seasons.finalise(try seasonId(context), as: identity))
     }
 
     struct ReasonRequest: Decodable, Sendable { var reason: String? }
 
-    func reopen(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func reopen(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try seasonId(context)
         let body = try await RequestBody.decode(ReasonRequest.self, allowed: ["reason"], from: request, context: context).value
         var errors: [DomainError] = []
@@ -96,16 +90,14 @@ struct SeasonsAPI {
         return basis
     }
 
-    func ranking(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func ranking(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await seasons.ranking(try seasonId(context), basis: try basis(request), as: identity))
     }
 
     /// The ranking with section subtotals, as XLSX (or CSV with `?format=csv`).
-    func exportRanking(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func exportRanking(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let id = try seasonId(context)
         let ranking = try await seasons.ranking(id, basis: try basis(request), as: identity)
         func t(_ key: String) -> String { localisation.string(key, context.locale) }
@@ -126,9 +118,8 @@ struct SeasonsAPI {
         var signedUnitIds: [Int64]?
     }
 
-    func covenant(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func covenant(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try seasonId(context)
         let body = try await RequestBody.decode(CovenantRequest.self, allowed: CovenantRequest.fields, from: request, context: context).value
         let change = try Self.covenantChange(body)
@@ -143,9 +134,8 @@ struct SeasonsAPI {
         var targets: [Target]?
     }
 
-    func targets(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func targets(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let (id, unit) = (try seasonId(context), try unitId(context))
         let body = try await RequestBody.decode(TargetsRequest.self, allowed: ["targets"], from: request, context: context).value
         return try JSON.response(try await seasons.setTargets(id, unitId: unit, targets: try Self.registeredTargets(body, unitId: unit), as: identity))
@@ -156,18 +146,16 @@ struct SeasonsAPI {
         var date: String?; var venue: String?; var attendance: String?
     }
 
-    func conference(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func conference(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try seasonId(context)
         let body = try await RequestBody.decode(ConferenceRequest.self, allowed: ConferenceRequest.fields, from: request, context: context).value
         let change = try Self.conferenceChange(body)
         return try JSON.response(try await seasons.setConference(id, on: change.date, venue: change.venue, attendance: change.attendance, as: identity))
     }
 
-    func proposals(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func proposals(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let items = try await seasons.proposals(try seasonId(context), as: identity)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
     }
@@ -177,9 +165,8 @@ struct SeasonsAPI {
         var unitId: Int64?; var code: String?; var ballotId: Int64?
     }
 
-    func propose(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func propose(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try seasonId(context)
         let body = try await RequestBody.decode(ProposalRequest.self, allowed: ProposalRequest.fields, from: request, context: context).value
         let (unit, code) = try Self.proposal(body)
@@ -203,9 +190,8 @@ struct SeasonsAPI {
     }
 
     /// Next year's season; leader and deputy from this season's closed elections (or as given).
-    func nextSeason(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func nextSeason(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try seasonId(context)
         let body = try await RequestBody.decode(NextRequest.self, allowed: NextRequest.fields, from: request, context: context).value
         return try JSON.response(try await seasons.nextSeason(id, leader: body.leaderUnitId, deputy: body.deputyUnitId, as: identity), status: .created)

@@ -6,14 +6,14 @@ import LaurelStore
 struct UnitsAPI {
     let units: UnitStore
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.get("units", use: list)
-        group.post("units", use: create)
-        group.get("units/{id}", use: get)
-        group.patch("units/{id}", use: update)
-        group.get("units/{id}/subtree", use: subtree)
-        group.post("units/{id}/deactivate", use: deactivate)
-        group.post("units/{id}/merge", use: merge)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("units", use: list)
+        routes.write.post("units", use: create)
+        routes.browse.get("units/{id}", use: get)
+        routes.write.patch("units/{id}", use: update)
+        routes.browse.get("units/{id}/subtree", use: subtree)
+        routes.write.post("units/{id}/deactivate", use: deactivate)
+        routes.write.post("units/{id}/merge", use: merge)
     }
 
     struct CreateRequest: Decodable, Sendable {
@@ -41,9 +41,8 @@ struct UnitsAPI {
         return UnitDraft(code: code, name: name, kind: kind, level: level, parentId: body.parentId, activeFrom: activeFrom)
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         var filter = UnitFilter(parentId: try request.strictQueryInt64("parentId"), query: request.query("q"))
         if let kind = request.query("kind") {
             guard let value = UnitKind(rawValue: kind) else { throw DomainError.invalid("error.unknown_choice", field: "kind", kind) }
@@ -58,31 +57,27 @@ struct UnitsAPI {
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
     }
 
-    func get(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func get(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         return try JSON.response(try await units.get(try context.id(), as: identity))
     }
 
-    func subtree(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func subtree(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let items = try await units.subtree(of: try context.id(), as: identity)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: items.count))
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context)
         let unit = try await units.create(try Self.draft(body.value), as: identity)
         return try JSON.response(unit, status: .created)
     }
 
     /// PATCH: fields left out keep their value; `"parentId": null` makes a top-level unit.
-    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func update(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context)
         let current = try await units.get(id, as: identity)
@@ -102,9 +97,8 @@ struct UnitsAPI {
         var date: String?
     }
 
-    func deactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func deactivate(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(DateRequest.self, allowed: DateRequest.fields, from: request, context: context)
         let date = try Self.date(body.value.date)
         return try JSON.response(try await units.deactivate(try context.id(), on: date, as: identity))
@@ -116,9 +110,8 @@ struct UnitsAPI {
         var date: String?
     }
 
-    func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func merge(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let body = try await RequestBody.decode(MergeRequest.self, allowed: MergeRequest.fields, from: request, context: context)
         guard let target = body.value.targetId else { throw DomainError.invalid("error.required", field: "targetId") }
         let date = try Self.date(body.value.date)

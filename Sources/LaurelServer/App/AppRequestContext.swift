@@ -5,7 +5,7 @@ import Logging
 
 /// What middleware learns about a request: who is asking, in which language, and the CSRF secret
 /// of their session.
-public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
+public struct AppRequestContext: RequestContext, RemoteAddressRequestContext, LaurelContext {
     public var coreContext: CoreRequestContextStorage
     /// The connected peer (nil in router tests).
     public let remoteAddress: SocketAddress?
@@ -19,14 +19,14 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext {
     }
 
     /// The client as the sign-in throttle counts it: its IP address.
-    var clientAddress: String { remoteAddress?.ipAddress ?? "local" }
+    public var clientAddress: String { remoteAddress?.ipAddress ?? "local" }
+
+    public var signedIn: Identity? { identity }
 
     /// Bodies larger than this are refused before they are read.
-    public var maxUploadSize: Int { 1 << 20 }
+    static let maxUploadSize = 1 << 20
+    public var maxUploadSize: Int { Self.maxUploadSize }
 
-    /// The authenticated identity; routes behind an authentication middleware always have one.
-    public func requireIdentity() throws -> Identity {
-        guard let identity else { throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized") }
-        return identity
-    }
+    /// The identity stays optional here: the sign-in page and the API's token route run without one.
+    /// Routes behind sign-in take a `SignedIn` context instead, whose identity is not optional.
 }

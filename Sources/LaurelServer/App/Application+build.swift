@@ -56,7 +56,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     let openAPI = try OpenAPIDocument.load()
     api.get("openapi.json") { _, _ in openAPI.response() }
     AuthAPI(auth: d.auth).register(on: api)
-    let secured = api.group().add(middleware: BearerAuthMiddleware(auth: d.auth))
+    let secured = SignedInRoutes(api.group().add(middleware: BearerAuthMiddleware(auth: d.auth)))
     AuthAPI(auth: d.auth).registerSecured(on: secured)
     UnitsAPI(units: d.units).register(on: secured)
     PeopleAPI(people: d.people).register(on: secured)
@@ -75,8 +75,9 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     router.get("static/laurel.css") { _, _ in stylesheet.response() }
     router.get("health") { _, _ in "ok" }
 
-    let web = router.group().add(middleware: SessionMiddleware(auth: d.auth, pages: d.pages))
-    AuthPages(auth: d.auth, pages: d.pages, secureCookies: configuration.secureCookies).register(on: web)
+    let session = router.group().add(middleware: SessionMiddleware(auth: d.auth, pages: d.pages))
+    AuthPages(auth: d.auth, pages: d.pages, secureCookies: configuration.secureCookies).register(on: session)
+    let web = SignedInRoutes(session)
     DashboardPage(units: d.units, people: d.people, accounts: d.accounts, audit: d.audit, work: WorkListStore(database: d.database), pages: d.pages)
         .register(on: web)
     UnitPages(units: d.units, people: d.people, histories: HistoryStore(database: d.database), pages: d.pages).register(on: web)

@@ -20,26 +20,26 @@ struct ClusterRoutes {
         self.dependencies = dependencies
     }
 
-    func registerAPI(on group: RouterGroup<AppRequestContext>) {
-        MovementsAPI(movements: movements).register(on: group)
-        RegistrationsAPI(registrations: registrations).register(on: group)
-        RegistrationListAPI(registrations: registrations, localisation: dependencies.localisation).register(on: group)
-        ClustersAPI(clusters: clusters, seasons: seasons).register(on: group)
-        SeasonsAPI(seasons: seasons, localisation: dependencies.localisation).register(on: group)
-        BallotsAPI(ballots: ballots).register(on: group)
+    func registerAPI(on routes: SignedInRoutes) {
+        MovementsAPI(movements: movements).register(on: routes)
+        RegistrationsAPI(registrations: registrations).register(on: routes)
+        RegistrationListAPI(registrations: registrations, localisation: dependencies.localisation).register(on: routes)
+        ClustersAPI(clusters: clusters, seasons: seasons).register(on: routes)
+        SeasonsAPI(seasons: seasons, localisation: dependencies.localisation).register(on: routes)
+        BallotsAPI(ballots: ballots).register(on: routes)
     }
 
-    func registerPages(on group: RouterGroup<AppRequestContext>) {
+    func registerPages(on routes: SignedInRoutes) {
         let pages = dependencies.pages
-        MovementPages(movements: movements, units: dependencies.units, pages: pages).register(on: group)
-        RegistrationPages(registrations: registrations, units: dependencies.units, people: dependencies.people, pages: pages).register(on: group)
-        SeasonPages(clusters: clusters, seasons: seasons, ballots: ballots, pages: pages).register(on: group)
-        BallotPages(ballots: ballots, pages: pages).register(on: group)
-        MinutesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: group)
-        ClusterPages(clusters: clusters, units: dependencies.units, pages: pages).register(on: group)
-        SeasonFormPages(clusters: clusters, seasons: seasons, units: dependencies.units, pages: pages).register(on: group)
-        SeasonSetupPages(seasons: seasons, units: dependencies.units, pages: pages).register(on: group)
-        CrossScoringPages(seasons: seasons, pages: pages).register(on: group)
-        SeasonVotesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: group)
+        MovementPages(movements: movements, units: dependencies.units, pages: pages).register(on: routes)
+        RegistrationPages(registrations: registrations, units: dependencies.units, people: dependencies.people, pages: pages).register(on: routes)
+        SeasonPages(clusters: clusters, seasons: seasons, ballots: ballots, pages: pages).register(on: routes)
+        BallotPages(ballots: ballots, pages: pages).register(on: routes)
+        MinutesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: routes)
+        ClusterPages(clusters: clusters, units: dependencies.units, pages: pages).register(on: routes)
+        SeasonFormPages(clusters: clusters, seasons: seasons, units: dependencies.units, pages: pages).register(on: routes)
+        SeasonSetupPages(seasons: seasons, units: dependencies.units, pages: pages).register(on: routes)
+        CrossScoringPages(seasons: seasons, pages: pages).register(on: routes)
+        SeasonVotesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: routes)
     }
 }

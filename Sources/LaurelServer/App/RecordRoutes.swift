@@ -24,18 +24,18 @@ struct RecordRoutes {
         exports = ExportService(units: d.units, people: d.people, assessments: assessments, awards: awards, gate: d.heavyWork)
     }
 
-    func registerAPI(on group: RouterGroup<AppRequestContext>) {
-        RecordsAPI(assessments: assessments, records: records).register(on: group)
-        AwardsAPI(awards: awards).register(on: group)
-        InitiativesAPI(initiatives: initiatives).register(on: group)
-        CatalogueAPI(catalogue: catalogue).register(on: group)
-        ImportsAPI(imports: imports, localisation: d.localisation).register(on: group)
-        ExportsAPI(exports: exports).register(on: group)
+    func registerAPI(on routes: SignedInRoutes) {
+        RecordsAPI(assessments: assessments, records: records).register(on: routes)
+        AwardsAPI(awards: awards).register(on: routes)
+        InitiativesAPI(initiatives: initiatives).register(on: routes)
+        CatalogueAPI(catalogue: catalogue).register(on: routes)
+        ImportsAPI(imports: imports, localisation: d.localisation).register(on: routes)
+        ExportsAPI(exports: exports).register(on: routes)
     }
 
-    func registerPages(on group: RouterGroup<AppRequestContext>) {
-        RecordPages(records: records, assessments: assessments, awards: awards, catalogue: catalogue, pages: d.pages).register(on: group)
-        ImportPages(imports: imports, exports: exports, localisation: d.localisation, pages: d.pages).register(on: group)
-        CataloguePages(catalogue: catalogue, pages: d.pages).register(on: group)
+    func registerPages(on routes: SignedInRoutes) {
+        RecordPages(records: records, assessments: assessments, awards: awards, catalogue: catalogue, pages: d.pages).register(on: routes)
+        ImportPages(imports: imports, exports: exports, localisation: d.localisation, pages: d.pages).register(on: routes)
+        CataloguePages(catalogue: catalogue, pages: d.pages).register(on: routes)
     }
 }

@@ -17,7 +17,7 @@ enum RequestBody {
 
     /// `limit` bounds the body for routes that need less than the context's default; `maxItems`
     /// bounds every list in it.
-    static func decode<T: Decodable & Sendable>(_ type: T.Type, allowed: Set<String>, from request: Request, context: AppRequestContext,
+    static func decode<T: Decodable & Sendable>(_ type: T.Type, allowed: Set<String>, from request: Request, context: some LaurelContext,
                                                limit: Int? = nil, maxItems: Int = maxItems) async throws -> Decoded<T> {
         var request = request
         let buffer = try await request.collectBody(upTo: limit ?? context.maxUploadSize)
@@ -132,7 +132,7 @@ struct FormData: Sendable {
 
     subscript(_ name: String) -> String? { values[name]?.first }
 
-    static func read(_ request: Request, context: AppRequestContext, limit: Int? = nil) async throws -> FormData {
+    static func read(_ request: Request, context: some LaurelContext, limit: Int? = nil) async throws -> FormData {
         var request = request
         let buffer = try await request.collectBody(upTo: limit ?? context.maxUploadSize)
         return FormData(String(buffer: buffer))
@@ -165,7 +165,7 @@ extension Request {
     }
 }
 
-extension AppRequestContext {
+extension LaurelContext {
     /// An `{id}` path parameter: a positive integer, or 404.
     func id(_ name: String = "id") throws -> Int64 {
         guard let text = parameters.get(name), let value = Int64(text), value > 0 else {

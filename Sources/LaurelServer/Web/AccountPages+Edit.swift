@@ -4,9 +4,9 @@ import LaurelStore
 
 /// Changing an account from the page: role, scope unit, active, and a new password.
 extension AccountPages {
-    func registerEdit(on router: RouterGroup<AppRequestContext>) {
-        router.get("accounts/{id}", use: editForm)
-        router.post("accounts/{id}", use: update)
+    func registerEdit(on routes: SignedInRoutes) {
+        routes.any.get("accounts/{id}", use: editForm)
+        routes.any.post("accounts/{id}", use: update)
     }
 
     /// One's own account shows its role and unit as text and no form: nobody changes their own
@@ -17,7 +17,7 @@ extension AccountPages {
         let isSelf: Bool; let roleName: String; let unitName: String
     }
 
-    func editContent(_ item: AccountListItem, identity: Identity, context: AppRequestContext, passwordError: String? = nil, error: String? = nil, saved: Bool = false) async throws -> EditContent {
+    func editContent(_ item: AccountListItem, identity: Identity, context: some SignedInRequestContext, passwordError: String? = nil, error: String? = nil, saved: Bool = false) async throws -> EditContent {
         let isSelf = item.account.id == identity.account.id
         let roles = isSelf ? [] : Role.allCases.filter { identity.role == .admin || $0 != .admin }
         let candidates = isSelf ? [] : try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
@@ -29,15 +29,15 @@ extension AccountPages {
             isSelf: isSelf, roleName: pages.t("role_\(item.account.role.rawValue)", context), unitName: item.unitName)
     }
 
-    func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func editForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let item = try await accounts.get(try context.id(), as: identity)
         let content = try await editContent(item, identity: identity, context: context)
         return try pages.html("account_edit", title: item.account.username, nav: "accounts", content: content, context: context)
     }
 
-    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func update(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         let form = try await FormData.read(request, context: context)
         var errors: [DomainError] = []

@@ -6,16 +6,16 @@ import LaurelStore
 /// with the current one. This session stays signed in; the account's other sessions and API
 /// tokens are signed out.
 extension AccountPages {
-    func registerPassword(on router: RouterGroup<AppRequestContext>) {
-        router.get("account/password", use: passwordForm)
-        router.post("account/password", use: changePassword)
+    func registerPassword(on routes: SignedInRoutes) {
+        routes.any.get("account/password", use: passwordForm)
+        routes.any.post("account/password", use: changePassword)
     }
 
     struct PasswordContent {
         let current: Field; let new: Field; let repeated: Field; let error: String?; let done: Bool; let hint: String
     }
 
-    func passwordContent(errors: [DomainError] = [], error: String? = nil, done: Bool = false, context: AppRequestContext) -> PasswordContent {
+    func passwordContent(errors: [DomainError] = [], error: String? = nil, done: Bool = false, context: some SignedInRequestContext) -> PasswordContent {
         func message(_ field: String) -> String? { errors.first { $0.field == field }.map { pages.localisation.message($0, context.locale) } }
         return PasswordContent(
             current: Field(value: "", error: message("currentPassword")), new: Field(value: "", error: message("newPassword")),
@@ -23,14 +23,13 @@ extension AccountPages {
             done: done, hint: pages.t("password_hint", context, [String(AuthService.minimumPasswordLength), String(AuthService.maximumPasswordBytes)]))
     }
 
-    func passwordForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
+    func passwordForm(_ request: Request, context: SignedInContext) async throws -> Response {
         return try pages.html("account_password", title: pages.t("password_title", context), nav: "password", content: passwordContent(context: context),
                               context: context)
     }
 
-    func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func changePassword(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let form = try await FormData.read(request, context: context)
         let title = pages.t("password_title", context)
         do {

@@ -9,19 +9,19 @@ struct AccountPages {
     let auth: AuthService
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("accounts", use: list)
-        router.get("accounts/new", use: newForm)
-        router.post("accounts", use: create)
-        registerEdit(on: router)
-        registerPassword(on: router)
+    func register(on routes: SignedInRoutes) {
+        routes.any.get("accounts", use: list)
+        routes.any.get("accounts/new", use: newForm)
+        routes.any.post("accounts", use: create)
+        registerEdit(on: routes)
+        registerPassword(on: routes)
     }
 
     struct Row { let id: Int64; let username: String; let role: String; let unitName: String; let active: Bool }
     struct ListContent { let rows: [Row]; let pager: Pager; let q: String }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func list(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let paging = Paging(page: request.queryInt("page"), per: 50)
         let page = try await accounts.list(query: request.query("q"), paging: paging, as: identity)
         let rows = page.items.map { Row(id: $0.account.id, username: $0.account.username, role: pages.t("role_\($0.account.role.rawValue)", context), unitName: $0.unitName, active: $0.account.active) }
@@ -31,7 +31,7 @@ struct AccountPages {
 
     struct FormContent { let username: Field; let password: Field; let roles: [Option]; let units: [Option]; let roleError: String?; let unitError: String?; let hasErrors: Bool }
 
-    func form(values: [String: String], errors: [DomainError], identity: Identity, context: AppRequestContext) async throws -> FormContent {
+    func form(values: [String: String], errors: [DomainError], identity: Identity, context: some SignedInRequestContext) async throws -> FormContent {
         func error(_ field: String) -> String? { errors.first { $0.field == field }.map { pages.localisation.message($0, context.locale) } }
         let roles = Role.allCases.filter { identity.role == .admin || $0 != .admin }
         let candidates = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
@@ -42,15 +42,15 @@ struct AccountPages {
             roleError: error("role"), unitError: error("unitId"), hasErrors: !errors.isEmpty)
     }
 
-    func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         guard identity.role == .admin || identity.role == .officer else { throw DomainError(.forbidden, "error.accounts_admin_only") }
         let content = try await form(values: ["role": "officer"], errors: [], identity: identity, context: context)
         return try pages.html("account_form", title: pages.t("accounts_new", context), nav: "accounts", content: content, context: context)
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         guard identity.role == .admin || identity.role == .officer else { throw DomainError(.forbidden, "error.accounts_admin_only") }
         let form = try await FormData.read(request, context: context)
         var errors: [DomainError] = []

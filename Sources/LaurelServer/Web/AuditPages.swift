@@ -7,14 +7,14 @@ struct AuditPages {
     let audit: AuditStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("audit", use: list)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("audit", use: list)
     }
 
     struct Row {
         let at: String, actor: String, action: String, entity: String, entityId: String, link: String?, before: String?, after: String?
 
-        init(_ event: AuditEvent, pages: PageRenderer, context: AppRequestContext) {
+        init(_ event: AuditEvent, pages: PageRenderer, context: some SignedInRequestContext) {
             at = String(event.at.prefix(19)).replacingOccurrences(of: "T", with: " ")
             actor = event.actor
             action = pages.t("action_\(event.action)", context)
@@ -34,9 +34,8 @@ struct AuditPages {
 
     struct Content { let rows: [Row]; let pager: Pager; let entity: [Option] }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let entity = request.query("entity")
         let paging = Paging(page: request.queryInt("page"), per: 50)
         let page = try await audit.list(AuditFilter(entity: entity, entityId: request.queryInt64("entityId")), scope: identity.scope, paging: paging)

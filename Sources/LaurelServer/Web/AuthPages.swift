@@ -104,8 +104,8 @@ struct DashboardPage {
     let work: WorkListStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("/", use: show)
+    func register(on routes: SignedInRoutes) {
+        routes.any.get("/", use: show)
     }
 
     struct Task { let text: String; let link: String; let due: String?; let overdue: Bool }
@@ -115,7 +115,7 @@ struct DashboardPage {
     }
 
     /// A work item in words, with the page where it is done.
-    func task(_ item: WorkItem, context: AppRequestContext) -> Task {
+    func task(_ item: WorkItem, context: some SignedInRequestContext) -> Task {
         let count = String(item.count ?? 1)
         let (key, link): (String, String) = switch item.kind {
         case .report: ("work_report", "/movements/\(item.subjectId)#reports")
@@ -128,8 +128,8 @@ struct DashboardPage {
         return Task(text: pages.t(key, context, [item.title, count]), link: link, due: item.due, overdue: item.overdue)
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         if identity.role == .staff, let personId = identity.account.personId { return .redirect(to: "/people/\(personId)", type: .found) }
         let scopeName = identity.scopeRootId != nil ? (try await units.get(identity.account.unitId, as: identity).name) : pages.t("scope_everything", context)
         let recent = try await audit.list(AuditFilter(), scope: identity.scope, paging: Paging(page: 1, per: 8))

@@ -7,20 +7,20 @@ struct CataloguePages {
     let catalogue: CatalogueStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("catalogue", use: list)
-        router.post("catalogue", use: create)
+    func register(on routes: SignedInRoutes) {
+        routes.any.get("catalogue", use: list)
+        routes.admin.post("catalogue", use: create)
     }
 
     struct Row { let code: String; let name: String; let category: String; let kinds: String; let level: String; let coefficient: String; let basis: String; let builtin: Bool }
     struct Content { let rows: [Row]; let isAdmin: Bool; let levels: [Option]; let error: String? }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func list(_ request: Request, context: SignedInContext) async throws -> Response {
         try await render(context, error: nil, status: .ok)
     }
 
-    func render(_ context: AppRequestContext, error: String?, status: HTTPResponse.Status) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func render(_ context: some SignedInRequestContext, error: String?, status: HTTPResponse.Status) async throws -> Response {
+        let identity = context.identity
         let rows = try await catalogue.list().map { item in
             Row(code: item.code, name: context.locale == .vi ? item.nameVi : item.nameEn, category: pages.t("award_category_\(item.category.rawValue)", context),
                 kinds: item.subjectKinds.map { pages.t("subject_kind_\($0.rawValue)", context) }.joined(separator: ", "),
@@ -33,9 +33,8 @@ struct CataloguePages {
                               content: Content(rows: rows, isAdmin: identity.role == .admin, levels: levels, error: error), context: context, status: status)
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireAdmin(identity)
+    func create(_ request: Request, context: AdminContext) async throws -> Response {
+        let identity = context.identity
         let form = try await FormData.read(request, context: context)
         let body = CatalogueAPI.EntryRequest(
             code: form["code"], category: form["category"], nameVi: form["nameVi"], nameEn: form["nameEn"],

@@ -14,7 +14,7 @@ extension EligibilityPages {
 
     /// For each unit with eligible people, the quota in force there judged on those people in
     /// the order of the list. Quotas count a unit's own people, so only individual codes have one.
-    func quotaSections(_ report: EligibilityReport, unitId: Int64, identity: Identity, context: AppRequestContext) async throws -> [QuotaSection] {
+    func quotaSections(_ report: EligibilityReport, unitId: Int64, identity: Identity, context: some SignedInRequestContext) async throws -> [QuotaSection] {
         guard AwardCatalogue.standard.entry(for: report.code)?.isFor(.individual) == true,
               report.eligibleCount > 0, try await quotas.isSet(code: report.code) else { return [] }
         let eligible = Set(report.rows.filter(\.eligible).map(\.subjectId))
@@ -55,14 +55,13 @@ extension EligibilityPages {
         let quotas: [QuotaRow]; let hasQuotas: Bool; let form: QuotaForm; let canWrite: Bool
     }
 
-    func quotaSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func quotaSettings(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let unitId = try request.strictQueryInt64("unitId") ?? identity.scopeRootId
         return try await renderQuotas(unitId: unitId, values: [:], errors: [], identity: identity, context: context)
     }
 
-    func renderQuotas(unitId: Int64?, values: [String: String], errors: [DomainError], identity: Identity, context: AppRequestContext,
+    func renderQuotas(unitId: Int64?, values: [String: String], errors: [DomainError], identity: Identity, context: some SignedInRequestContext,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         func error(_ field: String) -> String? { errors.first { $0.field == field }.map { pages.localisation.message($0, context.locale) } }
         let catalogue = AwardCatalogue.standard
@@ -99,9 +98,8 @@ extension EligibilityPages {
         return id
     }
 
-    func setQuota(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func setQuota(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let form = try await FormData.read(request, context: context)
         let unitId = try formUnit(form)
         do {
@@ -118,14 +116,13 @@ extension EligibilityPages {
         }
     }
 
-    func refusedQuota(_ errors: [DomainError], unitId: Int64, form: FormData, identity: Identity, context: AppRequestContext) async throws -> Response {
+    func refusedQuota(_ errors: [DomainError], unitId: Int64, form: FormData, identity: Identity, context: some SignedInRequestContext) async throws -> Response {
         let values = ["code": form["code"] ?? "", "ofCode": form["ofCode"] ?? "", "percent": form["percent"] ?? ""]
         return try await renderQuotas(unitId: unitId, values: values, errors: errors, identity: identity, context: context, status: .unprocessableContent)
     }
 
-    func removeQuota(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func removeQuota(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let form = try await FormData.read(request, context: context)
         let unitId = try formUnit(form)
         try await quotas.remove(code: form["code"] ?? "", unitId: unitId, as: identity)

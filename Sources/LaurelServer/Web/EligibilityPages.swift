@@ -10,12 +10,12 @@ struct EligibilityPages {
     let gate: HeavyWorkGate
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("eligibility", use: show)
-        router.get("eligibility/export", use: export)
-        router.get("eligibility/quotas", use: quotaSettings)
-        router.post("eligibility/quotas", use: setQuota)
-        router.post("eligibility/quotas/remove", use: removeQuota)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("eligibility", use: show)
+        routes.browse.get("eligibility/export", use: export)
+        routes.browse.get("eligibility/quotas", use: quotaSettings)
+        routes.write.post("eligibility/quotas", use: setQuota)
+        routes.write.post("eligibility/quotas/remove", use: removeQuota)
     }
 
     struct Row { let name: String; let unitName: String; let eligible: Bool; let eligibleFrom: String; let missing: String; let link: String }
@@ -40,9 +40,8 @@ struct EligibilityPages {
         return Query(unitId: unitId, code: code, year: year)
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func show(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let engine = EligibilityEngine.standard
         let asked = try query(request, identity: identity)
         var rows: [Row] = [], eligible = 0, checkedCount = 0, sections: [QuotaSection] = [], pager: Pager?
@@ -81,9 +80,8 @@ struct EligibilityPages {
         return try pages.html("eligibility", title: pages.t("eligibility_title", context), nav: "eligibility", content: content, context: context)
     }
 
-    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func export(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         guard let asked = try query(request, identity: identity) else { throw DomainError.invalid("error.required", field: "code") }
         let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity, gate: gate)
         var table = report.table({ pages.t($0, context) }, labels: pages.localisation.table(context.locale))

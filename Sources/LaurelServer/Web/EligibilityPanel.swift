@@ -7,7 +7,7 @@ struct EligibilityPanel {
     let heading: String
     let lines: [Line]
 
-    static func make(_ history: SubjectHistory, year: Int?, pages: PageRenderer, context: AppRequestContext) -> EligibilityPanel {
+    static func make(_ history: SubjectHistory, year: Int?, pages: PageRenderer, context: some SignedInRequestContext) -> EligibilityPanel {
         let engine = EligibilityEngine.standard
         let judged = year ?? history.lastYear ?? Today.date().year
         let labels = pages.localisation.table(context.locale)

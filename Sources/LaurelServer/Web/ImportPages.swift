@@ -14,19 +14,18 @@ struct ImportPages {
     let localisation: Localisation
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("imports", use: index)
-        router.get("imports/{kind}/template.xlsx", use: template)
-        router.post("imports/{kind}", use: run)
-        router.get("exports/{file}", use: export)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("imports", use: index)
+        routes.any.get("imports/{kind}/template.xlsx", use: template)
+        routes.write.post("imports/{kind}", use: run)
+        routes.any.get("exports/{file}", use: export)
     }
 
     struct KindBox { let kind: String; let label: String; let columns: String }
     struct IndexContent { let kinds: [KindBox]; let canWrite: Bool }
 
-    func index(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func index(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let kinds = ImportKind.allCases.map { kind in
             KindBox(kind: kind.rawValue, label: pages.t("import_kind_\(kind.rawValue)", context),
                     columns: kind.columns.map { context.locale == .vi ? $0.vi : $0.key }.joined(separator: " · "))
@@ -35,13 +34,12 @@ struct ImportPages {
                               content: IndexContent(kinds: kinds, canWrite: identity.canWrite), context: context)
     }
 
-    func template(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireIdentity()
+    func template(_ request: Request, context: SignedInContext) async throws -> Response {
         let kind = try ImportsAPI.kind(context)
         return try ExportsAPI.file(try ImportsAPI.templateData(kind, locale: context.locale), name: "mau-\(kind.rawValue).xlsx", xlsx: true)
     }
 
-    func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func export(_ request: Request, context: SignedInContext) async throws -> Response {
         try await ExportsAPI(exports: exports).export(request, context: context)
     }
 
@@ -50,9 +48,8 @@ struct ImportPages {
         let rows: Int; let imported: Int; let errors: [ImportReport.Problem]; let errorCount: Int; let kind: String
     }
 
-    func run(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func run(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let kind = try ImportsAPI.kind(context)
         var request = request
         // The session middleware has already collected (and capped) a multipart body.

@@ -41,9 +41,9 @@ public struct PageRenderer: Sendable {
         let canBrowse: Bool
     }
 
-    func html(_ template: String, title: String, nav: String, content: Any, context: AppRequestContext, status: HTTPResponse.Status = .ok, flash: String? = nil) throws -> Response {
+    func html(_ template: String, title: String, nav: String, content: Any, context: some LaurelContext, status: HTTPResponse.Status = .ok, flash: String? = nil) throws -> Response {
         let t = localisation.table(context.locale)
-        let user = context.identity.map {
+        let user = context.signedIn.map {
             UserBox(username: $0.account.username, roleName: t["role_\($0.role.rawValue)"] ?? $0.role.rawValue, isAdmin: $0.role == .admin,
                     canWrite: $0.canWrite, canManageAccounts: $0.role == .admin || $0.role == .officer, canBrowse: $0.role != .staff)
         }
@@ -57,13 +57,14 @@ public struct PageRenderer: Sendable {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
-    func error(status: HTTPResponse.Status, key: String, context: AppRequestContext) throws -> Response {
-        struct ErrorContent { let message: String; let status: Int }
+    func error(status: HTTPResponse.Status, key: String, context: some LaurelContext) throws -> Response {
         let message = localisation.string(key, context.locale)
         return try html("error", title: localisation.string("error_title", context.locale), nav: "", content: ErrorContent(message: message, status: status.code), context: context, status: status)
     }
 
-    func t(_ key: String, _ context: AppRequestContext, _ arguments: [String] = []) -> String {
+    struct ErrorContent { let message: String; let status: Int }
+
+    func t(_ key: String, _ context: some LaurelContext, _ arguments: [String] = []) -> String {
         localisation.string(key, context.locale, arguments)
     }
 }

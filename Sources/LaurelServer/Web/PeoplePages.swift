@@ -10,13 +10,13 @@ struct PeoplePages {
     let registrations: RegistrationStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("people", use: list)
-        router.get("people/new", use: newForm)
-        router.post("people", use: create)
-        router.get("people/{id}", use: show)
-        router.get("people/{id}/edit", use: editForm)
-        router.post("people/{id}", use: update)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("people", use: list)
+        routes.write.get("people/new", use: newForm)
+        routes.write.post("people", use: create)
+        routes.any.get("people/{id}", use: show)
+        routes.write.get("people/{id}/edit", use: editForm)
+        routes.write.post("people/{id}", use: update)
     }
 
     struct Row {
@@ -24,7 +24,7 @@ struct PeoplePages {
         let category: String, management: Bool, ethnicity: String
     }
 
-    static func row(_ item: PersonListItem, pages: PageRenderer, context: AppRequestContext) -> Row {
+    static func row(_ item: PersonListItem, pages: PageRenderer, context: some SignedInRequestContext) -> Row {
         let p = item.person
         return Row(id: p.id, fullName: p.fullName, gender: pages.t("gender_\(p.gender.rawValue)", context), birthDate: p.birthDate ?? "",
                    unitId: p.unitId, unitName: item.unitName, position: p.position ?? "", category: pages.t("category_\(p.staffCategory.rawValue)", context),
@@ -36,9 +36,8 @@ struct PeoplePages {
         var award = AwardFilterBox(code: "", year: "", hasNot: false, exportQuery: "")
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let sort = request.query("sort").flatMap(PersonSort.init(rawValue:)) ?? .name
         let category = request.query("staffCategory").flatMap(StaffCategory.init(rawValue:))
         var filter = PersonFilter(query: request.query("q"), unitId: request.queryInt64("unitId"), staffCategory: category, sort: sort)
@@ -68,8 +67,8 @@ struct PeoplePages {
         var hasRegistrations = false
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func show(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let item = try await people.get(try context.id(), as: identity)
         let transfers = try await people.transfers(of: item.person.id, as: identity)
         let names = try await units.names(ids: transfers.flatMap { [$0.fromUnitId, $0.toUnitId] })
@@ -95,7 +94,7 @@ struct PeoplePages {
         let unitError: String?; let genderError: String?; let categoryError: String?; let hasErrors: Bool
     }
 
-    func form(action: String, heading: String, values: [String: String], errors: [DomainError], identity: Identity, context: AppRequestContext) async throws -> FormContent {
+    func form(action: String, heading: String, values: [String: String], errors: [DomainError], identity: Identity, context: some SignedInRequestContext) async throws -> FormContent {
         func error(_ field: String) -> String? { errors.first { $0.field == field }.map { pages.localisation.message($0, context.locale) } }
         let candidates = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
         return FormContent(
@@ -121,7 +120,7 @@ struct PeoplePages {
                                 ethnicity: form["ethnicity"], transferDate: nil)
     }
 
-    func refused(_ error: any Error, action: String, heading: String, form: FormData, identity: Identity, context: AppRequestContext) async throws -> Response {
+    func refused(_ error: any Error, action: String, heading: String, form: FormData, identity: Identity, context: some SignedInRequestContext) async throws -> Response {
         let errors: [DomainError]
         switch error {
         case let e as ValidationErrors: errors = e.errors
@@ -132,17 +131,15 @@ struct PeoplePages {
         return try pages.html("person_form", title: heading, nav: "people", content: content, context: context, status: .unprocessableContent)
     }
 
-    func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func newForm(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let values = ["unitId": request.query("unitId") ?? "", "gender": "female", "staffCategory": "civil_servant", "ethnicity": "Kinh"]
         let content = try await form(action: "/people", heading: pages.t("people_new", context), values: values, errors: [], identity: identity, context: context)
         return try pages.html("person_form", title: pages.t("people_new", context), nav: "people", content: content, context: context)
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let form = try await FormData.read(request, context: context)
         do {
             let person = try await people.create(try PeopleAPI.draft(Self.request(from: form)), as: identity)
@@ -152,9 +149,8 @@ struct PeoplePages {
         }
     }
 
-    func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func editForm(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let p = try await people.get(try context.id(), as: identity).person
         let values = ["fullName": p.fullName, "gender": p.gender.rawValue, "birthDate": p.birthDate ?? "", "unitId": String(p.unitId), "position": p.position ?? "",
                       "staffCategory": p.staffCategory.rawValue, "holdsManagementPost": p.holdsManagementPost ? "on" : "", "ethnicity": p.ethnicity ?? ""]
@@ -162,9 +158,8 @@ struct PeoplePages {
         return try pages.html("person_form", title: pages.t("person_edit", context), nav: "people", content: content, context: context)
     }
 
-    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func update(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         let form = try await FormData.read(request, context: context)
         do {

@@ -12,15 +12,15 @@ struct RecordPages {
     let catalogue: CatalogueStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("people/{id}/record") { request, context in try await show(request, context, person: true) }
-        router.get("units/{id}/record") { request, context in try await show(request, context, person: false) }
-        router.post("people/{id}/record/assessment") { request, context in try await assess(request, context, person: true) }
-        router.post("units/{id}/record/assessment") { request, context in try await assess(request, context, person: false) }
-        router.post("people/{id}/record/awards") { request, context in try await award(request, context, person: true) }
-        router.post("units/{id}/record/awards") { request, context in try await award(request, context, person: false) }
-        router.post("awards/{id}/revoke", use: revoke)
-        router.get("register", use: register)
+    func register(on routes: SignedInRoutes) {
+        routes.any.get("people/{id}/record") { request, context in try await show(request, context, person: true) }
+        routes.any.get("units/{id}/record") { request, context in try await show(request, context, person: false) }
+        routes.write.post("people/{id}/record/assessment") { request, context in try await assess(request, context, person: true) }
+        routes.write.post("units/{id}/record/assessment") { request, context in try await assess(request, context, person: false) }
+        routes.write.post("people/{id}/record/awards") { request, context in try await award(request, context, person: true) }
+        routes.write.post("units/{id}/record/awards") { request, context in try await award(request, context, person: false) }
+        routes.write.post("awards/{id}/revoke", use: revoke)
+        routes.browse.get("register", use: register)
     }
 
     struct AwardRow { let id: Int64; let code: String; let name: String; let year: Int; let kind: String; let decision: String; let authority: String; let revoked: Bool; let status: String; let reason: String }
@@ -31,20 +31,20 @@ struct RecordPages {
         let ratings: [Option]; let disciplines: [Option]; let codes: [Option]; let kinds: [Option]; let thisYear: Int; let error: String?
     }
 
-    func names(_ context: AppRequestContext) async throws -> [String: String] {
+    func names(_ context: some SignedInRequestContext) async throws -> [String: String] {
         let items = try await catalogue.list()
         return Dictionary(items.map { ($0.code, context.locale == .vi ? $0.nameVi : $0.nameEn) }, uniquingKeysWith: { a, _ in a })
     }
 
-    func awardRow(_ w: AwardRecord, names: [String: String], context: AppRequestContext) -> AwardRow {
+    func awardRow(_ w: AwardRecord, names: [String: String], context: some SignedInRequestContext) -> AwardRow {
         let decision = [w.decisionNumber, w.decisionDate].compactMap { $0 }.joined(separator: " · ")
         return AwardRow(id: w.id, code: w.code, name: names[w.code] ?? w.code, year: w.year, kind: pages.t("award_kind_\(w.kind.rawValue)", context),
                         decision: decision, authority: w.authority ?? "", revoked: w.status == .revoked,
                         status: pages.t("award_status_\(w.status.rawValue)", context), reason: w.statusReason ?? "")
     }
 
-    func show(_ request: Request, _ context: AppRequestContext, person: Bool, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func show(_ request: Request, _ context: some SignedInRequestContext, person: Bool, error: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+        let identity = context.identity
         let subject = try RecordsAPI.subject(context, person: person)
         let record = try await records.record(of: subject, as: identity)
         let names = try await names(context)
@@ -72,7 +72,7 @@ struct RecordPages {
     }
 
     /// A refused form shows the record again with the message (every field error joined).
-    func refused(_ error: any Error, _ request: Request, _ context: AppRequestContext, person: Bool) async throws -> Response {
+    func refused(_ error: any Error, _ request: Request, _ context: some SignedInRequestContext, person: Bool) async throws -> Response {
         let messages: [String]
         switch error {
         case let e as ValidationErrors: messages = e.errors.map { pages.localisation.message($0, context.locale) }
@@ -82,9 +82,8 @@ struct RecordPages {
         return try await show(request, context, person: person, error: messages.joined(separator: " "), status: .unprocessableContent)
     }
 
-    func assess(_ request: Request, _ context: AppRequestContext, person: Bool) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func assess(_ request: Request, _ context: WriteContext, person: Bool) async throws -> Response {
+        let identity = context.identity
         let subject = try RecordsAPI.subject(context, person: person)
         let form = try await FormData.read(request, context: context)
         do {
@@ -99,9 +98,8 @@ struct RecordPages {
         return .redirect(to: person ? "/people/\(subject.personId ?? 0)/record" : "/units/\(subject.unitId ?? 0)/record", type: .normal)
     }
 
-    func award(_ request: Request, _ context: AppRequestContext, person: Bool) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func award(_ request: Request, _ context: WriteContext, person: Bool) async throws -> Response {
+        let identity = context.identity
         let subject = try RecordsAPI.subject(context, person: person)
         let form = try await FormData.read(request, context: context)
         do {
@@ -114,9 +112,8 @@ struct RecordPages {
         return .redirect(to: person ? "/people/\(subject.personId ?? 0)/record" : "/units/\(subject.unitId ?? 0)/record", type: .normal)
     }
 
-    func revoke(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func revoke(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let form = try await FormData.read(request, context: context)
         var errors: [DomainError] = []
         let reason = Validate.name(form["reason"], field: "reason", into: &errors)
@@ -129,9 +126,8 @@ struct RecordPages {
     struct RegisterRow { let id: Int64; let link: String; let subject: String; let unitCode: String; let code: String; let year: Int; let decision: String; let status: String; let revoked: Bool }
     struct RegisterContent { let rows: [RegisterRow]; let year: String; let code: String; let pager: Pager; let exportQuery: String; let codes: [Option]; let empty: Bool }
 
-    func register(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func register(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let filter = RecordListFilter(unitId: request.queryInt64("unitId"), year: request.queryInt("year"), code: request.query("code"))
         let paging = Paging(page: request.queryInt("page"), per: 50)
         let page = try await awards.list(filter, paging: paging, as: identity)

@@ -9,29 +9,28 @@ struct UnitPages {
     let histories: HistoryStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("units", use: list)
-        router.get("units/new", use: newForm)
-        router.post("units", use: create)
-        router.get("units/{id}", use: show)
-        router.get("units/{id}/edit", use: editForm)
-        router.post("units/{id}", use: update)
-        router.post("units/{id}/deactivate", use: deactivate)
-        router.post("units/{id}/merge", use: merge)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("units", use: list)
+        routes.write.get("units/new", use: newForm)
+        routes.write.post("units", use: create)
+        routes.browse.get("units/{id}", use: show)
+        routes.write.get("units/{id}/edit", use: editForm)
+        routes.write.post("units/{id}", use: update)
+        routes.write.post("units/{id}/deactivate", use: deactivate)
+        routes.write.post("units/{id}/merge", use: merge)
     }
 
     struct Row { let id: Int64; let code: String; let name: String; let kind: String; let level: String; let active: Bool }
 
-    func row(_ unit: OrgUnit, _ context: AppRequestContext) -> Row {
+    func row(_ unit: OrgUnit, _ context: some SignedInRequestContext) -> Row {
         Row(id: unit.id, code: unit.code, name: unit.name, kind: pages.t("kind_\(unit.kind.rawValue)", context),
             level: pages.t("level_\(unit.level.rawValue)", context), active: unit.active)
     }
 
     struct ListContent { let rows: [Row]; let q: String; let pager: Pager; let sorts: [Option]; let kinds: [Option]; let empty: Bool }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let sort = request.query("sort").flatMap(UnitSort.init(rawValue:)) ?? .name
         let kind = request.query("kind").flatMap(UnitKind.init(rawValue:))
         let filter = UnitFilter(parentId: request.queryInt64("parentId"), query: request.query("q"), kind: kind, sort: sort)
@@ -53,14 +52,13 @@ struct UnitPages {
         let eligibility: EligibilityPanel
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func show(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let unit = try await units.get(try context.id(), as: identity)
         return try await renderShow(unit, identity: identity, context: context)
     }
 
-    func renderShow(_ unit: OrgUnit, identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func renderShow(_ unit: OrgUnit, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         var parent: OrgUnit?
         if let parentId = unit.parentId { parent = try? await units.get(parentId, as: identity) }
         var merged: OrgUnit?
@@ -88,7 +86,7 @@ struct UnitPages {
         let hasErrors: Bool
     }
 
-    func form(action: String, heading: String, values: [String: String], errors: [DomainError], identity: Identity, context: AppRequestContext) async throws -> FormContent {
+    func form(action: String, heading: String, values: [String: String], errors: [DomainError], identity: Identity, context: some SignedInRequestContext) async throws -> FormContent {
         func error(_ field: String) -> String? { errors.first { $0.field == field }.map { pages.localisation.message($0, context.locale) } }
         let candidates = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
         var parents = candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: values["parentId"] == String($0.id)) }
@@ -102,9 +100,8 @@ struct UnitPages {
             parents: parents, kindError: error("kind"), levelError: error("level"), parentError: error("parentId"), hasErrors: !errors.isEmpty)
     }
 
-    func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func newForm(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let values = ["parentId": request.query("parentId") ?? "", "kind": "department", "level": "provincial"]
         let content = try await form(action: "/units", heading: pages.t("units_new", context), values: values, errors: [], identity: identity, context: context)
         return try pages.html("unit_form", title: pages.t("units_new", context), nav: "units", content: content, context: context)
@@ -121,7 +118,7 @@ struct UnitPages {
     }
 
     /// Re-shows the form with every field's message when input is refused.
-    func refused(_ error: any Error, action: String, heading: String, form: FormData, identity: Identity, context: AppRequestContext) async throws -> Response {
+    func refused(_ error: any Error, action: String, heading: String, form: FormData, identity: Identity, context: some SignedInRequestContext) async throws -> Response {
         let errors: [DomainError]
         switch error {
         case let e as ValidationErrors: errors = e.errors
@@ -132,9 +129,8 @@ struct UnitPages {
         return try pages.html("unit_form", title: heading, nav: "units", content: content, context: context, status: .unprocessableContent)
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let form = try await FormData.read(request, context: context)
         do {
             let unit = try await units.create(try UnitsAPI.draft(Self.request(from: form)), as: identity)
@@ -144,9 +140,8 @@ struct UnitPages {
         }
     }
 
-    func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func editForm(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let unit = try await units.get(try context.id(), as: identity)
         let values = ["code": unit.code, "name": unit.name, "kind": unit.kind.rawValue, "level": unit.level.rawValue,
                       "parentId": unit.parentId.map(String.init) ?? "", "activeFrom": unit.activeFrom ?? ""]
@@ -154,9 +149,8 @@ struct UnitPages {
         return try pages.html("unit_form", title: pages.t("unit_edit", context), nav: "units", content: content, context: context)
     }
 
-    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func update(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         let form = try await FormData.read(request, context: context)
         do {
@@ -168,9 +162,8 @@ struct UnitPages {
     }
 
     /// Permission is checked before the input: a read-only role's try is 403 whatever it sends.
-    func deactivate(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func deactivate(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         do {
             _ = try await units.deactivate(id, on: Today.date(), as: identity)
@@ -186,9 +179,8 @@ struct UnitPages {
         error.kind == .forbidden ? .forbidden : .unprocessableContent
     }
 
-    func merge(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func merge(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         let form = try await FormData.read(request, context: context)
         do {

@@ -9,11 +9,11 @@ struct BallotPages {
     let ballots: BallotStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("ballots/{id}", use: show)
-        router.post("ballots/{id}/vote", use: vote)
-        router.post("ballots/{id}/close", use: close)
-        router.post("ballots/{id}/rounds", use: nextRound)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("ballots/{id}", use: show)
+        routes.any.post("ballots/{id}/vote", use: vote)
+        routes.any.post("ballots/{id}/close", use: close)
+        routes.write.post("ballots/{id}/rounds", use: nextRound)
     }
 
     struct Choice { let id: Int64; let name: String; let inputType: String }
@@ -35,7 +35,7 @@ struct BallotPages {
 
     func name(_ ballot: BallotRecord, _ id: Int64) -> String { ballot.names[String(id)] ?? "#\(id)" }
 
-    func render(_ id: Int64, identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(_ id: Int64, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let ballot = try await ballots.get(id, as: identity)
         let voter = ballot.voters.contains(identity.account.unitId) && identity.role != .auditor && identity.role != .staff ? identity.account.unitId : nil
         // Counts, results and who voted only once the round takes no more papers, for every reader:
@@ -63,15 +63,14 @@ struct BallotPages {
         return try pages.html("ballot", title: ballot.purpose, nav: "clusters", content: content, context: context, status: status)
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func show(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         return try await render(try context.id(), identity: identity, context: context,
                                 flash: request.query("done").flatMap { Self.doneMessages[$0] }.map { pages.t($0, context) })
     }
 
-    func attempt(_ context: AppRequestContext, _ body: (Identity, Int64) async throws -> String) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func attempt(_ context: some SignedInRequestContext, _ body: (Identity, Int64) async throws -> String) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         do {
             return .redirect(to: try await body(identity, id), type: .normal)
@@ -81,7 +80,7 @@ struct BallotPages {
         }
     }
 
-    func vote(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func vote(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         return try await attempt(context) { identity, id in
             let choices = (form.values["choice"] ?? []).compactMap { Int64($0) }
@@ -90,7 +89,7 @@ struct BallotPages {
         }
     }
 
-    func close(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func close(_ request: Request, context: SignedInContext) async throws -> Response {
         try await attempt(context) { identity, id in
             _ = try await ballots.close(id, as: identity)
             return "/ballots/\(id)?done=closed"
@@ -99,10 +98,8 @@ struct BallotPages {
 
     /// A round among the candidates tied at the last seat (the store refuses without a tie or
     /// after the last allowed round).
-    func nextRound(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
-        return try await attempt(context) { identity, id in
+    func nextRound(_ request: Request, context: WriteContext) async throws -> Response {
+        try await attempt(context) { identity, id in
             _ = try await ballots.nextRound(id, as: identity)
             return "/ballots/\(id)?done=round"
         }

@@ -9,19 +9,18 @@ struct ClusterPages {
     let units: UnitStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("clusters", use: list)
-        router.get("clusters/new", use: newForm)
-        router.post("clusters/new", use: create)
-        router.get("clusters/{id}", use: show)
-        router.post("clusters/{id}/members", use: member)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("clusters", use: list)
+        routes.write.get("clusters/new", use: newForm)
+        routes.write.post("clusters/new", use: create)
+        routes.browse.get("clusters/{id}", use: show)
+        routes.write.post("clusters/{id}/members", use: member)
     }
 
     struct ClusterRow { let id: Int64; let code: String; let name: String; let kind: String; let organiser: String; let members: Int; let seasons: [ClusterRecord.SeasonSummary] }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         struct Content { let rows: [ClusterRow]; let empty: Bool; let canCreate: Bool }
         let rows = try await clusters.list(as: identity).map {
             ClusterRow(id: $0.id, code: $0.code, name: $0.name, kind: pages.t("cluster_kind_\($0.kind)", context), organiser: $0.organiserName,
@@ -48,7 +47,7 @@ struct ClusterPages {
 
     static let formFields: Set<String> = ["code", "name", "kind", "organiserUnitId", "decisionNumber", "decisionDate", "memberUnitIds"]
 
-    func form(_ form: FormData?, refusal: FormRefusal, identity: Identity, context: AppRequestContext) async throws -> FormContent {
+    func form(_ form: FormData?, refusal: FormRefusal, identity: Identity, context: some SignedInRequestContext) async throws -> FormContent {
         let choices = try await Self.unitsInScope(units, identity)
         let value = { (name: String) in form?[name] ?? "" }
         let chosen = Set(form?.values["memberUnitIds"] ?? [])
@@ -71,9 +70,8 @@ struct ClusterPages {
             hasErrors: !refusal.isEmpty, otherErrors: refusal.others(shown: Self.formFields.contains, pages, context))
     }
 
-    func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func newForm(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let content = try await form(nil, refusal: .none, identity: identity, context: context)
         return try pages.html("cluster_form", title: pages.t("cluster_new", context), nav: "clusters", content: content, context: context)
     }
@@ -88,9 +86,8 @@ struct ClusterPages {
                                    deputyBecomesLeader: form["deputyBecomesLeader"] != nil))
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let form = try await FormData.read(request, context: context)
         do {
             let cluster = try await clusters.create(try ClustersAPI.draft(Self.request(from: form)), as: identity)
@@ -119,7 +116,7 @@ struct ClusterPages {
         return (try? await units.get(cluster.organiserUnitId, as: identity)) != nil
     }
 
-    func render(_ id: Int64, identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(_ id: Int64, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
         let cluster = try await clusters.get(id, as: identity)
         let canConfigure = await mayConfigure(cluster, identity)
         let current = Set(cluster.memberUnitIds)
@@ -142,17 +139,15 @@ struct ClusterPages {
         return try pages.html("cluster", title: cluster.name, nav: "clusters", content: content, context: context, status: status)
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func show(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.pathId("id", notFound: "error.cluster_not_found")
         return try await render(id, identity: identity, context: context, flash: request.query("done").map { _ in pages.t("season_saved", context) })
     }
 
     /// `action` is `join` or `leave`; the unit and the date come from the form.
-    func member(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func member(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.pathId("id", notFound: "error.cluster_not_found")
         let form = try await FormData.read(request, context: context)
         do {

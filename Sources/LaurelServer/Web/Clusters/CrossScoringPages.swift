@@ -11,9 +11,9 @@ struct CrossScoringPages {
     let seasons: SeasonStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("seasons/{id}/cross", use: show)
-        router.post("seasons/{id}/cross/{targetUnitId}", use: score)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("seasons/{id}/cross", use: show)
+        routes.write.post("seasons/{id}/cross/{targetUnitId}", use: score)
     }
 
     struct TargetRow { let id: Int64; let name: String; let scored: Bool; let url: String; let current: Bool }
@@ -33,7 +33,7 @@ struct CrossScoringPages {
     /// What a refused form brings back: the values typed and the message per field.
     struct Entered { var values: [String: String] = [:]; var errors: [String: String] = [:]; var sheetErrors: [String] = [] }
 
-    func render(_ id: Int64, request: Request, identity: Identity, context: AppRequestContext, flash: String? = nil,
+    func render(_ id: Int64, request: Request, identity: Identity, context: some SignedInRequestContext, flash: String? = nil,
                 status: HTTPResponse.Status = .ok, target chosen: Int64? = nil, entered: Entered? = nil) async throws -> Response {
         let season = try await seasons.get(id, as: identity)
         let isCross = season.mode == ScoringMode.cross.rawValue
@@ -104,18 +104,16 @@ struct CrossScoringPages {
                               content: content, context: context, status: status)
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func show(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let flash = request.query("done").map { _ in pages.t("cross_saved", context) }
         return try await render(try context.id(), request: request, identity: identity, context: context, flash: flash)
     }
 
     /// Saves the officer's sheet for `targetUnitId`, scored as the officer's own unit; a refusal
     /// brings the grid back with what was typed and the message beside each field (nothing written).
-    func score(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func score(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         let target = try context.pathId("targetUnitId", notFound: "error.unit_not_found")
         let form = try await FormData.read(request, context: context)

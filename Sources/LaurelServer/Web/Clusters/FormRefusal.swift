@@ -30,17 +30,17 @@ struct FormRefusal {
     var isEmpty: Bool { errors.isEmpty }
 
     /// The first message for `field`, for the text beside the input.
-    func message(_ field: String, _ pages: PageRenderer, _ context: AppRequestContext) -> String? {
+    func message(_ field: String, _ pages: PageRenderer, _ context: some SignedInRequestContext) -> String? {
         errors.first { $0.field == field }.map { pages.localisation.message($0, context.locale) }
     }
 
     /// The messages of the errors no input of the page shows, for the alert at the top.
-    func others(shown: (String) -> Bool, _ pages: PageRenderer, _ context: AppRequestContext) -> [String] {
+    func others(shown: (String) -> Bool, _ pages: PageRenderer, _ context: some SignedInRequestContext) -> [String] {
         errors.filter { $0.field.map { !shown($0) } ?? true }.map { pages.localisation.message($0, context.locale) }
     }
 
     /// Every message in one line, for a flash.
-    func flash(_ pages: PageRenderer, _ context: AppRequestContext) -> String {
+    func flash(_ pages: PageRenderer, _ context: some SignedInRequestContext) -> String {
         errors.map { pages.localisation.message($0, context.locale) }.joined(separator: " ")
     }
 }

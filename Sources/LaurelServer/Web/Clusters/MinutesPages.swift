@@ -13,9 +13,9 @@ struct MinutesPages {
     let ballots: BallotStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("seasons/{id}/minutes", use: page)
-        router.get("seasons/{id}/minutes.docx", use: docx)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("seasons/{id}/minutes", use: page)
+        routes.browse.get("seasons/{id}/minutes.docx", use: docx)
     }
 
     struct Table {
@@ -44,12 +44,12 @@ struct MinutesPages {
         let tabMinutes = true
     }
 
-    func page(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func page(_ request: Request, context: BrowseContext) async throws -> Response {
         let minutes = try await load(context)
         return try pages.html("minutes", title: pages.t("minutes_title", context), nav: "clusters", content: minutes, context: context)
     }
 
-    func docx(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func docx(_ request: Request, context: BrowseContext) async throws -> Response {
         let m = try await load(context)
         var blocks: [DocxWriter.Block] = [
             .columns([[.init(m.body, bold: true)],
@@ -82,9 +82,8 @@ struct MinutesPages {
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 
-    func load(_ context: AppRequestContext) async throws -> Minutes {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func load(_ context: BrowseContext) async throws -> Minutes {
+        let identity = context.identity
         let id = try context.id()
         let season = try await seasons.get(id, as: identity)
         let ranking = try await seasons.ranking(id, as: identity)
@@ -94,7 +93,7 @@ struct MinutesPages {
     }
 
     func minutes(season: SeasonRecord, ranking: RankingRecord, ballots: [BallotRecord], proposals: [ProposalRecord],
-                 context: AppRequestContext) -> Minutes {
+                 context: some SignedInRequestContext) -> Minutes {
         func t(_ key: String, _ arguments: String...) -> String { pages.t(key, context, arguments) }
         let number = LocalNumber(locale: context.locale)
         let names = Dictionary(season.members.map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { first, _ in first })

@@ -114,7 +114,7 @@ extension MovementPages {
     }
 
     func form(_ values: FormValues, movement: MovementRecord?, errors: [String: [String]], alert: String? = nil, identity: Identity,
-              context: AppRequestContext) async throws -> FormContent {
+              context: some SignedInRequestContext) async throws -> FormContent {
         func error(_ field: String) -> String? { errors[field].map { $0.joined(separator: " ") } }
         func field(_ name: String, _ value: String) -> Field { Field(value: value, error: error(name)) }
         var launchers: [Option] = []
@@ -150,18 +150,16 @@ extension MovementPages {
             parentId: movement?.parentId)
     }
 
-    func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func newForm(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         var values = FormValues()
         values.launcherUnitId = String(identity.scopeRootId ?? identity.account.unitId)
         let content = try await form(values, movement: nil, errors: [:], identity: identity, context: context)
         return try pages.html("movement_form", title: content.heading, nav: "movements", content: content, context: context)
     }
 
-    func editForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func editForm(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let movement = try await movements.get(try context.id(), as: identity)
         guard (try? await units.get(movement.launcherUnitId, as: identity)) != nil else { throw DomainError(.forbidden, "error.movement_not_yours") }
         guard movement.status == MovementStatus.draft.rawValue else {
@@ -171,18 +169,16 @@ extension MovementPages {
         return try pages.html("movement_form", title: content.heading, nav: "movements", content: content, context: context)
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func create(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let values = FormValues(try await FormData.read(request, context: context))
         return try await save(values, movement: nil, identity: identity, context: context) { body in
             try await movements.create(try MovementsAPI.movement(body), as: identity).id
         }
     }
 
-    func update(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func update(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let current = try await movements.get(try context.id(), as: identity)
         let values = FormValues(try await FormData.read(request, context: context))
         return try await save(values, movement: current, identity: identity, context: context) { body in
@@ -196,7 +192,7 @@ extension MovementPages {
 
     /// Validates and writes, or shows the form again with each message beside its field (422,
     /// nothing written); a refusal without a field (not a draft any more, not yours) goes on top.
-    func save(_ values: FormValues, movement: MovementRecord?, identity: Identity, context: AppRequestContext,
+    func save(_ values: FormValues, movement: MovementRecord?, identity: Identity, context: some SignedInRequestContext,
               write: (MovementsAPI.CreateRequest) async throws -> Int64) async throws -> Response {
         let (body, fieldOf, textErrors) = values.request()
         var found: [DomainError] = textErrors

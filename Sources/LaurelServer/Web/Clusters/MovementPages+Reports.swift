@@ -11,7 +11,7 @@ extension MovementPages {
 
     /// The steps beyond launch are all offered while the movement runs: the store's state machine
     /// decides, and its refusal is shown (the allowed ones are only highlighted).
-    func stepsPanel(_ movement: MovementRecord, _ context: AppRequestContext) -> StepsPanel? {
+    func stepsPanel(_ movement: MovementRecord, _ context: some SignedInRequestContext) -> StepsPanel? {
         guard [MovementStatus.launched, .interimReviewed, .finalReviewed].map(\.rawValue).contains(movement.status) else { return nil }
         let steps = [MovementStatus.interimReviewed, .finalReviewed, .closed].map {
             Step(status: $0.rawValue, label: pages.t("movement_advance_\($0.rawValue)", context), allowed: movement.allowedNextStatuses.contains($0.rawValue))
@@ -40,7 +40,7 @@ extension MovementPages {
     /// Reports the identity may see, and a form per deadline for the units of its scope below the
     /// launcher (the store takes a report only from those, and only after launch).
     func reportsPanel(_ movement: MovementRecord, coverage: MovementCoverageRecord?, units below: [Option], identity: Identity,
-                      context: AppRequestContext, typed: ReportDraft? = nil) async throws -> ReportsPanel {
+                      context: some SignedInRequestContext, typed: ReportDraft? = nil) async throws -> ReportsPanel {
         let reports = movement.status == "draft" ? [] : try await movements.reports(movement.id, as: identity)
         var names = Dictionary((coverage?.units ?? []).map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { a, _ in a })
         for option in below { if let id = Int64(option.value) { names[id] = option.label } }
@@ -93,8 +93,7 @@ extension MovementPages {
         bytes >= 1 << 20 ? String(format: "%.1f MB", Double(bytes) / Double(1 << 20)) : bytes >= 1024 ? "\(bytes / 1024) KB" : "\(bytes) B"
     }
 
-    func advance(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try Permissions.requireWrite(try context.requireIdentity())
+    func advance(_ request: Request, context: WriteContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         return try await attempt(context) { identity, id in
             let step = try MovementsAPI.advance(MovementsAPI.AdvanceRequest(status: form["status"], date: form["date"]))
@@ -110,7 +109,7 @@ extension MovementPages {
 
         subscript(_ name: String) -> String? { values[name]?.first }
 
-        static func read(_ request: Request, context: AppRequestContext) async throws -> PageFields {
+        static func read(_ request: Request, context: some SignedInRequestContext) async throws -> PageFields {
             guard let type = request.headers[.contentType], type.lowercased().hasPrefix("multipart/form-data") else {
                 return PageFields(values: try await FormData.read(request, context: context).values)
             }
@@ -149,8 +148,7 @@ extension MovementPages {
 
     /// A report submitted after its due date is accepted and marked late by the store. The file
     /// is optional: an empty file input sends a part with no name and no bytes.
-    func submitReport(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try Permissions.requireWrite(try context.requireIdentity())
+    func submitReport(_ request: Request, context: WriteContext) async throws -> Response {
         let form = try await PageFields.read(request, context: context)
         let numbers = form.values.keys.compactMap { $0.hasPrefix("figure_name_") ? Int($0.dropFirst("figure_name_".count)) : nil }.sorted()
         let typed = ReportDraft(deadlineId: form["deadlineId"].flatMap { Int64($0) }, unitId: form["unitId"], text: form["text"] ?? "",
@@ -175,8 +173,7 @@ extension MovementPages {
 
     /// A file of the plan, sent as `multipart/form-data` (the session middleware has already
     /// checked the `_csrf` part and capped the body). Type and size are checked by the store.
-    func attach(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try Permissions.requireWrite(try context.requireIdentity())
+    func attach(_ request: Request, context: WriteContext) async throws -> Response {
         var request = request
         let body = Data(buffer: try await request.collectBody(upTo: ImportService.maxUpload + (64 << 10)))
         let form = request.headers[.contentType].flatMap { MultipartForm(body: body, contentType: $0) }
@@ -189,9 +186,8 @@ extension MovementPages {
         }
     }
 
-    func attachment(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func attachment(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let attachmentId = try context.pathId("attachmentId", notFound: "error.attachment_not_found")
         let (meta, data) = try await movements.attachment(try context.id(), attachmentId: attachmentId, as: identity)
         return MovementsAPI.download(meta, data)

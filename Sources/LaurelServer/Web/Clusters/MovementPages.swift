@@ -9,24 +9,23 @@ struct MovementPages {
     let units: UnitStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("movements", use: list)
-        router.get("movements/new", use: newForm)
-        router.post("movements/new", use: create)
-        router.get("movements/{id}", use: show)
-        router.get("movements/{id}/edit", use: editForm)
-        router.post("movements/{id}/edit", use: update)
-        router.post("movements/{id}/launch", use: launch)
-        router.post("movements/{id}/advance", use: advance)
-        router.post("movements/{id}/implement", use: implement)
-        router.post("movements/{id}/reports", use: submitReport)
-        router.post("movements/{id}/attachments", use: attach)
-        router.get("movements/{id}/attachments/{attachmentId}", use: attachment)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("movements", use: list)
+        routes.write.get("movements/new", use: newForm)
+        routes.write.post("movements/new", use: create)
+        routes.browse.get("movements/{id}", use: show)
+        routes.write.get("movements/{id}/edit", use: editForm)
+        routes.write.post("movements/{id}/edit", use: update)
+        routes.write.post("movements/{id}/launch", use: launch)
+        routes.write.post("movements/{id}/advance", use: advance)
+        routes.write.post("movements/{id}/implement", use: implement)
+        routes.write.post("movements/{id}/reports", use: submitReport)
+        routes.write.post("movements/{id}/attachments", use: attach)
+        routes.browse.get("movements/{id}/attachments/{attachmentId}", use: attachment)
     }
 
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         struct Row { let id: Int64; let name: String; let launcher: String; let status: String; let period: String; let isChild: Bool }
         struct Content { let rows: [Row]; let empty: Bool; let canCreate: Bool }
         let page = try await movements.list(as: identity, paging: Paging(page: request.queryInt("page"), per: 100))
@@ -48,7 +47,7 @@ struct MovementPages {
         let lifecycle: StepsPanel?; let reports: ReportsPanel; let canAttach: Bool; let attachments: [AttachmentRow]
     }
 
-    func render(_ id: Int64, identity: Identity, context: AppRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok,
+    func render(_ id: Int64, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok,
                 typed: ReportDraft? = nil) async throws -> Response {
         let movement = try await movements.get(id, as: identity)
         let coverage = try? await movements.coverage(id, today: Today.date(), as: identity)
@@ -95,23 +94,22 @@ struct MovementPages {
     }
 
     /// A named participant group's localised label, or an other group's own text.
-    func groupLabel(_ group: String, _ context: AppRequestContext) -> String {
+    func groupLabel(_ group: String, _ context: some SignedInRequestContext) -> String {
         ParticipantGroup.named.contains(ParticipantGroup(rawValue: group)) ? pages.t("movement_group_\(group)", context) : group
     }
 
     static let doneMessages = ["saved": "movement_saved", "advanced": "movement_advanced", "report": "movement_report_submitted", "attached": "movement_attached"]
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func show(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let flash = request.query("done").map { pages.t(Self.doneMessages[$0] ?? "season_saved", context) }
         return try await render(try context.id(), identity: identity, context: context, flash: flash)
     }
 
     /// Runs a write; a refusal shows the page again with the message, and a refused report keeps
     /// what was typed in its form.
-    func attempt(_ context: AppRequestContext, typed: ReportDraft? = nil, _ body: (Identity, Int64) async throws -> String) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func attempt(_ context: some SignedInRequestContext, typed: ReportDraft? = nil, _ body: (Identity, Int64) async throws -> String) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         func again(_ message: String, _ status: HTTPResponse.Status) async throws -> Response {
             let draft = typed.map { ReportDraft(deadlineId: $0.deadlineId, unitId: $0.unitId, text: $0.text, figures: $0.figures, error: message) }
@@ -126,16 +124,14 @@ struct MovementPages {
         }
     }
 
-    func launch(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try Permissions.requireWrite(try context.requireIdentity())
+    func launch(_ request: Request, context: WriteContext) async throws -> Response {
         return try await attempt(context) { identity, id in
             _ = try await movements.advance(id, to: .launched, on: Today.date(), as: identity)
             return "/movements/\(id)?done=1"
         }
     }
 
-    func implement(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try Permissions.requireWrite(try context.requireIdentity())
+    func implement(_ request: Request, context: WriteContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         return try await attempt(context) { identity, id in
             guard let unitId = form["unitId"].flatMap({ Int64($0) }) else { throw DomainError.invalid("error.required", field: "unitId") }

@@ -12,12 +12,12 @@ struct RegistrationPages {
     let people: PersonStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("registrations", use: list)
-        router.get("registrations/{unitId}", use: thisYear)
-        router.get("registrations/{unitId}/{year}", use: show)
-        router.post("registrations/{unitId}/{year}", use: save)
-        router.post("registrations/{unitId}/{year}/settings", use: saveSettings)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("registrations", use: list)
+        routes.browse.get("registrations/{unitId}", use: thisYear)
+        routes.browse.get("registrations/{unitId}/{year}", use: show)
+        routes.write.post("registrations/{unitId}/{year}", use: save)
+        routes.write.post("registrations/{unitId}/{year}/settings", use: saveSettings)
     }
 
     struct TitleOption { let code: String; let name: String; let checked: Bool; let target: String; let field: String }
@@ -31,22 +31,20 @@ struct RegistrationPages {
     /// Typed by the reader on a refused save, so that nothing typed is lost.
     struct Typed { let form: FormData }
 
-    func thisYear(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func thisYear(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
         _ = try await units.get(unitId, as: identity)
         return .redirect(to: "/registrations/\(unitId)/\(Today.date().year)", type: .normal)
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func show(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let flash = request.query("done").map { pages.t($0 == "settings" ? "registration_settings_saved" : "registration_saved", context) }
         return try await render(identity: identity, context: context, flash: flash)
     }
 
-    func render(identity: Identity, context: AppRequestContext, typed: Typed? = nil, flash: String? = nil,
+    func render(identity: Identity, context: some SignedInRequestContext, typed: Typed? = nil, flash: String? = nil,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
         let year = try context.pathYear()
@@ -95,9 +93,8 @@ struct RegistrationPages {
         return RegistrationsAPI.PutRequest(collective: collective, individuals: individuals, targets: targets, reason: reason)
     }
 
-    func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func save(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
         let year = try context.pathYear()
         let form = try await FormData.read(request, context: context)
@@ -109,9 +106,8 @@ struct RegistrationPages {
         }
     }
 
-    func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+    func saveSettings(_ request: Request, context: WriteContext) async throws -> Response {
+        let identity = context.identity
         let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
         let year = try context.pathYear()
         let form = try await FormData.read(request, context: context)
@@ -124,7 +120,7 @@ struct RegistrationPages {
     }
 
     /// Runs a write; a refusal shows the page again with the message (and what was typed).
-    func attempt(identity: Identity, context: AppRequestContext, typed: Typed? = nil, _ body: () async throws -> String) async throws -> Response {
+    func attempt(identity: Identity, context: some SignedInRequestContext, typed: Typed? = nil, _ body: () async throws -> String) async throws -> Response {
         do {
             return .redirect(to: try await body(), type: .normal)
         } catch let error as DomainError where error.kind != .notFound || error.field != nil {
@@ -143,9 +139,8 @@ struct RegistrationPages {
     }
 
     /// Who registered for what across the reader's scope, filtered as the API filters.
-    func list(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func list(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let filter = try RegistrationListAPI.filter(request)
         let paging = Paging(page: request.queryInt("page"), per: 100)
         let page = try await registrations.list(filter, paging: paging, as: identity)

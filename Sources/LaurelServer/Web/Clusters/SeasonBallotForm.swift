@@ -19,7 +19,7 @@ struct SeasonBallotForm {
 
         func first(_ name: String) -> String? { values[name]?.first }
 
-        mutating func add(_ list: [DomainError], pages: PageRenderer, context: AppRequestContext) {
+        mutating func add(_ list: [DomainError], pages: PageRenderer, context: some SignedInRequestContext) {
             for error in list {
                 let message = pages.localisation.message(error, context.locale)
                 if let field = error.field, Self.fields.contains(field) {
@@ -37,7 +37,7 @@ struct SeasonBallotForm {
     /// Refusals that belong to no single field (who may open it, a stranger among the voters…).
     let general: [String]; let hasGeneral: Bool
 
-    init(season: SeasonRecord, entry: Entry?, pages: PageRenderer, context: AppRequestContext) {
+    init(season: SeasonRecord, entry: Entry?, pages: PageRenderer, context: some SignedInRequestContext) {
         func t(_ key: String, _ arguments: [String] = []) -> String { pages.t(key, context, arguments) }
         let errors = entry?.errors ?? [:]
         let next = String(season.year + 1)

@@ -14,9 +14,9 @@ struct SeasonFormPages {
     static let emptyRows = 10
     static let rowNames = ["section", "sectionTitle", "code", "title", "maxPoints", "kind"]
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("clusters/{id}/seasons/new", use: newForm)
-        router.post("clusters/{id}/seasons/new", use: create)
+    func register(on routes: SignedInRoutes) {
+        routes.any.get("clusters/{id}/seasons/new", use: newForm)
+        routes.any.post("clusters/{id}/seasons/new", use: create)
     }
 
     struct Row {
@@ -48,7 +48,7 @@ struct SeasonFormPages {
     }
 
     func content(_ cluster: ClusterRecord, values: [String: String], rows: [[String: String]], kept: [Int]?, copiedFrom: Int?,
-                 refusal: FormRefusal, context: AppRequestContext) -> Content {
+                 refusal: FormRefusal, context: some SignedInRequestContext) -> Content {
         func field(_ name: String) -> Field { Field(value: values[name] ?? "", error: refusal.message(name, pages, context)) }
         let members = cluster.members.filter { $0.leftOn == nil }
         func choices(_ selected: String?) -> [Option] {
@@ -76,8 +76,8 @@ struct SeasonFormPages {
             otherErrors: refusal.others(shown: Self.isShown, pages, context))
     }
 
-    func newForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func newForm(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let cluster = try await configurable(try context.pathId("id", notFound: "error.cluster_not_found"), identity)
         // "Start from a copy of last year's table": the latest season's rows, mode, cap and rules.
         var values = ["year": String(Today.date().year), "mode": ScoringMode.verification.rawValue]
@@ -122,8 +122,8 @@ struct SeasonFormPages {
         return (request, errors)
     }
 
-    func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func create(_ request: Request, context: SignedInContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.pathId("id", notFound: "error.cluster_not_found")
         let cluster = try await configurable(id, identity)
         let form = try await FormData.read(request, context: context)

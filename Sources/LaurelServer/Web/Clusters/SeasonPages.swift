@@ -10,12 +10,12 @@ struct SeasonPages {
     let ballots: BallotStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("seasons/{id}", use: show)
-        router.post("seasons/{id}/self-score", use: selfScore)
-        router.post("seasons/{id}/verify/{unitId}", use: verify)
-        router.post("seasons/{id}/finalise", use: finalise)
-        router.post("seasons/{id}/reopen", use: reopen)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("seasons/{id}", use: show)
+        routes.any.post("seasons/{id}/self-score", use: selfScore)
+        routes.any.post("seasons/{id}/verify/{unitId}", use: verify)
+        routes.any.post("seasons/{id}/finalise", use: finalise)
+        routes.any.post("seasons/{id}/reopen", use: reopen)
     }
 
     struct GridRow { let section: String; let code: String; let title: String; let max: String; let kind: String; let value: String; let field: String }
@@ -31,7 +31,7 @@ struct SeasonPages {
         let tabScoring = true
     }
 
-    func grid(_ season: SeasonRecord, sheet: ScoreSheet?, context: AppRequestContext) -> [GridRow] {
+    func grid(_ season: SeasonRecord, sheet: ScoreSheet?, context: some SignedInRequestContext) -> [GridRow] {
         season.criteria.map {
             GridRow(section: $0.sectionTitle ?? $0.section, code: $0.code, title: $0.title,
                     max: ($0.kind == "deduction" ? "−" : "") + $0.maxPoints.description, kind: pages.t("criterion_kind_\($0.kind)", context),
@@ -39,7 +39,7 @@ struct SeasonPages {
         }
     }
 
-    func render(_ id: Int64, request: Request, identity: Identity, context: AppRequestContext, flash: String? = nil,
+    func render(_ id: Int64, request: Request, identity: Identity, context: some SignedInRequestContext, flash: String? = nil,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
         let season = try await seasons.get(id, as: identity)
         let ranking = try await seasons.ranking(id, as: identity)
@@ -82,9 +82,8 @@ struct SeasonPages {
         return try pages.html("season", title: "\(season.clusterName) · \(season.year)", nav: "clusters", content: content, context: context, status: status)
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func show(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let flash = request.query("done").map { _ in pages.t("season_saved", context) }
         return try await render(try context.id(), request: request, identity: identity, context: context, flash: flash)
     }
@@ -106,8 +105,8 @@ struct SeasonPages {
     }
 
     /// Runs a write; on a refusal the season page comes back with the message and a 422/403.
-    func attempt(_ request: Request, context: AppRequestContext, _ body: (Identity, Int64) async throws -> String) async throws -> Response {
-        let identity = try context.requireIdentity()
+    func attempt(_ request: Request, context: some SignedInRequestContext, _ body: (Identity, Int64) async throws -> String) async throws -> Response {
+        let identity = context.identity
         let id = try context.id()
         do {
             let next = try await body(identity, id)
@@ -121,7 +120,7 @@ struct SeasonPages {
         }
     }
 
-    func selfScore(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func selfScore(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         return try await attempt(request, context: context) { identity, id in
             _ = try await seasons.submitSelfScore(id, unitId: identity.account.unitId, sheet: try Self.sheet(form), as: identity)
@@ -129,7 +128,7 @@ struct SeasonPages {
         }
     }
 
-    func verify(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func verify(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         let target = try context.pathId("unitId", notFound: "error.unit_not_found")
         return try await attempt(request, context: context) { identity, id in
@@ -138,14 +137,14 @@ struct SeasonPages {
         }
     }
 
-    func finalise(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func finalise(_ request: Request, context: SignedInContext) async throws -> Response {
         try await attempt(request, context: context) { identity, id in
             _ = try await seasons.finalise(id, as: identity)
             return "/seasons/\(id)?done=1"
         }
     }
 
-    func reopen(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func reopen(_ request: Request, context: SignedInContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         return try await attempt(request, context: context) { identity, id in
             _ = try await seasons.reopen(id, reason: form["reason"] ?? "", as: identity)

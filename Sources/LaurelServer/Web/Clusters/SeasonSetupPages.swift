@@ -16,11 +16,11 @@ struct SeasonSetupPages {
     static let emptyTargetRows = 3
     static let targetNames = ["code", "title", "measure", "planned", "actual", "direction"]
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("seasons/{id}/setup", use: show)
-        router.post("seasons/{id}/setup/covenant", use: covenant)
-        router.post("seasons/{id}/setup/targets/{unitId}", use: targets)
-        router.post("seasons/{id}/setup/conference", use: conference)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("seasons/{id}/setup", use: show)
+        routes.write.post("seasons/{id}/setup/covenant", use: covenant)
+        routes.write.post("seasons/{id}/setup/targets/{unitId}", use: targets)
+        routes.write.post("seasons/{id}/setup/conference", use: conference)
     }
 
     /// The form that was refused, so that the page comes back with what was typed and the messages.
@@ -48,7 +48,7 @@ struct SeasonSetupPages {
         let flash: String?
     }
 
-    func render(_ id: Int64, identity: Identity, context: AppRequestContext, refused: Refused? = nil, flash: String? = nil) async throws -> Response {
+    func render(_ id: Int64, identity: Identity, context: some SignedInRequestContext, refused: Refused? = nil, flash: String? = nil) async throws -> Response {
         let season = try await seasons.get(id, as: identity)
         // Mirrors the store's rules only to hide forms; the store decides on every write.
         let organiserInScope = (try? await units.get(season.organiserUnitId, as: identity)) != nil
@@ -115,7 +115,7 @@ struct SeasonSetupPages {
         return parts.count == 3 && parts[0] == "targets" && Int(parts[1]) != nil && targetNames.contains(String(parts[2]))
     }
 
-    func targetRows(_ values: [[String: String]], kept: [Int]?, refusal: FormRefusal, stored: [RegisteredTarget], context: AppRequestContext) -> [TargetRow] {
+    func targetRows(_ values: [[String: String]], kept: [Int]?, refusal: FormRefusal, stored: [RegisteredTarget], context: some SignedInRequestContext) -> [TargetRow] {
         values.enumerated().map { row, line in
             let index = kept.map { $0.firstIndex(of: row) } ?? row
             func field(_ name: String) -> Field {
@@ -130,18 +130,16 @@ struct SeasonSetupPages {
         }
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func show(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let id = try context.pathId("id", notFound: "error.season_not_found")
         return try await render(id, identity: identity, context: context, flash: request.query("done").map { _ in pages.t("season_saved", context) })
     }
 
     /// Runs one write; a refusal brings the page back with the form as typed.
-    func attempt(_ request: Request, context: AppRequestContext, refused: (FormData, FormRefusal) -> Refused,
+    func attempt(_ request: Request, context: WriteContext, refused: (FormData, FormRefusal) -> Refused,
                  _ body: (Identity, Int64, FormData) async throws -> Void) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+        let identity = context.identity
         let id = try context.pathId("id", notFound: "error.season_not_found")
         let form = try await FormData.read(request, context: context)
         do {
@@ -153,7 +151,7 @@ struct SeasonSetupPages {
         }
     }
 
-    func covenant(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func covenant(_ request: Request, context: WriteContext) async throws -> Response {
         try await attempt(request, context: context, refused: { .covenant($0, $1) }) { identity, id, form in
             let body = SeasonsAPI.CovenantRequest(
                 rulesText: form["rulesText"], covenantText: form["covenantText"],
@@ -165,7 +163,7 @@ struct SeasonSetupPages {
         }
     }
 
-    func targets(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func targets(_ request: Request, context: WriteContext) async throws -> Response {
         let unit = try context.pathId("unitId", notFound: "error.unit_not_found")
         return try await attempt(request, context: context, refused: { form, refusal in
             .targets(unit, form, FormRows(form, prefix: "t", names: Self.targetNames, selects: ["direction"]), refusal)
@@ -192,7 +190,7 @@ struct SeasonSetupPages {
         }
     }
 
-    func conference(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func conference(_ request: Request, context: WriteContext) async throws -> Response {
         try await attempt(request, context: context, refused: { .conference($0, $1) }) { identity, id, form in
             let change = try SeasonsAPI.conferenceChange(SeasonsAPI.ConferenceRequest(date: form["date"], venue: form["venue"], attendance: form["attendance"]))
             _ = try await seasons.setConference(id, on: change.date, venue: change.venue, attendance: change.attendance, as: identity)

@@ -12,11 +12,11 @@ struct SeasonVotesPages {
     let ballots: BallotStore
     let pages: PageRenderer
 
-    func register(on router: RouterGroup<AppRequestContext>) {
-        router.get("seasons/{id}/votes", use: show)
-        router.post("seasons/{id}/votes/ballots", use: openBallot)
-        router.post("seasons/{id}/votes/proposals", use: propose)
-        router.post("seasons/{id}/votes/next-season", use: nextSeason)
+    func register(on routes: SignedInRoutes) {
+        routes.browse.get("seasons/{id}/votes", use: show)
+        routes.write.post("seasons/{id}/votes/ballots", use: openBallot)
+        routes.write.post("seasons/{id}/votes/proposals", use: propose)
+        routes.write.post("seasons/{id}/votes/next-season", use: nextSeason)
     }
 
     struct BallotRow {
@@ -42,7 +42,7 @@ struct SeasonVotesPages {
     /// Names joined, or nil so that the template's section stays empty.
     static func list(_ names: [String]) -> String? { names.isEmpty ? nil : names.joined(separator: ", ") }
 
-    func render(_ id: Int64, identity: Identity, context: AppRequestContext, flash: String? = nil, isError: Bool = false,
+    func render(_ id: Int64, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, isError: Bool = false,
                 status: HTTPResponse.Status = .ok, entry: SeasonBallotForm.Entry? = nil) async throws -> Response {
         let season = try await seasons.get(id, as: identity)
         let records = try await ballots.list(subjectKind: "season", subjectId: id, as: identity)
@@ -83,19 +83,17 @@ struct SeasonVotesPages {
                               content: content, context: context, status: status)
     }
 
-    func show(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireBrowse(identity)
+    func show(_ request: Request, context: BrowseContext) async throws -> Response {
+        let identity = context.identity
         let flash = request.query("done").flatMap { ["proposal": "votes_proposal_added"][$0] }.map { pages.t($0, context) }
         return try await render(try context.id(), identity: identity, context: context, flash: flash)
     }
 
     /// Runs a write; a refusal comes back as the page with the message (422, 403 or 409), nothing
     /// written. Out of scope stays a 404 page.
-    func attempt(_ context: AppRequestContext, entry: SeasonBallotForm.Entry? = nil,
+    func attempt(_ context: WriteContext, entry: SeasonBallotForm.Entry? = nil,
                  _ body: (Identity, Int64) async throws -> String) async throws -> Response {
-        let identity = try context.requireIdentity()
-        try Permissions.requireWrite(identity)
+        let identity = context.identity
         let id = try context.id()
         do {
             return .redirect(to: try await body(identity, id), type: .normal)
@@ -115,7 +113,7 @@ struct SeasonVotesPages {
     }
 
     /// Opens a ballot of the season; the new ballot's page comes next.
-    func openBallot(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func openBallot(_ request: Request, context: WriteContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         let id = try context.id()
         let (body, found) = SeasonBallotForm.request(form, seasonId: id)
@@ -125,7 +123,7 @@ struct SeasonVotesPages {
         }
     }
 
-    func propose(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func propose(_ request: Request, context: WriteContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         return try await attempt(context) { identity, id in
             var found: [DomainError] = []
@@ -144,7 +142,7 @@ struct SeasonVotesPages {
 
     /// Next year's season: leader and deputy from this season's closed elections under the
     /// rotation rule, or both as chosen by the leaders after a tie.
-    func nextSeason(_ request: Request, context: AppRequestContext) async throws -> Response {
+    func nextSeason(_ request: Request, context: WriteContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         return try await attempt(context) { identity, id in
             let leader = form["leaderUnitId"].flatMap { Int64($0) }
