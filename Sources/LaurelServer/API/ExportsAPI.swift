@@ -10,7 +10,8 @@ struct ExportsAPI {
     let exports: ExportService
 
     func register(on routes: SignedInRoutes) {
-        routes.any.get("exports/{file}", use: export)
+        routes.any.get("exports/{list}.csv") { request, context in try await export(request, context: context, list: context.parameters.get("list"), format: "csv") }
+        routes.any.get("exports/{list}.xlsx") { request, context in try await export(request, context: context, list: context.parameters.get("list"), format: "xlsx") }
     }
 
     /// The register and assessment filters from the query: unitId, year, code, status, subject.
@@ -27,17 +28,21 @@ struct ExportsAPI {
         return filter
     }
 
+    /// The pages' `/exports/{file}`, `file` as `people.csv`.
     func export(_ request: Request, context: SignedInContext) async throws -> Response {
+        let parts = (context.parameters.get("file") ?? "").split(separator: ".", maxSplits: 1).map(String.init)
+        return try await export(request, context: context, list: parts.first, format: parts.count == 2 ? parts[1] : "")
+    }
+
+    func export(_ request: Request, context: SignedInContext, list name: String?, format: String) async throws -> Response {
         let identity = context.identity
-        let name = context.parameters.get("file") ?? ""
-        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let list = ExportService.List(rawValue: parts[0]), parts[1] == "csv" || parts[1] == "xlsx" else {
+        guard let list = name.flatMap(ExportService.List.init(rawValue:)), format == "csv" || format == "xlsx" else {
             throw DomainError(.notFound, "error.export_unknown_list")
         }
         let (exports, locale) = (self.exports, context.locale)
         return try await exports.gate.run {
             let table = try await exports.table(list, request: request, identity: identity, locale: locale)
-            if parts[1] == "csv" {
+            if format == "csv" {
                 return try Self.file(CSVWriter().data(for: table), name: "\(list.rawValue).csv", xlsx: false)
             }
             return try Self.file(try XlsxWriter.data(for: [table]), name: "\(list.rawValue).xlsx", xlsx: true)
