@@ -1,7 +1,16 @@
 import SQLKit
 
 /// Units, people and their transfers, accounts and tokens, and the append-only audit log.
+///
+/// Frozen: the CHECK lists are the raw values of the domain enums when this migration landed.
 enum CreateOrganisation {
+    static let unitKinds = ["ministry", "province", "department", "commune", "school", "enterprise", "front", "organisation", "other"]
+    static let unitLevels = ["central", "provincial", "grassroots"]
+    static let genders = ["female", "male", "other"]
+    static let staffCategories = ["cadre", "civil_servant", "public_employee", "worker", "armed_forces", "other"]
+    static let roles = ["admin", "officer", "council", "leader", "staff", "auditor"]
+    static let tokenKinds = ["session", "api"]
+
     static let migration = Migration(version: 1, name: "CreateOrganisation") { db, dialect in
         // Keys compared byte by byte (paths, sort keys) need the "C" collation on PostgreSQL;
         // SQLite compares text bytewise already.
@@ -13,8 +22,8 @@ enum CreateOrganisation {
             .column("name", type: .text, .notNull)
             .column("name_search", type: .text, .notNull)
             .column("name_sort", type: .text, [.notNull] + bytewise)
-            .column("kind", type: .text, .notNull, .check(SQLRaw("kind IN ('ministry','province','department','commune','school','enterprise','front','organisation','other')")))
-            .column("level", type: .text, .notNull, .check(SQLRaw("level IN ('central','provincial','grassroots')")))
+            .column("kind", type: .text, .notNull, Migration.check("kind", unitKinds))
+            .column("level", type: .text, .notNull, Migration.check("level", unitLevels))
             .column("parent_id", type: .bigint, .references("units", "id"))
             .column("path", type: .text, [.notNull] + bytewise)
             .column("active", type: .custom(SQLRaw("BOOLEAN")), .notNull)
@@ -34,11 +43,11 @@ enum CreateOrganisation {
             .column("full_name", type: .text, .notNull)
             .column("name_search", type: .text, .notNull)
             .column("name_sort", type: .text, [.notNull] + bytewise)
-            .column("gender", type: .text, .notNull, .check(SQLRaw("gender IN ('female','male','other')")))
+            .column("gender", type: .text, .notNull, Migration.check("gender", genders))
             .column("birth_date", type: .text)
             .column("unit_id", type: .bigint, .notNull, .references("units", "id"))
             .column("position", type: .text)
-            .column("staff_category", type: .text, .notNull, .check(SQLRaw("staff_category IN ('cadre','civil_servant','public_employee','worker','armed_forces','other')")))
+            .column("staff_category", type: .text, .notNull, Migration.check("staff_category", staffCategories))
             .column("holds_management_post", type: .custom(SQLRaw("BOOLEAN")), .notNull)
             .column("ethnicity", type: .text)
             .column("active_from", type: .text)
@@ -74,7 +83,7 @@ enum CreateOrganisation {
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             .column("username", type: .text, .notNull, .unique)
             .column("password_hash", type: .text, .notNull)
-            .column("role", type: .text, .notNull, .check(SQLRaw("role IN ('admin','officer','council','leader','staff','auditor')")))
+            .column("role", type: .text, .notNull, Migration.check("role", roles))
             .column("unit_id", type: .bigint, .notNull, .references("units", "id"))
             .column("person_id", type: .bigint, .references("people", "id"))
             .column("active", type: .custom(SQLRaw("BOOLEAN")), .notNull)
@@ -85,7 +94,7 @@ enum CreateOrganisation {
         try await db.create(table: "auth_tokens")
             .column("token_hash", type: .text, .primaryKey(autoIncrement: false))
             .column("account_id", type: .bigint, .notNull, .references("accounts", "id"))
-            .column("kind", type: .text, .notNull, .check(SQLRaw("kind IN ('session','api')")))
+            .column("kind", type: .text, .notNull, Migration.check("kind", tokenKinds))
             .column("csrf", type: .text, .notNull)
             .column("expires_at", type: .bigint, .notNull)
             .column("created_at", type: .text, .notNull)

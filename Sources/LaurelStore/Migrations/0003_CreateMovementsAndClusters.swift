@@ -3,7 +3,20 @@ import SQLKit
 /// Movements and their cascade, reports and attachments; registrations and per-unit settings;
 /// clusters with their member history, seasons with criteria and scores; ballots kept secret in
 /// two tables (who voted, what was voted); conferences and proposals.
+///
+/// Frozen: the CHECK lists are the raw values of the domain enums when this migration landed.
 enum CreateMovementsAndClusters {
+    static let movementKinds = ["regular", "thematic"]
+    static let movementStatuses = ["draft", "launched", "interim_reviewed", "final_reviewed", "closed"]
+    static let clusterKinds = ["cluster", "block"]
+    static let scoringModes = ["verification", "cross"]
+    static let seasonStatuses = ["open", "finalised"]
+    static let criterionKinds = ["regular", "bonus", "deduction"]
+    static let scoreSheets = ["self", "verified", "cross"]
+    static let targetDirections = ["at_least", "at_most"]
+    static let ballotSubjectKinds = ["season", "cluster", "movement", "unit"]
+    static let clusterPosts = ["leader", "deputy"]
+
     static let migration = Migration(version: 3, name: "CreateMovementsAndClusters") { db, dialect in
         let bool = SQLDataType.custom(SQLRaw("BOOLEAN"))
         try await createMovements(db, bool: bool)
@@ -17,7 +30,7 @@ enum CreateMovementsAndClusters {
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             .column("name", type: .text, .notNull)
             .column("launcher_unit_id", type: .bigint, .notNull, .references("units", "id"))
-            .column("kind", type: .text, .notNull, .check(SQLRaw("kind IN ('regular','thematic')")))
+            .column("kind", type: .text, .notNull, Migration.check("kind", movementKinds))
             .column("start_date", type: .text, .notNull)
             .column("end_date", type: .text, .notNull)
             .column("motto", type: .text, .notNull)
@@ -27,8 +40,7 @@ enum CreateMovementsAndClusters {
             .column("criteria_json", type: .text, .notNull)
             .column("planned_forms_json", type: .text, .notNull)
             .column("parent_id", type: .bigint, .references("movements", "id"))
-            .column("status", type: .text, .notNull,
-                    .check(SQLRaw("status IN ('draft','launched','interim_reviewed','final_reviewed','closed')")))
+            .column("status", type: .text, .notNull, Migration.check("status", movementStatuses))
             .column("launched_on", type: .text)
             .column("interim_reviews_json", type: .text, .notNull)
             .column("final_reviewed_on", type: .text)
@@ -104,7 +116,7 @@ enum CreateMovementsAndClusters {
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             .column("code", type: .text, .notNull, .unique)
             .column("name", type: .text, .notNull)
-            .column("kind", type: .text, .notNull, .check(SQLRaw("kind IN ('cluster','block')")))
+            .column("kind", type: .text, .notNull, Migration.check("kind", clusterKinds))
             .column("organiser_unit_id", type: .bigint, .notNull, .references("units", "id"))
             .column("decision_number", type: .text, .notNull)
             .column("decision_date", type: .text, .notNull)
@@ -131,9 +143,9 @@ enum CreateMovementsAndClusters {
             .column("year", type: .bigint, .notNull)
             .column("leader_unit_id", type: .bigint, .notNull, .references("units", "id"))
             .column("deputy_unit_id", type: .bigint, .notNull, .references("units", "id"))
-            .column("mode", type: .text, .notNull, .check(SQLRaw("mode IN ('verification','cross')")))
+            .column("mode", type: .text, .notNull, Migration.check("mode", scoringModes))
             .column("bonus_cap", type: .bigint, .notNull)  // hundredths of a point
-            .column("status", type: .text, .notNull, .check(SQLRaw("status IN ('open','finalised')")))
+            .column("status", type: .text, .notNull, Migration.check("status", seasonStatuses))
             .column("rules_text", type: .text, .notNull)
             .column("covenant_text", type: .text, .notNull)
             .column("covenant_signed_on", type: .text)
@@ -159,7 +171,7 @@ enum CreateMovementsAndClusters {
             .column("code", type: .text, .notNull)
             .column("title", type: .text, .notNull)
             .column("max_points", type: .bigint, .notNull)  // hundredths of a point
-            .column("kind", type: .text, .notNull, .check(SQLRaw("kind IN ('regular','bonus','deduction')")))
+            .column("kind", type: .text, .notNull, Migration.check("kind", criterionKinds))
             .primaryKey("season_id", "code")
             .run()
 
@@ -167,7 +179,7 @@ enum CreateMovementsAndClusters {
         // the verifier) or cross; a new sheet replaces the old one in the same transaction.
         try await db.create(table: "season_scores")
             .column("season_id", type: .bigint, .notNull, .references("seasons", "id"))
-            .column("sheet", type: .text, .notNull, .check(SQLRaw("sheet IN ('self','verified','cross')")))
+            .column("sheet", type: .text, .notNull, Migration.check("sheet", scoreSheets))
             .column("target_unit_id", type: .bigint, .notNull)
             .column("scorer_unit_id", type: .bigint, .notNull)
             .column("criterion_code", type: .text, .notNull)
@@ -191,7 +203,7 @@ enum CreateMovementsAndClusters {
             .column("measure", type: .text, .notNull)
             .column("planned", type: .text, .notNull)
             .column("actual", type: .text)
-            .column("direction", type: .text, .notNull, .check(SQLRaw("direction IN ('at_least','at_most')")))
+            .column("direction", type: .text, .notNull, Migration.check("direction", targetDirections))
             .primaryKey("season_id", "unit_id", "code")
             .run()
 
@@ -208,11 +220,11 @@ enum CreateMovementsAndClusters {
         try await db.create(table: "ballots")
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             .column("purpose", type: .text, .notNull)
-            .column("subject_kind", type: .text, .notNull, .check(SQLRaw("subject_kind IN ('season','cluster','movement','unit')")))
+            .column("subject_kind", type: .text, .notNull, Migration.check("subject_kind", ballotSubjectKinds))
             .column("subject_id", type: .bigint, .notNull)
             // The unit whose officers run the ballot (the organiser of the season's cluster, …).
             .column("owner_unit_id", type: .bigint, .notNull, .references("units", "id"))
-            .column("post", type: .text, .check(SQLRaw("post IN ('leader','deputy')")))
+            .column("post", type: .text, Migration.check("post", clusterPosts))
             .column("seats", type: .bigint, .notNull)
             .column("threshold_num", type: .bigint, .notNull)
             .column("threshold_den", type: .bigint, .notNull)

@@ -5,6 +5,12 @@ public struct Migration: Sendable {
     public let version: Int
     public let name: String
     let apply: @Sendable (any SQLDatabase, LaurelDatabase.Dialect) async throws -> Void
+
+    /// `column IN ('a','b')`. The values are a migration's own literal lists, never user input,
+    /// and never a live enum's `allCases`: what a migration allows is fixed when it lands.
+    static func check(_ column: String, _ values: [String]) -> SQLColumnConstraintAlgorithm {
+        .check(SQLRaw("\(column) IN (" + values.map { "'\($0)'" }.joined(separator: ",") + ")"))
+    }
 }
 
 /// Applies the migrations not yet recorded in `schema_migrations`, each in its own transaction.
@@ -16,9 +22,10 @@ public enum Migrator {
         AttachFilesToReports.migration,
     ]
 
-    /// Returns the names of the migrations it applied.
+    /// Returns the names of the migrations it applied. `lastVersion` stops after that migration (the
+    /// schema tests build a database as it stood at each version, then upgrade it).
     @discardableResult
-    public static func migrate(_ database: LaurelDatabase) async throws -> [String] {
+    public static func migrate(_ database: LaurelDatabase, through lastVersion: Int = .max) async throws -> [String] {
         try await database.transaction { db in
             try await db.create(table: "schema_migrations").ifNotExists()
                 .column("version", type: .bigint, .primaryKey(autoIncrement: false))
@@ -30,7 +37,7 @@ public enum Migrator {
             try await db.select().column("version").from("schema_migrations").all(decodingColumn: "version", as: Int.self)
         }
         var done: [String] = []
-        for migration in all where !applied.contains(migration.version) {
+        for migration in all where migration.version <= lastVersion && !applied.contains(migration.version) {
             let dialect = database.dialect
             try await database.transaction { db in
                 try await migration.apply(db, dialect)
