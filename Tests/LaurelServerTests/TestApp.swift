@@ -11,7 +11,8 @@ import NIOCore
 enum TestApp {
     static let configuration = AppConfiguration(bcryptCost: 4, signInFirstDelay: 60)
 
-    static func run<T: Sendable>(_ kind: TestDatabases.Kind, _ body: @escaping @Sendable (any TestClientProtocol, LaurelDatabase) async throws -> T) async throws -> T {
+    static func run<T: Sendable>(_ kind: TestDatabases.Kind, configuration: AppConfiguration = configuration,
+                                 _ body: @escaping @Sendable (any TestClientProtocol, LaurelDatabase) async throws -> T) async throws -> T {
         try await TestDatabases.with(kind) { database in
             let dependencies = try await AppDependencies.make(database: database, configuration: configuration)
             try await DemoSeeder.seed(database, hash: dependencies.auth.hash)

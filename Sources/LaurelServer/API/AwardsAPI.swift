@@ -26,9 +26,9 @@ struct AwardsAPI {
         var status: String?
     }
 
-    static func draft(_ body: AwardRequest) throws -> AwardDraft {
+    static func draft(_ body: AwardRequest, today: CalendarDate) throws -> AwardDraft {
         var errors: [DomainError] = []
-        let today = Today.date()
+        let today = today
         let code = (body.code ?? "").trimmingCharacters(in: .whitespaces)
         if code.isEmpty { errors.append(.invalid("error.required", field: "code")) }
         let year = RecordRules.year(body.year, today: today, field: "year", into: &errors)
@@ -48,7 +48,7 @@ struct AwardsAPI {
         let identity = context.identity
         let subject = try RecordsAPI.subject(context, person: person)
         let body = try await RequestBody.decode(AwardRequest.self, allowed: AwardRequest.fields, from: request, context: context)
-        return try JSON.response(try await awards.create(subject, try Self.draft(body.value), as: identity), status: .created)
+        return try JSON.response(try await awards.create(subject, try Self.draft(body.value, today: context.today), as: identity), status: .created)
     }
 
     func get(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -5,6 +5,8 @@ import LaurelStore
 /// The award catalogue: read by everyone, extended by administrators.
 struct CatalogueAPI {
     let catalogue: CatalogueStore
+    /// Told when an entry is added, so every route reads it at once.
+    let live: LiveCatalogue
 
     func register(on routes: SignedInRoutes) {
         routes.any.get("catalogue", use: list)
@@ -58,6 +60,8 @@ struct CatalogueAPI {
     func create(_ request: Request, context: AdminContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(EntryRequest.self, allowed: EntryRequest.fields, from: request, context: context)
-        return try JSON.response(try await catalogue.create(try Self.item(body.value), as: identity), status: .created)
+        let created = try await catalogue.create(try Self.item(body.value), as: identity)
+        live.invalidate()
+        return try JSON.response(created, status: .created)
     }
 }

@@ -74,10 +74,10 @@ struct ClustersAPI {
     struct MemberChange: Sendable { let unitId: Int64; let leave: Bool; let date: CalendarDate }
 
     /// A join or a leave: the unit is required, the date defaults to today.
-    static func memberChange(_ body: MemberRequest) throws -> MemberChange {
+    static func memberChange(_ body: MemberRequest, today: CalendarDate) throws -> MemberChange {
         var errors: [DomainError] = []
         if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
-        var date = Today.date()
+        var date = today
         if let raw = body.date, !raw.isEmpty {
             if let parsed = CalendarDate(raw) { date = parsed } else { errors.append(.invalid("error.bad_date", field: "date")) }
         }
@@ -89,7 +89,7 @@ struct ClustersAPI {
     func member(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(MemberRequest.self, allowed: MemberRequest.fields, from: request, context: context).value
-        let change = try Self.memberChange(body)
+        let change = try Self.memberChange(body, today: context.today)
         return try JSON.response(try await clusters.changeMember(try clusterId(context), unitId: change.unitId, leave: change.leave, on: change.date, as: identity))
     }
 

@@ -26,8 +26,8 @@ struct EligibilityAPI {
     func person(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
         let subject = try await histories.person(try context.id(), as: identity)
-        let year = try Self.year(request, default: subject.history.lastYear)
-        let engine = EligibilityEngine.standard
+        let year = try Self.year(request, default: subject.history.lastYear, today: context.today)
+        let engine = context.engine
         let verdicts = engine.catalogue.codes(for: .individual).map { engine.verdict(for: subject.history, code: $0, year: year) }
         return try JSON.response(PersonEligibility(personId: subject.id, year: year, verdicts: verdicts))
     }
@@ -39,17 +39,17 @@ struct EligibilityAPI {
         let identity = context.identity
         let unitId = try context.id()
         guard let code = request.query("code") else { throw DomainError.invalid("error.required", field: "code") }
-        let year = try Self.year(request, default: nil)
-        let report = try await EligibilityReport.make(histories: histories, unitId: unitId, code: code, year: year, decisionDate: nil, identity: identity, gate: gate)
+        let year = try Self.year(request, default: nil, today: context.today)
+        let report = try await EligibilityReport.make(histories: histories, unitId: unitId, code: code, year: year, decisionDate: nil, identity: identity, gate: gate, engine: context.engine)
         return try JSON.response(UnitEligibility(unitId: unitId, code: code, year: year, total: report.rows.count, eligible: report.eligibleCount, rows: report.rows))
     }
 
-    static func year(_ request: Request, default fallback: Int?) throws -> Int {
+    static func year(_ request: Request, default fallback: Int?, today: CalendarDate) throws -> Int {
         if let year = try request.strictQueryInt("year") {
             guard (1945...2200).contains(year) else { throw DomainError.invalid("error.year_out_of_range", field: "year", String(year)) }
             return year
         }
-        return fallback ?? Today.date().year
+        return fallback ?? today.year
     }
 
     struct Problem: Encodable, Sendable { let subject: String?; let field: String; let message: String }
@@ -63,8 +63,9 @@ struct EligibilityAPI {
         var request = request
         let body = Data(buffer: try await request.collectBody(upTo: Self.maxBody))
         let year = try request.strictQueryInt("year")
+        let engine = context.engine
         let result = try await gate.run { () throws -> Result<Response, CheckInputErrors> in
-            switch EligibilityCheckRun.verdicts(input: body, year: year, limits: Self.limits) {
+            switch EligibilityCheckRun.verdicts(input: body, year: year, engine: engine, limits: Self.limits) {
             case .success(let verdicts): .success(try JSON.response(VerdictsResponse(verdicts: verdicts)))
             case .failure(let errors): .failure(errors)
             }

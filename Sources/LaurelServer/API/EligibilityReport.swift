@@ -26,15 +26,14 @@ struct EligibilityReport: Sendable {
     /// Loads a whole subtree's records and judges them: one of the heaviest requests, run through
     /// `gate` so that a few at once cannot starve the others.
     static func make(histories: HistoryStore, unitId: Int64, code: String, year: Int, decisionDate: LaurelDomain.CalendarDate?, identity: Identity,
-                     gate: HeavyWorkGate) async throws -> EligibilityReport {
+                     gate: HeavyWorkGate, engine: EligibilityEngine) async throws -> EligibilityReport {
         try await gate.run {
-            try await judge(histories: histories, unitId: unitId, code: code, year: year, decisionDate: decisionDate, identity: identity)
+            try await judge(histories: histories, unitId: unitId, code: code, year: year, decisionDate: decisionDate, identity: identity, engine: engine)
         }
     }
 
     private static func judge(histories: HistoryStore, unitId: Int64, code: String, year: Int, decisionDate: LaurelDomain.CalendarDate?,
-                              identity: Identity) async throws -> EligibilityReport {
-        let engine = EligibilityEngine.standard
+                              identity: Identity, engine: EligibilityEngine) async throws -> EligibilityReport {
         guard let entry = engine.catalogue.entry(for: code) else { throw DomainError.invalid("error.unknown_award_code", field: "code", code) }
         let collective = !entry.subjectKinds.contains(.individual)
         let subjects = collective

@@ -56,7 +56,7 @@ struct ImportsAPI {
         default: throw DomainError.invalid("error.unknown_choice", field: "dryRun", request.query("dryRun") ?? "")
         }
         let (data, fileName) = try await Self.upload(request, context: context)
-        let result = try await imports.run(kind, data: data, fileName: fileName, dryRun: dryRun, as: identity, today: Today.date())
+        let result = try await imports.run(kind, data: data, fileName: fileName, dryRun: dryRun, as: identity, today: context.today)
         let report = Self.report(kind, dryRun: dryRun, result, localisation: localisation, locale: context.locale)
         // A file with bad rows is refused (422) with the list, dry run or not: nothing was written.
         // The same file while it is being imported is a conflict (409): the first import goes on.

@@ -22,10 +22,10 @@ struct InitiativesAPI {
         var decisionNumber: String?
     }
 
-    static func draft(_ body: InitiativeRequest) throws -> InitiativeDraft {
+    static func draft(_ body: InitiativeRequest, today: CalendarDate) throws -> InitiativeDraft {
         var errors: [DomainError] = []
         let title = Validate.name(body.title, field: "title", into: &errors)
-        let year = RecordRules.year(body.year, today: Today.date(), field: "year", into: &errors)
+        let year = RecordRules.year(body.year, today: today, field: "year", into: &errors)
         let level = Validate.choice(body.level, as: InitiativeLevel.self, field: "level", into: &errors)
         let number = Validate.optionalText(body.decisionNumber, field: "decisionNumber", max: 100, into: &errors)
         var authors: [Initiative.Author] = []
@@ -41,7 +41,7 @@ struct InitiativesAPI {
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(InitiativeRequest.self, allowed: InitiativeRequest.fields, from: request, context: context)
-        return try JSON.response(try await initiatives.create(try Self.draft(body.value), as: identity), status: .created)
+        return try JSON.response(try await initiatives.create(try Self.draft(body.value, today: context.today), as: identity), status: .created)
     }
 
     func get(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -44,7 +44,7 @@ struct MovementsAPI {
     }
 
     /// Every field checked at once; criteria are grouped by participant group in input order.
-    static func movement(_ body: CreateRequest) throws -> Movement {
+    static func movement(_ body: CreateRequest, catalogue: AwardCatalogue) throws -> Movement {
         var errors: [DomainError] = []
         let name = Validate.name(body.name, field: "name", into: &errors)
         if body.launcherUnitId == nil { errors.append(.invalid("error.required", field: "launcherUnitId")) }
@@ -69,7 +69,7 @@ struct MovementsAPI {
             if criteria[group] == nil { groups.append(group) }
             criteria[group, default: []].append(text)
         }
-        for (index, code) in (body.plannedForms ?? []).enumerated() where AwardCatalogue.standard.entry(for: code) == nil {
+        for (index, code) in (body.plannedForms ?? []).enumerated() where catalogue.entry(for: code) == nil {
             errors.append(.invalid("error.unknown_award_code", field: "plannedForms.\(index)", code))
         }
         var deadlines: [ReportDeadline] = []
@@ -115,7 +115,7 @@ struct MovementsAPI {
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context)
-        return try JSON.response(try await movements.create(try Self.movement(body.value), as: identity), status: .created)
+        return try JSON.response(try await movements.create(try Self.movement(body.value, catalogue: context.catalogue), as: identity), status: .created)
     }
 
     func get(_ request: Request, context: BrowseContext) async throws -> Response {
@@ -131,7 +131,7 @@ struct MovementsAPI {
         let current = try await movements.get(id, as: identity)
         body.launcherUnitId = current.launcherUnitId
         body.parentId = current.parentId
-        return try JSON.response(try await movements.update(id, with: try Self.movement(body), as: identity))
+        return try JSON.response(try await movements.update(id, with: try Self.movement(body, catalogue: context.catalogue), as: identity))
     }
 
     func movementId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.movement_not_found") }
@@ -143,10 +143,10 @@ struct MovementsAPI {
     }
 
     /// The step and its date (today when absent); shared by the API and the movement page.
-    static func advance(_ body: AdvanceRequest) throws -> (status: MovementStatus, date: CalendarDate) {
+    static func advance(_ body: AdvanceRequest, today: CalendarDate) throws -> (status: MovementStatus, date: CalendarDate) {
         var errors: [DomainError] = []
         let status = Validate.choice(body.status, as: MovementStatus.self, field: "status", into: &errors)
-        var date: CalendarDate? = Today.date()
+        var date: CalendarDate? = today
         if let raw = body.date, !raw.isEmpty { date = Self.date(raw, field: "date", into: &errors) }
         guard errors.isEmpty, let status, let date else { throw ValidationErrors(errors) }
         return (status, date)
@@ -155,14 +155,14 @@ struct MovementsAPI {
     func launch(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(AdvanceRequest.self, allowed: ["date"], from: request, context: context)
-        let date = try UnitsAPI.date(body.value.date)
+        let date = try UnitsAPI.date(body.value.date, today: context.today)
         return try JSON.response(try await movements.advance(try movementId(context), to: .launched, on: date, as: identity))
     }
 
     func advance(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(AdvanceRequest.self, allowed: AdvanceRequest.fields, from: request, context: context)
-        let step = try Self.advance(body.value)
+        let step = try Self.advance(body.value, today: context.today)
         return try JSON.response(try await movements.advance(try movementId(context), to: step.status, on: step.date, as: identity))
     }
 
@@ -212,7 +212,7 @@ struct MovementsAPI {
         let body = try await RequestBody.decode(ReportRequest.self, allowed: ReportRequest.fields, from: request, context: context).value
         let valid = try Self.report(body)
         let report = try await movements.submitReport(
-            try movementId(context), unitId: valid.unitId, deadlineId: valid.deadlineId, text: valid.text, figures: valid.figures, on: Today.date(),
+            try movementId(context), unitId: valid.unitId, deadlineId: valid.deadlineId, text: valid.text, figures: valid.figures, on: context.today,
             as: identity)
         return try JSON.response(report, status: .created)
     }
@@ -228,7 +228,7 @@ struct MovementsAPI {
         let today = try request.query("today").map { raw in
             guard let date = CalendarDate(raw) else { throw DomainError.invalid("error.bad_date", field: "today") }
             return date
-        } ?? Today.date()
+        } ?? context.today
         return try JSON.response(try await movements.coverage(try movementId(context), today: today, as: identity))
     }
 

@@ -41,11 +41,11 @@ struct PeopleAPI {
         var transferDate: String?
     }
 
-    static func draft(_ body: PersonRequest) throws -> PersonDraft {
+    static func draft(_ body: PersonRequest, today: CalendarDate) throws -> PersonDraft {
         var errors: [DomainError] = []
         let name = Validate.name(body.fullName, field: "fullName", into: &errors)
         let gender = Validate.choice(body.gender, as: Gender.self, field: "gender", into: &errors)
-        let birthDate = Validate.birthDate(body.birthDate, today: Today.date(), field: "birthDate", into: &errors)
+        let birthDate = Validate.birthDate(body.birthDate, today: today, field: "birthDate", into: &errors)
         let category = Validate.choice(body.staffCategory, as: StaffCategory.self, field: "staffCategory", into: &errors)
         let position = Validate.optionalText(body.position, field: "position", into: &errors)
         let ethnicity = Validate.optionalText(body.ethnicity, field: "ethnicity", max: 60, into: &errors)
@@ -89,7 +89,7 @@ struct PeopleAPI {
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(PersonRequest.self, allowed: PersonRequest.fields, from: request, context: context)
-        let person = try await people.create(try Self.draft(body.value), as: identity)
+        let person = try await people.create(try Self.draft(body.value, today: context.today), as: identity)
         return try JSON.response(PersonResponse(try await people.get(person.id, as: identity)), status: .created)
     }
 
@@ -109,8 +109,8 @@ struct PeopleAPI {
             staffCategory: keys.contains("staffCategory") ? patch.staffCategory : current.staffCategory.rawValue,
             holdsManagementPost: keys.contains("holdsManagementPost") ? patch.holdsManagementPost : current.holdsManagementPost,
             ethnicity: keys.contains("ethnicity") ? patch.ethnicity : current.ethnicity)
-        let date = try UnitsAPI.date(patch.transferDate)
-        _ = try await people.update(id, with: try Self.draft(merged), transferDate: date, as: identity)
+        let date = try UnitsAPI.date(patch.transferDate, today: context.today)
+        _ = try await people.update(id, with: try Self.draft(merged, today: context.today), transferDate: date, as: identity)
         return try JSON.response(PersonResponse(try await people.get(id, as: identity)))
     }
 }

@@ -29,7 +29,7 @@ struct QuotaCheck: Encodable, Sendable {
 
     /// `members` are the histories of the people directly in the unit (ids "p-<person id>").
     static func judge(_ setting: QuotaSetting, unitId: Int64, unitName: String, members: [SubjectHistory], proposals: [Int64], year: Int,
-                      engine: EligibilityEngine = .standard) -> QuotaCheck {
+                      engine: EligibilityEngine) -> QuotaCheck {
         let unit = SubjectHistory(id: "u-\(unitId)", kind: .collective, members: members, memberCount: members.count)
         let verdict = engine.judgeQuota(setting.quota, unit: unit, proposals: proposals.map { "p-\($0)" }, year: year)
         func ids(_ list: [String]) -> [Int64] { list.compactMap { Int64($0.dropFirst(2)) } }

@@ -62,7 +62,7 @@ struct QuotasAPI {
                                                 maxItems: Self.maxProposals).value
         var errors: [DomainError] = []
         if let code = body.code {
-            if AwardCatalogue.standard.entry(for: code) == nil { errors.append(.invalid("error.unknown_award_code", field: "code", code)) }
+            if context.catalogue.entry(for: code) == nil { errors.append(.invalid("error.unknown_award_code", field: "code", code)) }
         } else {
             errors.append(.invalid("error.required", field: "code"))
         }
@@ -89,7 +89,7 @@ struct QuotasAPI {
         }
         guard errors.isEmpty else { throw ValidationErrors(errors) }
         return try JSON.response(QuotaCheck.judge(setting, unitId: unit.id, unitName: unit.name, members: unit.history.members,
-                                                  proposals: proposals, year: year))
+                                                  proposals: proposals, year: year, engine: context.engine))
     }
 }
 

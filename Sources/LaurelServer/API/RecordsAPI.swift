@@ -29,7 +29,7 @@ struct RecordsAPI {
 
     static func year(_ context: some SignedInRequestContext) throws -> Int {
         var errors: [DomainError] = []
-        let year = RecordRules.year(context.parameters.get("year").flatMap { Int($0) }, today: Today.date(), field: "year", into: &errors)
+        let year = RecordRules.year(context.parameters.get("year").flatMap { Int($0) }, today: context.today, field: "year", into: &errors)
         guard let year, errors.isEmpty else {
             throw ValidationErrors(errors.isEmpty ? [.invalid("error.year_out_of_range", field: "year", context.parameters.get("year") ?? "")] : errors)
         }

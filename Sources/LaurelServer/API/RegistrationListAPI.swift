@@ -18,8 +18,8 @@ struct RegistrationListAPI {
     }
 
     /// `year` (default this year), `unitId`, `code`, `subject` (collective | individual), `late=true`.
-    static func filter(_ request: Request) throws -> RegistrationFilter {
-        let year = try request.strictQueryInt("year") ?? Today.date().year
+    static func filter(_ request: Request, today: CalendarDate, catalogue: AwardCatalogue) throws -> RegistrationFilter {
+        let year = try request.strictQueryInt("year") ?? today.year
         guard (1900...2200).contains(year) else { throw DomainError.invalid("error.bad_year", field: "year") }
         var subject: RegistrationFilter.Subject?
         if let raw = request.query("subject"), !raw.isEmpty {
@@ -28,7 +28,7 @@ struct RegistrationListAPI {
         }
         var code: String?
         if let raw = request.query("code"), !raw.isEmpty {
-            guard let entry = AwardCatalogue.standard.entry(for: raw) else { throw DomainError.invalid("error.unknown_award_code", field: "code", raw) }
+            guard let entry = catalogue.entry(for: raw) else { throw DomainError.invalid("error.unknown_award_code", field: "code", raw) }
             code = entry.code
         }
         let late: Bool
@@ -42,16 +42,16 @@ struct RegistrationListAPI {
 
     func list(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let page = try await registrations.list(try Self.filter(request), paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")),
+        let page = try await registrations.list(try Self.filter(request, today: context.today, catalogue: context.catalogue), paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")),
                                                 as: identity)
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
     }
 
     func export(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let filter = try Self.filter(request)
+        let filter = try Self.filter(request, today: context.today, catalogue: context.catalogue)
         let rows = try await registrations.all(filter, as: identity)
-        let table = Self.table(rows, locale: context.locale, localisation: localisation)
+        let table = Self.table(rows, locale: context.locale, localisation: localisation, catalogue: context.catalogue)
         return try SpreadsheetResponse.make(format: request.query("format"), name: "dang-ky-thi-dua-\(filter.year)", header: table.header, rows: table.rows)
     }
 
@@ -61,13 +61,12 @@ struct RegistrationListAPI {
         let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
         let year = try context.pathYear()
         let rows = try await registrations.all(RegistrationFilter(year: year, unitId: unitId), as: identity).filter { $0.unitId == unitId }
-        let table = Self.table(rows, locale: context.locale, localisation: localisation)
+        let table = Self.table(rows, locale: context.locale, localisation: localisation, catalogue: context.catalogue)
         return try SpreadsheetResponse.make(format: request.query("format"), name: "dang-ky-\(unitId)-\(year)", header: table.header, rows: table.rows)
     }
 
-    static func table(_ rows: [RegistrationRow], locale: AppLocale, localisation: Localisation) -> (header: [String], rows: [[CellValue]]) {
+    static func table(_ rows: [RegistrationRow], locale: AppLocale, localisation: Localisation, catalogue: AwardCatalogue) -> (header: [String], rows: [[CellValue]]) {
         func t(_ key: String) -> String { localisation.string(key, locale) }
-        let catalogue = AwardCatalogue.standard
         let header = [t("registrations_unit_code"), t("registrations_unit"), t("registration_person"), t("registrations_code"),
                       t("registration_title_column"), t("registration_target"), t("registration_registered_on"), t("registrations_late"), t("registration_reason")]
         let values: [[CellValue]] = rows.map { row in

@@ -33,9 +33,8 @@ struct RegistrationsAPI {
     }
 
     /// Collective titles must be catalogue titles for collectives; individual ones for individuals.
-    static func validate(_ body: PutRequest) throws -> ([Registrations.Collective], [Registrations.Individual], String?) {
+    static func validate(_ body: PutRequest, catalogue: AwardCatalogue) throws -> ([Registrations.Collective], [Registrations.Individual], String?) {
         var errors: [DomainError] = []
-        let catalogue = AwardCatalogue.standard
         var collective: [Registrations.Collective] = []
         for (index, code) in (body.collective ?? []).enumerated() {
             guard let entry = catalogue.entry(for: code), entry.isFor(.collective) else {
@@ -65,9 +64,9 @@ struct RegistrationsAPI {
         let unit = try unitId(context)
         let year = try context.pathYear()
         let body = try await RequestBody.decode(PutRequest.self, allowed: PutRequest.fields, from: request, context: context).value
-        let (collective, individuals, reason) = try Self.validate(body)
+        let (collective, individuals, reason) = try Self.validate(body, catalogue: context.catalogue)
         let saved = try await registrations.put(unitId: unit, year: year, collective: collective, individuals: individuals, reason: reason,
-                                                on: Today.date(), as: identity)
+                                                on: context.today, as: identity)
         return try JSON.response(saved)
     }
 

@@ -169,16 +169,16 @@ struct SeasonsAPI {
         let identity = context.identity
         let id = try seasonId(context)
         let body = try await RequestBody.decode(ProposalRequest.self, allowed: ProposalRequest.fields, from: request, context: context).value
-        let (unit, code) = try Self.proposal(body)
+        let (unit, code) = try Self.proposal(body, catalogue: context.catalogue)
         let items = try await seasons.addProposal(id, unitId: unit, code: code, ballotId: body.ballotId, as: identity)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)), status: .created)
     }
 
     /// The one check of a proposal, for the API and the votes page: a member and a collective award code.
-    static func proposal(_ body: ProposalRequest) throws -> (unitId: Int64, code: String) {
+    static func proposal(_ body: ProposalRequest, catalogue: AwardCatalogue) throws -> (unitId: Int64, code: String) {
         var errors: [DomainError] = []
         if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
-        let code = body.code.flatMap { AwardCatalogue.standard.entry(for: $0)?.isFor(.collective) == true ? $0 : nil }
+        let code = body.code.flatMap { catalogue.entry(for: $0)?.isFor(.collective) == true ? $0 : nil }
         if code == nil { errors.append(.invalid("error.unknown_award_code", field: "code", body.code ?? "")) }
         guard errors.isEmpty, let unit = body.unitId, let code else { throw ValidationErrors(errors) }
         return (unit, code)

@@ -100,7 +100,7 @@ struct UnitsAPI {
     func deactivate(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(DateRequest.self, allowed: DateRequest.fields, from: request, context: context)
-        let date = try Self.date(body.value.date)
+        let date = try Self.date(body.value.date, today: context.today)
         return try JSON.response(try await units.deactivate(try context.id(), on: date, as: identity))
     }
 
@@ -114,12 +114,12 @@ struct UnitsAPI {
         let identity = context.identity
         let body = try await RequestBody.decode(MergeRequest.self, allowed: MergeRequest.fields, from: request, context: context)
         guard let target = body.value.targetId else { throw DomainError.invalid("error.required", field: "targetId") }
-        let date = try Self.date(body.value.date)
+        let date = try Self.date(body.value.date, today: context.today)
         return try JSON.response(try await units.merge(try context.id(), into: target, on: date, as: identity))
     }
 
-    static func date(_ raw: String?) throws -> CalendarDate {
-        guard let raw, !raw.isEmpty else { return Today.date() }
+    static func date(_ raw: String?, today: CalendarDate) throws -> CalendarDate {
+        guard let raw, !raw.isEmpty else { return today }
         guard let date = CalendarDate(raw) else { throw DomainError.invalid("error.bad_date", field: "date") }
         return date
     }

@@ -12,6 +12,11 @@ public struct AppRequestContext: RequestContext, RemoteAddressRequestContext, La
     public var identity: Identity?
     public var csrf: String?
     public var locale: AppLocale = .vi
+    /// The request's "today", read once from the app's clock as it enters (`ClockMiddleware`).
+    public var today: CalendarDate = CalendarDate(year: 2000, month: 1, day: 1)!
+    /// The catalogue as stored (standard and added entries) and the engine on it, from `LiveCatalogue`.
+    public var catalogue: AwardCatalogue = .standard
+    public var engine: EligibilityEngine = .standard
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -15,10 +15,14 @@ public struct AppConfiguration: Sendable {
     /// The first wait of the sign-in back-off, in seconds; it doubles with each further failure.
     /// Tests lengthen it so that a slow machine cannot outwait it between two requests.
     public var signInFirstDelay: Double
+    /// Where each request's "today" comes from; tests fix it.
+    public var clock: AppClock
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 11, secureCookies: Bool = false, signInFirstDelay: Double = 1) {
+    public init(hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 11, secureCookies: Bool = false, signInFirstDelay: Double = 1,
+                clock: AppClock = .system) {
         self.hostname = hostname; self.port = port; self.bcryptCost = bcryptCost; self.secureCookies = secureCookies
         self.signInFirstDelay = signInFirstDelay
+        self.clock = clock
     }
 }
 
@@ -34,6 +38,8 @@ public struct AppDependencies: Sendable {
     public let pages: PageRenderer
     /// Bounds how many CPU-heavy requests run at once.
     let heavyWork = HeavyWorkGate()
+    /// The award catalogue as stored, shared by every route.
+    let catalogue: LiveCatalogue
 
     public static func make(database: LaurelDatabase, configuration: AppConfiguration) async throws -> AppDependencies {
         let localisation = try Localisation.load()
@@ -42,7 +48,8 @@ public struct AppDependencies: Sendable {
             database: database, units: UnitStore(database: database), people: PersonStore(database: database), accounts: accounts,
             audit: AuditStore(database: database), auth: AuthService(accounts: accounts, bcryptCost: configuration.bcryptCost,
                                                                 throttle: LoginThrottle.Policy(firstDelay: configuration.signInFirstDelay)),
-            localisation: localisation, pages: try await PageRenderer.load(localisation: localisation))
+            localisation: localisation, pages: try await PageRenderer.load(localisation: localisation),
+            catalogue: LiveCatalogue(store: CatalogueStore(database: database)))
     }
 }
 
@@ -50,13 +57,14 @@ public struct AppDependencies: Sendable {
 public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfiguration) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.secureCookies))
+    router.add(middleware: ClockMiddleware(clock: configuration.clock))
     let d = dependencies
 
     let api = router.group("api/v1").add(middleware: APIErrorMiddleware(localisation: d.localisation))
     let openAPI = try OpenAPIDocument.load()
     api.get("openapi.json") { _, _ in openAPI.response() }
     AuthAPI(auth: d.auth).register(on: api)
-    let secured = SignedInRoutes(api.group().add(middleware: BearerAuthMiddleware(auth: d.auth)))
+    let secured = SignedInRoutes(api.group().add(middleware: BearerAuthMiddleware(auth: d.auth)).add(middleware: CatalogueMiddleware(live: d.catalogue)))
     AuthAPI(auth: d.auth).registerSecured(on: secured)
     UnitsAPI(units: d.units).register(on: secured)
     PeopleAPI(people: d.people).register(on: secured)
@@ -77,7 +85,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
 
     let session = router.group().add(middleware: SessionMiddleware(auth: d.auth, pages: d.pages))
     AuthPages(auth: d.auth, pages: d.pages, secureCookies: configuration.secureCookies).register(on: session)
-    let web = SignedInRoutes(session)
+    let web = SignedInRoutes(session.add(middleware: CatalogueMiddleware(live: d.catalogue)))
     DashboardPage(units: d.units, people: d.people, accounts: d.accounts, audit: d.audit, work: WorkListStore(database: d.database), pages: d.pages)
         .register(on: web)
     UnitPages(units: d.units, people: d.people, histories: HistoryStore(database: d.database), pages: d.pages).register(on: web)

@@ -94,3 +94,29 @@ struct SessionMiddleware: RouterMiddleware {
     }
 }
 
+
+/// Stamps each request with the day it arrived, from the app's clock.
+struct ClockMiddleware: RouterMiddleware {
+    let clock: AppClock
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        var context = context
+        context.today = clock.today
+        return try await next(request, context)
+    }
+}
+
+/// Gives each signed-in request the catalogue as stored (from memory; read again when it changed).
+struct CatalogueMiddleware: RouterMiddleware {
+    let live: LiveCatalogue
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if context.identity != nil {
+            let snapshot = try await live.current()
+            context.catalogue = snapshot.catalogue
+            context.engine = snapshot.engine
+        }
+        return try await next(request, context)
+    }
+}

@@ -28,7 +28,7 @@ struct RecordRoutes {
         RecordsAPI(assessments: assessments, records: records).register(on: routes)
         AwardsAPI(awards: awards).register(on: routes)
         InitiativesAPI(initiatives: initiatives).register(on: routes)
-        CatalogueAPI(catalogue: catalogue).register(on: routes)
+        CatalogueAPI(catalogue: catalogue, live: d.catalogue).register(on: routes)
         ImportsAPI(imports: imports, localisation: d.localisation).register(on: routes)
         ExportsAPI(exports: exports).register(on: routes)
     }
@@ -36,6 +36,6 @@ struct RecordRoutes {
     func registerPages(on routes: SignedInRoutes) {
         RecordPages(records: records, assessments: assessments, awards: awards, catalogue: catalogue, pages: d.pages).register(on: routes)
         ImportPages(imports: imports, exports: exports, localisation: d.localisation, pages: d.pages).register(on: routes)
-        CataloguePages(catalogue: catalogue, pages: d.pages).register(on: routes)
+        CataloguePages(catalogue: catalogue, live: d.catalogue, pages: d.pages).register(on: routes)
     }
 }

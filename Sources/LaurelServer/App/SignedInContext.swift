@@ -6,6 +6,11 @@ import NIOCore
 /// What pages, bodies and path helpers read from any of Laurel's contexts.
 public protocol LaurelContext: RequestContext {
     var locale: AppLocale { get }
+    /// The request's "today" (Asia/Ho_Chi_Minh), from the app's clock.
+    var today: CalendarDate { get }
+    /// The award catalogue as stored, and the eligibility engine built on it.
+    var catalogue: AwardCatalogue { get }
+    var engine: EligibilityEngine { get }
     var csrf: String? { get }
     /// Who is signed in, if anyone (the layout's user menu needs it on public pages too).
     var signedIn: Identity? { get }
@@ -50,6 +55,9 @@ public struct SignedIn<Role: RoleRequirement>: ChildRequestContext, SignedInRequ
     public var coreContext: CoreRequestContextStorage
     public let identity: Identity
     public let locale: AppLocale
+    public let today: CalendarDate
+    public let catalogue: AwardCatalogue
+    public let engine: EligibilityEngine
     public let csrf: String?
     public let clientAddress: String
 
@@ -59,6 +67,9 @@ public struct SignedIn<Role: RoleRequirement>: ChildRequestContext, SignedInRequ
         self.coreContext = context.coreContext
         self.identity = identity
         self.locale = context.locale
+        self.today = context.today
+        self.catalogue = context.catalogue
+        self.engine = context.engine
         self.csrf = context.csrf
         self.clientAddress = context.clientAddress
     }

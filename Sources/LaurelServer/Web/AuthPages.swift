@@ -133,7 +133,7 @@ struct DashboardPage {
         if identity.role == .staff, let personId = identity.account.personId { return .redirect(to: "/people/\(personId)", type: .found) }
         let scopeName = identity.scopeRootId != nil ? (try await units.get(identity.account.unitId, as: identity).name) : pages.t("scope_everything", context)
         let recent = try await audit.list(AuditFilter(), scope: identity.scope, paging: Paging(page: 1, per: 8))
-        let tasks = try await work.items(for: identity, today: Today.date()).map { task($0, context: context) }
+        let tasks = try await work.items(for: identity, today: context.today).map { task($0, context: context) }
         let content = Content(
             units: try await units.count(as: identity), people: try await people.count(as: identity),
             accounts: identity.role == .admin ? try await accounts.count() : nil, scope: scopeName,

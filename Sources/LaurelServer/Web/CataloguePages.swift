@@ -5,6 +5,7 @@ import LaurelStore
 /// The award catalogue as a page; administrators add entries (a ministry's commemorative medal).
 struct CataloguePages {
     let catalogue: CatalogueStore
+    let live: LiveCatalogue
     let pages: PageRenderer
 
     func register(on routes: SignedInRoutes) {
@@ -43,6 +44,7 @@ struct CataloguePages {
             legalBasis: form["legalBasis"], note: nil)
         do {
             _ = try await catalogue.create(try CatalogueAPI.item(body), as: identity)
+            live.invalidate()
         } catch let errors as ValidationErrors {
             return try await render(context, error: errors.errors.map { pages.localisation.message($0, context.locale) }.joined(separator: " "), status: .unprocessableContent)
         } catch let error as DomainError where error.kind == .conflict || error.kind == .invalid {

@@ -15,7 +15,7 @@ extension EligibilityPages {
     /// For each unit with eligible people, the quota in force there judged on those people in
     /// the order of the list. Quotas count a unit's own people, so only individual codes have one.
     func quotaSections(_ report: EligibilityReport, unitId: Int64, identity: Identity, context: some SignedInRequestContext) async throws -> [QuotaSection] {
-        guard AwardCatalogue.standard.entry(for: report.code)?.isFor(.individual) == true,
+        guard context.catalogue.entry(for: report.code)?.isFor(.individual) == true,
               report.eligibleCount > 0, try await quotas.isSet(code: report.code) else { return [] }
         let eligible = Set(report.rows.filter(\.eligible).map(\.subjectId))
         let subjects = try await histories.people(inSubtreeOf: unitId, as: identity)
@@ -29,7 +29,7 @@ extension EligibilityPages {
             guard let setting = settings[unit], let members = byUnit[unit], let first = members.first else { return nil }
             let proposals = members.filter { eligible.contains($0.id) }.map(\.id)
             let check = QuotaCheck.judge(setting, unitId: unit, unitName: first.unitName, members: members.map(\.history),
-                                         proposals: proposals, year: report.year)
+                                         proposals: proposals, year: report.year, engine: context.engine)
             let over = listed(check.overQuota)
             return QuotaSection(
                 unitName: first.unitName,
@@ -64,7 +64,7 @@ extension EligibilityPages {
     func renderQuotas(unitId: Int64?, values: [String: String], errors: [DomainError], identity: Identity, context: some SignedInRequestContext,
                       status: HTTPResponse.Status = .ok) async throws -> Response {
         func error(_ field: String) -> String? { errors.first { $0.field == field }.map { pages.localisation.message($0, context.locale) } }
-        let catalogue = AwardCatalogue.standard
+        let catalogue = context.catalogue
         func name(_ code: String) -> String {
             catalogue.entry(for: code).map { context.locale == .vi ? $0.nameVi : $0.nameEn } ?? code
         }

@@ -33,21 +33,21 @@ struct EligibilityPages {
 
     static let rowsPerPage = 200
 
-    func query(_ request: Request, identity: Identity) throws -> Query? {
+    func query(_ request: Request, identity: Identity, today: CalendarDate) throws -> Query? {
         guard let unitId = request.queryInt64("unitId") ?? identity.scopeRootId, let code = request.query("code") else { return nil }
-        let year = request.queryInt("year") ?? Today.date().year
+        let year = request.queryInt("year") ?? today.year
         guard (1945...2200).contains(year) else { throw DomainError.invalid("error.year_out_of_range", field: "year", String(year)) }
         return Query(unitId: unitId, code: code, year: year)
     }
 
     func show(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let engine = EligibilityEngine.standard
-        let asked = try query(request, identity: identity)
+        let engine = context.engine
+        let asked = try query(request, identity: identity, today: context.today)
         var rows: [Row] = [], eligible = 0, checkedCount = 0, sections: [QuotaSection] = [], pager: Pager?
         let eligibleOnly = request.query("eligibleOnly") == "true"
         if let asked {
-            let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity, gate: gate)
+            let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity, gate: gate, engine: context.engine)
             let collective = !(engine.catalogue.entry(for: asked.code)?.subjectKinds.contains(.individual) ?? true)
             let shown = eligibleOnly ? report.rows.filter(\.eligible) : report.rows
             let paging = Paging(page: request.queryInt("page"), per: Self.rowsPerPage)
@@ -74,7 +74,7 @@ struct EligibilityPages {
         let query = asked.map { "unitId=\($0.unitId)&code=\($0.code)&year=\($0.year)" } ?? ""
         let content = Content(
             units: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == selectedUnit) },
-            codes: codeOptions, year: String(asked?.year ?? Today.date().year), checked: asked != nil, rows: rows, total: checkedCount, eligible: eligible,
+            codes: codeOptions, year: String(asked?.year ?? context.today.year), checked: asked != nil, rows: rows, total: checkedCount, eligible: eligible,
             summary: pages.t("eligibility_summary", context, [String(eligible), String(checkedCount)]), query: query, pager: pager, eligibleOnly: eligibleOnly,
             quotaSections: sections, quotasLink: "/eligibility/quotas" + (selectedUnit.map { "?unitId=\($0)" } ?? ""))
         return try pages.html("eligibility", title: pages.t("eligibility_title", context), nav: "eligibility", content: content, context: context)
@@ -82,8 +82,8 @@ struct EligibilityPages {
 
     func export(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        guard let asked = try query(request, identity: identity) else { throw DomainError.invalid("error.required", field: "code") }
-        let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity, gate: gate)
+        guard let asked = try query(request, identity: identity, today: context.today) else { throw DomainError.invalid("error.required", field: "code") }
+        let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity, gate: gate, engine: context.engine)
         var table = report.table({ pages.t($0, context) }, labels: pages.localisation.table(context.locale))
         // Where a quota is in force, a column says who fits inside it and who is over, as the page does.
         let sections = try await quotaSections(report, unitId: asked.unitId, identity: identity, context: context)

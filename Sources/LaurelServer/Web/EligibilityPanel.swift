@@ -8,8 +8,8 @@ struct EligibilityPanel {
     let lines: [Line]
 
     static func make(_ history: SubjectHistory, year: Int?, pages: PageRenderer, context: some SignedInRequestContext) -> EligibilityPanel {
-        let engine = EligibilityEngine.standard
-        let judged = year ?? history.lastYear ?? Today.date().year
+        let engine = context.engine
+        let judged = year ?? history.lastYear ?? context.today.year
         let labels = pages.localisation.table(context.locale)
         let lines = engine.catalogue.codes(for: history.kind).compactMap { code -> Line? in
             guard let entry = engine.catalogue.entry(for: code) else { return nil }

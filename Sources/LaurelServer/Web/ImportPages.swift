@@ -86,7 +86,7 @@ struct ImportPages {
                 group.addTask {
                     do {
                         let result = try await imports.run(kind, data: file, fileName: fileName, dryRun: dryRun, as: identity,
-                                                           today: Today.date()) { done, total in
+                                                           today: context.today) { done, total in
                             await progress.add(done: done, total: total)
                         }
                         await progress.finish()

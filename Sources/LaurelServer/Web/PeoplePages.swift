@@ -77,7 +77,7 @@ struct PeoplePages {
         let history = try await histories.person(item.person.id, as: identity).history
         content.eligibility = EligibilityPanel.make(history, year: request.queryInt("year"), pages: pages, context: context)
         // What the person registered for, beside what the record says they can get.
-        let catalogue = EligibilityEngine.standard.catalogue
+        let catalogue = context.engine.catalogue
         content.registrations = try await registrations.forPerson(item.person.id, as: identity).map { registration in
             let entry = catalogue.entry(for: registration.code)
             return RegistrationRow(year: registration.year, code: registration.code,
@@ -142,7 +142,7 @@ struct PeoplePages {
         let identity = context.identity
         let form = try await FormData.read(request, context: context)
         do {
-            let person = try await people.create(try PeopleAPI.draft(Self.request(from: form)), as: identity)
+            let person = try await people.create(try PeopleAPI.draft(Self.request(from: form), today: context.today), as: identity)
             return .redirect(to: "/people/\(person.id)", type: .normal)
         } catch {
             return try await refused(error, action: "/people", heading: pages.t("people_new", context), form: form, identity: identity, context: context)
@@ -163,7 +163,7 @@ struct PeoplePages {
         let id = try context.id()
         let form = try await FormData.read(request, context: context)
         do {
-            _ = try await people.update(id, with: try PeopleAPI.draft(Self.request(from: form)), transferDate: Today.date(), as: identity)
+            _ = try await people.update(id, with: try PeopleAPI.draft(Self.request(from: form), today: context.today), transferDate: context.today, as: identity)
             return .redirect(to: "/people/\(id)", type: .normal)
         } catch {
             return try await refused(error, action: "/people/\(id)", heading: pages.t("person_edit", context), form: form, identity: identity, context: context)

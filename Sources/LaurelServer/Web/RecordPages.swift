@@ -66,7 +66,7 @@ struct RecordPages {
             ratings: Rating.allCases.map { Option(value: $0.rawValue, label: pages.t("rating_\($0.rawValue)", context), selected: false) },
             disciplines: [Option(value: "", label: "—", selected: true)] + Discipline.allCases.map { Option(value: $0.rawValue, label: pages.t("discipline_\($0.rawValue)", context), selected: false) },
             codes: codes, kinds: AwardKind.allCases.map { Option(value: $0.rawValue, label: pages.t("award_kind_\($0.rawValue)", context), selected: $0 == .merit) },
-            thisYear: Today.date().year, error: error)
+            thisYear: context.today.year, error: error)
         return try pages.html("record", title: pages.t("record_title", context) + " · " + record.name, nav: person ? "people" : "units",
                               content: content, context: context, status: status)
     }
@@ -88,7 +88,7 @@ struct RecordPages {
         let form = try await FormData.read(request, context: context)
         do {
             var errors: [DomainError] = []
-            let year = RecordRules.year(form["year"].flatMap { Int($0) }, today: Today.date(), field: "year", into: &errors)
+            let year = RecordRules.year(form["year"].flatMap { Int($0) }, today: context.today, field: "year", into: &errors)
             if !errors.isEmpty { throw ValidationErrors(errors) }
             let draft = try RecordsAPI.draft(.init(rating: form["rating"], discipline: form["discipline"], notes: form["notes"]), year: year ?? 0)
             _ = try await assessments.put(subject, draft, as: identity)
@@ -105,7 +105,7 @@ struct RecordPages {
         do {
             let body = AwardsAPI.AwardRequest(code: form["code"], year: form["year"].flatMap { Int($0) }, endYear: nil, kind: form["kind"],
                                               decisionNumber: form["decisionNumber"], decisionDate: form["decisionDate"], authority: form["authority"], status: nil)
-            _ = try await awards.create(subject, try AwardsAPI.draft(body), as: identity)
+            _ = try await awards.create(subject, try AwardsAPI.draft(body, today: context.today), as: identity)
         } catch {
             return try await refused(error, request, context, person: person)
         }

@@ -166,7 +166,7 @@ struct UnitPages {
         let identity = context.identity
         let id = try context.id()
         do {
-            _ = try await units.deactivate(id, on: Today.date(), as: identity)
+            _ = try await units.deactivate(id, on: context.today, as: identity)
             return .redirect(to: "/units/\(id)", type: .normal)
         } catch let error as DomainError where error.kind != .notFound {
             return try await renderShow(try await units.get(id, as: identity), identity: identity, context: context,
@@ -185,7 +185,7 @@ struct UnitPages {
         let form = try await FormData.read(request, context: context)
         do {
             guard let target = form["targetId"].flatMap({ Int64($0) }) else { throw DomainError.invalid("error.required", field: "targetId") }
-            let result = try await units.merge(id, into: target, on: Today.date(), as: identity)
+            let result = try await units.merge(id, into: target, on: context.today, as: identity)
             return try await renderShow(result.source, identity: identity, context: context,
                                         flash: pages.t("unit_merge_done", context, [String(result.peopleMoved), String(result.unitsMoved)]))
         } catch let error as DomainError where error.kind != .notFound || error.field != nil {

@@ -135,7 +135,7 @@ struct ClusterPages {
             hasSeasons: !cluster.seasons.isEmpty, canConfigure: canConfigure,
             joinOptions: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: false) },
             leaveOptions: cluster.members.filter { $0.leftOn == nil }.map { Option(value: String($0.unitId), label: $0.unitName, selected: false) },
-            today: Today.date().description, flash: flash)
+            today: context.today.description, flash: flash)
         return try pages.html("cluster", title: cluster.name, nav: "clusters", content: content, context: context, status: status)
     }
 
@@ -152,7 +152,7 @@ struct ClusterPages {
         let form = try await FormData.read(request, context: context)
         do {
             let body = ClustersAPI.MemberRequest(unitId: form["unitId"].flatMap { Int64($0) }, date: form["date"], leave: form["action"] == "leave")
-            let change = try ClustersAPI.memberChange(body)
+            let change = try ClustersAPI.memberChange(body, today: context.today)
             _ = try await clusters.changeMember(id, unitId: change.unitId, leave: change.leave, on: change.date, as: identity)
             return .redirect(to: "/clusters/\(id)?done=1", type: .normal)
         } catch {

@@ -126,7 +126,7 @@ struct MinutesPages {
         let proposalTable = proposals.isEmpty ? nil : Table(
             header: [t("minutes_unit"), t("minutes_form"), t("minutes_total"), t("minutes_rank"), t("minutes_vote_share")],
             rows: proposals.map { proposal in
-                let entry = AwardCatalogue.standard.entry(for: proposal.code)
+                let entry = context.catalogue.entry(for: proposal.code)
                 return [proposal.unitName, (context.locale == .en ? entry?.nameEn : entry?.nameVi) ?? proposal.code,
                         proposal.final.map(number.points) ?? "—", proposal.rank.map(String.init) ?? "—", proposal.voteShare.map(number.percent) ?? "—"]
             },

@@ -127,7 +127,7 @@ extension MovementPages {
                        value: values.criteria[group.rawValue] ?? "", error: error("criteria_\(group.rawValue)"))
         }
         groups.append(GroupField(name: "criteria_other", label: pages.t("movement_group_other", context), value: values.other, error: error("criteria_other")))
-        let catalogue = AwardCatalogue.standard
+        let catalogue = context.catalogue
         let formGroups = AwardCategory.allCases.map { category in
             CheckGroup(label: pages.t("award_category_\(category.rawValue)", context), entries: catalogue.entries.filter { $0.category == category }.map {
                 Check(code: $0.code, name: context.locale == .vi ? $0.nameVi : $0.nameEn, checked: values.plannedForms.contains($0.code))
@@ -173,7 +173,7 @@ extension MovementPages {
         let identity = context.identity
         let values = FormValues(try await FormData.read(request, context: context))
         return try await save(values, movement: nil, identity: identity, context: context) { body in
-            try await movements.create(try MovementsAPI.movement(body), as: identity).id
+            try await movements.create(try MovementsAPI.movement(body, catalogue: context.catalogue), as: identity).id
         }
     }
 
@@ -186,7 +186,7 @@ extension MovementPages {
             var body = body
             body.launcherUnitId = current.launcherUnitId
             body.parentId = current.parentId
-            return try await movements.update(current.id, with: try MovementsAPI.movement(body), as: identity).id
+            return try await movements.update(current.id, with: try MovementsAPI.movement(body, catalogue: context.catalogue), as: identity).id
         }
     }
 
@@ -202,7 +202,7 @@ extension MovementPages {
                 let id = try await write(body)
                 return .redirect(to: "/movements/\(id)?done=saved", type: .normal)
             }
-            _ = try MovementsAPI.movement(body)  // to show every other field's problem at the same time
+            _ = try MovementsAPI.movement(body, catalogue: context.catalogue)  // to show every other field's problem at the same time
         } catch let errors as ValidationErrors {
             found += errors.errors
         } catch let error as DomainError where error.kind != .notFound || error.field != nil {

@@ -16,7 +16,7 @@ extension MovementPages {
         let steps = [MovementStatus.interimReviewed, .finalReviewed, .closed].map {
             Step(status: $0.rawValue, label: pages.t("movement_advance_\($0.rawValue)", context), allowed: movement.allowedNextStatuses.contains($0.rawValue))
         }
-        return StepsPanel(today: Today.date().description, steps: steps,
+        return StepsPanel(today: context.today.description, steps: steps,
                           interimRequired: movement.requiresInterimReview && movement.status == MovementStatus.launched.rawValue)
     }
 
@@ -58,7 +58,7 @@ extension MovementPages {
                 figures: report.figures.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: "; "),
                 file: report.attachment.map { AttachmentRow(url: "/movements/\(movement.id)/attachments/\($0.id)", name: $0.name, size: Self.size($0.size)) })
         }
-        let today = Today.date().description
+        let today = context.today.description
         let suggested = [pages.t("movement_report_figure_collectives", context), pages.t("movement_report_figure_individuals", context), "", ""]
         let deadlineForms = movement.reportDeadlines.map { deadline in
             let draft = typed.flatMap { $0.deadlineId == deadline.id ? $0 : nil }
@@ -96,7 +96,7 @@ extension MovementPages {
     func advance(_ request: Request, context: WriteContext) async throws -> Response {
         let form = try await FormData.read(request, context: context)
         return try await attempt(context) { identity, id in
-            let step = try MovementsAPI.advance(MovementsAPI.AdvanceRequest(status: form["status"], date: form["date"]))
+            let step = try MovementsAPI.advance(MovementsAPI.AdvanceRequest(status: form["status"], date: form["date"]), today: context.today)
             _ = try await movements.advance(id, to: step.status, on: step.date, as: identity)
             return "/movements/\(id)?done=advanced"
         }
@@ -166,7 +166,7 @@ extension MovementPages {
             if !parsed.errors.isEmpty { throw ValidationErrors(parsed.errors) }
             let file = form.file.flatMap { $0.data.isEmpty ? nil : ReportFile(name: $0.filename ?? "", data: $0.data) }
             _ = try await movements.submitReport(id, unitId: valid.unitId, deadlineId: valid.deadlineId, text: valid.text, figures: valid.figures,
-                                                 on: Today.date(), attachment: file, as: identity)
+                                                 on: context.today, attachment: file, as: identity)
             return "/movements/\(id)?done=report#reports"
         }
     }

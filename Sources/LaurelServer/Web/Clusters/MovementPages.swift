@@ -50,7 +50,7 @@ struct MovementPages {
     func render(_ id: Int64, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok,
                 typed: ReportDraft? = nil) async throws -> Response {
         let movement = try await movements.get(id, as: identity)
-        let coverage = try? await movements.coverage(id, today: Today.date(), as: identity)
+        let coverage = try? await movements.coverage(id, today: context.today, as: identity)
         let css = ["submitted": "ok", "late": "off", "missing": "off", "pending": ""]
         // Writers whose scope holds the launcher change the movement; the store checks it again.
         let canChange = identity.canWrite ? (try? await units.get(movement.launcherUnitId, as: identity)) != nil : false
@@ -67,7 +67,7 @@ struct MovementPages {
                 below = [Option(value: String(identity.account.unitId), label: own?.name ?? pages.t("movement_my_unit", context), selected: true)]
             }
         }
-        let catalogue = AwardCatalogue.standard
+        let catalogue = context.catalogue
         let content = Content(
             movement: movement, statusLabel: pages.t("movement_status_\(movement.status)", context), kindLabel: pages.t("movement_kind_\(movement.kind)", context),
             coverage: (coverage?.units ?? []).map { unit in
@@ -126,7 +126,7 @@ struct MovementPages {
 
     func launch(_ request: Request, context: WriteContext) async throws -> Response {
         return try await attempt(context) { identity, id in
-            _ = try await movements.advance(id, to: .launched, on: Today.date(), as: identity)
+            _ = try await movements.advance(id, to: .launched, on: context.today, as: identity)
             return "/movements/\(id)?done=1"
         }
     }

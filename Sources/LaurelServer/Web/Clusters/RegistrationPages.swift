@@ -35,7 +35,7 @@ struct RegistrationPages {
         let identity = context.identity
         let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
         _ = try await units.get(unitId, as: identity)
-        return .redirect(to: "/registrations/\(unitId)/\(Today.date().year)", type: .normal)
+        return .redirect(to: "/registrations/\(unitId)/\(context.today.year)", type: .normal)
     }
 
     func show(_ request: Request, context: BrowseContext) async throws -> Response {
@@ -50,7 +50,7 @@ struct RegistrationPages {
         let year = try context.pathYear()
         let unit = try await units.get(unitId, as: identity)
         let saved = try await registrations.get(unitId: unitId, year: year, as: identity)
-        let titles = AwardCatalogue.standard.entries.filter { $0.category == .emulationTitle }
+        let titles = context.catalogue.entries.filter { $0.category == .emulationTitle }
         let staff = try await people.list(PersonFilter(unitId: unitId), paging: Paging(page: 1, per: 500), as: identity)
         let name = { (entry: AwardCatalogueEntry) in context.locale == .en ? entry.nameEn : entry.nameVi }
         let content = Content(
@@ -71,7 +71,7 @@ struct RegistrationPages {
                                  target: typed.map { $0.form["t_\(person.id)"] ?? "" } ?? savedEntry?.target ?? "")
             },
             deadline: saved.deadline, deadlineMonthDay: String(saved.deadline.suffix(5)), required: saved.registrationRequired,
-            late: Today.date().description > saved.deadline, reason: typed.map { $0.form["reason"] ?? "" } ?? saved.reason ?? "",
+            late: context.today.description > saved.deadline, reason: typed.map { $0.form["reason"] ?? "" } ?? saved.reason ?? "",
             canWrite: identity.canWrite, flash: flash, registeredOn: saved.registeredOn)
         return try pages.html("registration", title: pages.t("registration_title", context), nav: "movements", content: content, context: context, status: status)
     }
@@ -99,9 +99,9 @@ struct RegistrationPages {
         let year = try context.pathYear()
         let form = try await FormData.read(request, context: context)
         return try await attempt(identity: identity, context: context, typed: Typed(form: form)) {
-            let (collective, people, reason) = try RegistrationsAPI.validate(Self.request(form))
+            let (collective, people, reason) = try RegistrationsAPI.validate(Self.request(form), catalogue: context.catalogue)
             _ = try await registrations.put(unitId: unitId, year: year, collective: collective, individuals: people, reason: reason,
-                                            on: Today.date(), as: identity)
+                                            on: context.today, as: identity)
             return "/registrations/\(unitId)/\(year)?done=1"
         }
     }
@@ -141,10 +141,10 @@ struct RegistrationPages {
     /// Who registered for what across the reader's scope, filtered as the API filters.
     func list(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let filter = try RegistrationListAPI.filter(request)
+        let filter = try RegistrationListAPI.filter(request, today: context.today, catalogue: context.catalogue)
         let paging = Paging(page: request.queryInt("page"), per: 100)
         let page = try await registrations.list(filter, paging: paging, as: identity)
-        let catalogue = AwardCatalogue.standard
+        let catalogue = context.catalogue
         let name = { (entry: AwardCatalogueEntry) in context.locale == .en ? entry.nameEn : entry.nameVi }
         let scopeUnits = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
         var query = ["year": String(filter.year), "unitId": filter.unitId.map(String.init) ?? "", "code": filter.code ?? "",

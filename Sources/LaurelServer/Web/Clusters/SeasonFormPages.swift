@@ -80,7 +80,7 @@ struct SeasonFormPages {
         let identity = context.identity
         let cluster = try await configurable(try context.pathId("id", notFound: "error.cluster_not_found"), identity)
         // "Start from a copy of last year's table": the latest season's rows, mode, cap and rules.
-        var values = ["year": String(Today.date().year), "mode": ScoringMode.verification.rawValue]
+        var values = ["year": String(context.today.year), "mode": ScoringMode.verification.rawValue]
         var rows: [[String: String]] = []
         var copiedFrom: Int?
         if let last = cluster.seasons.max(by: { $0.year < $1.year }) {

@@ -35,8 +35,8 @@ struct SeasonVotesPages {
     }
 
     /// Collective flags and certificates of the catalogue (what a cluster proposes at its conference).
-    static var awardCodes: [AwardCatalogueEntry] {
-        AwardCatalogue.standard.entries.filter { $0.isFor(.collective) && ($0.code.hasPrefix("CTD") || $0.code.hasPrefix("BK")) }
+    static func awardCodes(_ catalogue: AwardCatalogue) -> [AwardCatalogueEntry] {
+        catalogue.entries.filter { $0.isFor(.collective) && ($0.code.hasPrefix("CTD") || $0.code.hasPrefix("BK")) }
     }
 
     /// Names joined, or nil so that the template's section stays empty.
@@ -63,7 +63,7 @@ struct SeasonVotesPages {
                 tie: Self.list(ballot.outcome?.tie.map { name(ballot, $0) } ?? []), leadersDecide: ballot.outcome?.tieGoesToLeaders ?? false)
         }
         let english = context.locale == .en
-        let catalogue = AwardCatalogue.standard
+        let catalogue = context.catalogue
         let memberOptions = season.members.map { Option(value: String($0.unitId), label: $0.unitName, selected: false) }
         let content = Content(
             season: season, flash: flash, flashIsError: isError, canRun: canRun, canCreateNext: organiser,
@@ -76,7 +76,7 @@ struct SeasonVotesPages {
                                    ballotId: item.ballotId)
             },
             hasProposals: !proposals.isEmpty, proposalUnits: memberOptions,
-            awards: Self.awardCodes.map { Option(value: $0.code, label: english ? $0.nameEn : $0.nameVi, selected: false) },
+            awards: Self.awardCodes(context.catalogue).map { Option(value: $0.code, label: english ? $0.nameEn : $0.nameVi, selected: false) },
             closedBallots: records.filter { $0.closed && $0.post == nil }.map { Option(value: String($0.id), label: $0.purpose, selected: false) },
             leaderOptions: memberOptions, deputyOptions: memberOptions, nextYear: season.year + 1)
         return try pages.html("season_votes", title: "\(season.clusterName) · \(season.year) · \(pages.t("season_tab_votes", context))", nav: "clusters",
@@ -134,7 +134,7 @@ struct SeasonVotesPages {
             }
             let body = SeasonsAPI.ProposalRequest(unitId: number("unitId"), code: form["code"], ballotId: number("ballotId"))
             guard found.isEmpty else { throw ValidationErrors(found) }
-            let (unit, code) = try SeasonsAPI.proposal(body)
+            let (unit, code) = try SeasonsAPI.proposal(body, catalogue: context.catalogue)
             _ = try await seasons.addProposal(id, unitId: unit, code: code, ballotId: body.ballotId, as: identity)
             return "/seasons/\(id)/votes?done=proposal#proposals"
         }

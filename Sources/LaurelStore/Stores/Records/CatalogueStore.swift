@@ -29,6 +29,23 @@ public struct CatalogueItem: Codable, Sendable, Equatable {
     }
 }
 
+extension CatalogueItem {
+    /// As the domain reads it: a built-in entry is the compiled one (it carries each decree's
+    /// coefficients and the law's references); an entry an administrator added gets its stored
+    /// coefficients from the current decree on, and no rule of its own (eligibility says so).
+    public func entry(compiled: AwardCatalogue = .standard) -> AwardCatalogueEntry {
+        if builtin, let known = compiled.entry(for: code) { return known }
+        let basis = LegalReference(legalBasis)
+        return AwardCatalogueEntry(
+            code: code, category: category, nameVi: nameVi, nameEn: nameEn, subjectKinds: subjectKinds, awardingLevel: awardingLevel,
+            annual: annual,
+            coefficients: [BonusCoefficients(validFrom: CalendarDate(year: 2025, month: 7, day: 1)!, decree: basis,
+                                             individual: coefficientIndividual.map { Coefficient(thousandths: Int(($0 * 1000).rounded())) },
+                                             collective: coefficientCollective.map { Coefficient(thousandths: Int(($0 * 1000).rounded())) })],
+            legalBasis: [basis], ruleReference: ruleReference, note: note)
+    }
+}
+
 /// The award catalogue as data. Entries are added, never deleted: register rows point at their codes.
 public struct CatalogueStore: Sendable {
     let database: LaurelDatabase
@@ -55,6 +72,11 @@ public struct CatalogueStore: Sendable {
                                       "coefficient_individual", "coefficient_collective", "legal_basis", "rule_reference", "note", "builtin")
             .from("award_types").orderBy("position").orderBy("code")
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.item)
+    }
+
+    /// The catalogue every rule and form reads: the stored entries, in catalogue order.
+    public func catalogue() async throws -> AwardCatalogue {
+        AwardCatalogue(entries: try await list().map { $0.entry() })
     }
 
     /// Every entry, in catalogue order; any signed-in account may read it.
