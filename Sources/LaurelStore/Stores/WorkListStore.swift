@@ -132,7 +132,7 @@ public struct WorkListStore: Sendable {
             .where("year", .equal, SQLBind(today.year)).limit(1).first() != nil
         guard !registered, let loaded = try await UnitStore.fetch(db, id: unit) else { return [] }
         let deadline = try await RegistrationStore.deadline(db, year: today.year, unitPath: loaded.unitPath)
-        guard today <= deadline else { return [] }
+        guard !RegistrationRules.isLate(on: today, deadline: deadline) else { return [] }
         return [WorkItem(kind: .register, subjectId: unit, title: loaded.name, due: deadline.description, overdue: false, count: nil)]
     }
 }
