@@ -181,6 +181,32 @@ import Testing
         }
     }
 
+    /// The page and the API share one rule (`SeasonPolicy`): any collective code of the catalogue,
+    /// not only flags and certificates, and never an individual title.
+    @Test(arguments: TestDatabases.kinds)
+    func theVotesPageOffersTheCollectiveCodesTheAPIAccepts(kind: TestDatabases.Kind) async throws {
+        try await TestApp.run(kind) { client, _ in
+            let block = try await block(client)
+            let votes = "/seasons/\(block.season)/votes"
+            let (organiser, csrf) = try await session(client, "canbo.hanoi", page: votes)
+            let page = try await P.request(client, .get, votes, cookie: organiser)
+            for code in ["CTD_BO", "CTD_CP", "BK_BO", "BK_TTG", "TTLDXS", "HCLD3", "GK"] {
+                #expect(page.html.contains("<option value=\"\(code)\">"), "\(code)")
+            }
+            for code in ["LDTT", "CSTDCS", "GDVH"] { #expect(!page.html.contains("<option value=\"\(code)\">"), "\(code)") }
+            let proposed = try await P.request(client, .post, "\(votes)/proposals", cookie: organiser,
+                                               form: ["_csrf": csrf, "unitId": String(block.giaoduc), "code": "TTLDXS", "ballotId": ""])
+            #expect(redirected(proposed))
+            let token = try await client.token("canbo.hanoi", Self.password)
+            let (created, _) = try await client.json(.post, "/api/v1/seasons/\(block.season)/proposals", token: token, body: ["unitId": block.yte, "code": "HCLD3"])
+            #expect(created == .created)
+            let (refused, _) = try await client.json(.post, "/api/v1/seasons/\(block.season)/proposals", token: token, body: ["unitId": block.yte, "code": "CSTDCS"])
+            #expect(refused == .unprocessableContent)
+            let (_, listed) = try await client.json(.get, "/api/v1/seasons/\(block.season)/proposals", token: token)
+            #expect((listed["items"] as? [[String: Any]])?.compactMap { $0["code"] as? String } == ["TTLDXS", "HCLD3"])
+        }
+    }
+
     @Test(arguments: TestDatabases.kinds)
     func aProposalIsListedAndNextYearsSeasonTakesTheElectedLeadership(kind: TestDatabases.Kind) async throws {
         try await TestApp.run(kind) { client, _ in

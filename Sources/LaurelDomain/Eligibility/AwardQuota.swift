@@ -82,3 +82,36 @@ extension EligibilityEngine {
         settings.quotas.filter { $0.code == code && ($0.unitID == nil || $0.unitID == unitID) }
     }
 }
+
+extension AwardQuota {
+    /// The percent a quota may set.
+    public static let percentRange = 1...100
+
+    /// A quota as an organisation may set it, checked against the catalogue: both codes are titles
+    /// or forms for individuals (the engine counts a unit's people, for the base and for the
+    /// proposals), they differ, and the percent is 1…100. Every fault is reported at once, by field.
+    public init(validating code: String?, percent: Int?, ofCode: String?, catalogue: AwardCatalogue) throws(ValidationErrors) {
+        var errors: [DomainError] = []
+        func check(_ value: String?, field: String) -> String? {
+            guard let value, !value.isEmpty else { errors.append(.invalid("error.required", field: field)); return nil }
+            guard let entry = catalogue.entry(for: value) else { errors.append(.invalid("error.unknown_award_code", field: field, value)); return nil }
+            guard entry.isFor(.individual) else { errors.append(.invalid("error.quota_individual_only", field: field, value)); return nil }
+            return entry.code
+        }
+        let code = check(code, field: "code")
+        let ofCode = check(ofCode, field: "ofCode")
+        if let code, let ofCode, code == ofCode { errors.append(.invalid("error.quota_same_code", field: "ofCode", code)) }
+        if let percent {
+            if !Self.percentRange.contains(percent) { errors.append(.invalid("error.quota_percent_range", field: "percent", String(percent))) }
+        } else {
+            errors.append(.invalid("error.required", field: "percent"))
+        }
+        guard errors.isEmpty, let code, let ofCode, let percent else { throw ValidationErrors(errors) }
+        self.init(code: code, percent: percent, ofCode: ofCode)
+    }
+
+    /// Checks this quota as `init(validating:…)` does; the unit it belongs to is not part of it.
+    public func validate(in catalogue: AwardCatalogue) throws(ValidationErrors) {
+        _ = try AwardQuota(validating: code, percent: percent, ofCode: ofCode, catalogue: catalogue)
+    }
+}

@@ -33,7 +33,7 @@ struct QuotasAPI {
         let unitId = try context.id()
         let code = context.parameters.get("code") ?? ""
         let body = try await RequestBody.decode(PutRequest.self, allowed: PutRequest.fields, from: request, context: context).value
-        let quota = try QuotaStore.validate(code: code, percent: body.percent?.int, ofCode: body.ofCode)
+        let quota = try AwardQuota(validating: code, percent: body.percent?.int, ofCode: body.ofCode, catalogue: context.catalogue)
         return try JSON.response(try await quotas.set(quota, unitId: unitId, as: identity))
     }
 

@@ -98,10 +98,10 @@ struct RegistrationsAPI {
     static func settingsChange(_ body: SettingsRequest) throws -> [(SettingKey, String)] {
         var changes: [(SettingKey, String)] = []
         if let deadline = body.registrationDeadline {
-            guard deadline.count == 5, CalendarDate("2024-" + deadline) != nil else {
+            guard let monthDay = RegistrationRules.MonthDay(deadline) else {
                 throw ValidationErrors([.invalid("error.bad_month_day", field: "registrationDeadline", deadline)])
             }
-            changes.append((.registrationDeadline, deadline))
+            changes.append((.registrationDeadline, monthDay.description))
         }
         if let required = body.registrationRequired { changes.append((.registrationRequired, required ? "true" : "false")) }
         return changes

@@ -178,7 +178,7 @@ struct SeasonsAPI {
     static func proposal(_ body: ProposalRequest, catalogue: AwardCatalogue) throws -> (unitId: Int64, code: String) {
         var errors: [DomainError] = []
         if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
-        let code = body.code.flatMap { catalogue.entry(for: $0)?.isFor(.collective) == true ? $0 : nil }
+        let code = body.code.flatMap { SeasonPolicy.mayPropose(code: $0, in: catalogue) ? $0 : nil }
         if code == nil { errors.append(.invalid("error.unknown_award_code", field: "code", body.code ?? "")) }
         guard errors.isEmpty, let unit = body.unitId, let code else { throw ValidationErrors(errors) }
         return (unit, code)

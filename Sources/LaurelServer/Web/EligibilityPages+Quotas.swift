@@ -106,7 +106,7 @@ extension EligibilityPages {
             // A percent that is not a whole number is out of range, as the API would say.
             let percent = form["percent"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             if percent == nil, !(form["percent"] ?? "").isEmpty { throw DomainError.invalid("error.quota_percent_range", field: "percent") }
-            let quota = try QuotaStore.validate(code: form["code"], percent: percent, ofCode: form["ofCode"])
+            let quota = try AwardQuota(validating: form["code"], percent: percent, ofCode: form["ofCode"], catalogue: context.catalogue)
             _ = try await quotas.set(quota, unitId: unitId, as: identity)
             return .redirect(to: "/eligibility/quotas?unitId=\(unitId)", type: .normal)
         } catch let error as ValidationErrors {

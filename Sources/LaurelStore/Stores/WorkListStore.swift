@@ -91,22 +91,20 @@ public struct WorkListStore: Sendable {
             let members = try await db.select().column("unit_id").from("season_members").where("season_id", .equal, SQLBind(season.id))
                 .all(decodingColumn: "unit_id", as: Int64.self)
             let title = "\(season.name) · \(season.year)"
-            if season.mode == "cross" {
-                let scored = Set(sheets.filter { $0.sheet == "cross" && $0.scorerUnitId == unit }.map(\.targetUnitId))
-                let owed = members.filter { $0 != unit && !scored.contains($0) }.count
-                if owed > 0 { items.append(WorkItem(kind: .crossScore, subjectId: season.id, title: title, due: nil, overdue: false, count: owed)) }
-                continue
+            // What is owed is the domain's rule, on typed sheets (an unknown sheet kind counts for nothing).
+            let owed = ScoringObligations(
+                of: unit, mode: ScoringMode(rawValue: season.mode) ?? .verification, members: members,
+                leadership: ClusterLeadership(leaderUnitId: season.leaderUnitId, deputyUnitId: season.deputyUnitId),
+                sheets: sheets.compactMap { sheet in
+                    ScoreSheetKind(rawValue: sheet.sheet).map { SubmittedSheet(kind: $0, targetUnitId: sheet.targetUnitId, scorerUnitId: sheet.scorerUnitId) }
+                })
+            if owed.toCrossScore > 0 {
+                items.append(WorkItem(kind: .crossScore, subjectId: season.id, title: title, due: nil, overdue: false, count: owed.toCrossScore))
             }
-            if !sheets.contains(where: { $0.sheet == "self" && $0.targetUnitId == unit }) {
-                items.append(WorkItem(kind: .selfScore, subjectId: season.id, title: title, due: nil, overdue: false, count: nil))
+            if owed.selfScore { items.append(WorkItem(kind: .selfScore, subjectId: season.id, title: title, due: nil, overdue: false, count: nil)) }
+            if owed.toVerify > 0 {
+                items.append(WorkItem(kind: .verify, subjectId: season.id, title: title, due: nil, overdue: false, count: owed.toVerify))
             }
-            let mine = members.filter {
-                LaurelDomain.Season.verifiers(of: $0, leader: season.leaderUnitId, deputy: season.deputyUnitId).contains(unit)
-            }
-            let selfScored = Set(sheets.filter { $0.sheet == "self" }.map(\.targetUnitId))
-            let verified = Set(sheets.filter { $0.sheet == "verified" }.map(\.targetUnitId))
-            let waiting = mine.filter { selfScored.contains($0) && !verified.contains($0) }.count
-            if waiting > 0 { items.append(WorkItem(kind: .verify, subjectId: season.id, title: title, due: nil, overdue: false, count: waiting)) }
         }
         return items
     }
@@ -132,7 +130,7 @@ public struct WorkListStore: Sendable {
             .where("year", .equal, SQLBind(today.year)).limit(1).first() != nil
         guard !registered, let loaded = try await UnitStore.fetch(db, id: unit) else { return [] }
         let deadline = try await RegistrationStore.deadline(db, year: today.year, unitPath: loaded.unitPath)
-        guard today <= deadline else { return [] }
+        guard !RegistrationRules.isLate(on: today, deadline: deadline) else { return [] }
         return [WorkItem(kind: .register, subjectId: unit, title: loaded.name, due: deadline.description, overdue: false, count: nil)]
     }
 }

@@ -35,14 +35,14 @@ struct CrossScoringPages {
 
     func render(_ id: Int64, request: Request, identity: Identity, context: some SignedInRequestContext, flash: String? = nil,
                 status: HTTPResponse.Status = .ok, target chosen: Int64? = nil, entered: Entered? = nil) async throws -> Response {
-        let season = try await seasons.get(id, as: identity)
+        let (season, policy) = try await seasons.getWithPolicy(id, as: identity)
         let isCross = season.mode == ScoringMode.cross.rawValue
         let names = Dictionary(season.members.map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { a, _ in a })
         let missing = Set(season.missingCrossScores.map { "\($0.scorerUnitId)-\($0.targetUnitId)" })
         func scored(_ scorer: Int64, _ target: Int64) -> Bool { !missing.contains("\(scorer)-\(target)") }
 
         // The scoring form: an officer of a member unit, for the others, while the season is open.
-        let own = season.members.first { identity.role == .officer && $0.unitId == identity.account.unitId }
+        let own = season.members.first { $0.unitId == policy.ownMember }
         let canScore = isCross && season.status == "open" && own != nil
         let others = season.members.filter { $0.unitId != own?.unitId }
         // The member asked for, else the first not scored yet, else the first.
@@ -78,8 +78,7 @@ struct CrossScoringPages {
             }
         }
         // Progress for the organiser's side and the leader, who preside over the scoring.
-        let showProgress = isCross && (identity.role == .admin
-            || [season.organiserUnitId, season.leaderUnitId].contains(identity.account.unitId))
+        let showProgress = isCross && policy.mayFollowScoring
         let matrix = season.members.map { scorer in
             MatrixRow(scorer: scorer.unitName, cells: season.members.map { target in
                 scorer.unitId == target.unitId ? Cell(text: "—", done: false, own: true)

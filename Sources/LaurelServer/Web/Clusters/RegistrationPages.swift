@@ -71,7 +71,7 @@ struct RegistrationPages {
                                  target: typed.map { $0.form["t_\(person.id)"] ?? "" } ?? savedEntry?.target ?? "")
             },
             deadline: saved.deadline, deadlineMonthDay: String(saved.deadline.suffix(5)), required: saved.registrationRequired,
-            late: context.today.description > saved.deadline, reason: typed.map { $0.form["reason"] ?? "" } ?? saved.reason ?? "",
+            late: CalendarDate(saved.deadline).map { RegistrationRules.isLate(on: context.today, deadline: $0) } ?? false, reason: typed.map { $0.form["reason"] ?? "" } ?? saved.reason ?? "",
             canWrite: identity.canWrite, flash: flash, registeredOn: saved.registeredOn)
         return try pages.html("registration", title: pages.t("registration_title", context), nav: "movements", content: content, context: context, status: status)
     }

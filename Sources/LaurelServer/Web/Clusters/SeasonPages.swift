@@ -41,22 +41,20 @@ struct SeasonPages {
 
     func render(_ id: Int64, request: Request, identity: Identity, context: some SignedInRequestContext, flash: String? = nil,
                 status: HTTPResponse.Status = .ok) async throws -> Response {
-        let season = try await seasons.get(id, as: identity)
+        let (season, policy) = try await seasons.getWithPolicy(id, as: identity)
         let ranking = try await seasons.ranking(id, as: identity)
         let names = Dictionary(season.members.map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { a, _ in a })
         let open = season.status == "open"
-        let isVerifier = identity.role == .officer && [season.leaderUnitId, season.deputyUnitId].contains(identity.account.unitId) || identity.role == .admin
-        let own = season.members.first { identity.role == .officer && $0.unitId == identity.account.unitId }
+        // The forms the store would accept (SeasonPolicy); the store decides in the end.
+        let own = season.members.first { $0.unitId == policy.ownMember }
         var ownGrid: [GridRow]?
         if let own, open { ownGrid = grid(season, sheet: try await seasons.sheets(id, unitId: own.unitId, as: identity).selfScore, context: context) }
         var verifyGrid: [GridRow]?
         let target = request.queryInt64("target").flatMap { target in season.members.contains { $0.unitId == target } ? target : nil }
-        if isVerifier, open, let target {
+        if open, let target, policy.mayVerify(target) {
             let sheets = try await seasons.sheets(id, unitId: target, as: identity)
             verifyGrid = grid(season, sheet: sheets.verified?.sheet ?? sheets.selfScore, context: context)
         }
-        // Buttons for the organiser's officers and the admin; the store decides in the end.
-        let organiser = identity.role == .admin || (identity.role == .officer && identity.account.unitId == season.organiserUnitId)
         let records = try await ballots.list(subjectKind: "season", subjectId: id, as: identity)
         let content = Content(
             season: season, modeLabel: pages.t("season_mode_\(season.mode)", context), statusLabel: pages.t("season_status_\(season.status)", context),
@@ -64,7 +62,7 @@ struct SeasonPages {
             members: season.members.map { member in
                 let role = member.unitId == season.leaderUnitId ? pages.t("season_leader", context)
                     : member.unitId == season.deputyUnitId ? pages.t("season_deputy", context) : ""
-                let mayVerify = isVerifier && open && (identity.role == .admin || member.unitId != identity.account.unitId)
+                let mayVerify = open && policy.mayVerify(member.unitId)
                 return MemberRow(id: member.unitId, name: member.unitName, role: role, signed: member.signedCovenant, selfScored: member.selfScored,
                                  verified: member.verified, targets: pages.t("season_targets_met", context, [String(member.targets.met), String(member.targets.total)]),
                                  verifyURL: mayVerify && season.mode == "verification" ? "/seasons/\(id)?target=\(member.unitId)#verify" : nil)
@@ -77,7 +75,7 @@ struct SeasonPages {
             pending: ranking.pendingDetails.map(\.unitName), ownGrid: ownGrid ?? [], hasOwn: ownGrid != nil, ownName: own?.unitName,
             verifyGrid: verifyGrid ?? [], hasVerify: verifyGrid != nil, hasPending: !ranking.pendingDetails.isEmpty,
             verifyName: target.flatMap { names[$0] }, verifyTarget: target,
-            canFinalise: open && (organiser || (identity.role == .officer && identity.account.unitId == season.leaderUnitId)), canReopen: !open && organiser, finalised: !open,
+            canFinalise: open && policy.mayPreside, canReopen: !open && policy.mayOrganise, finalised: !open,
             ballots: records.map { BallotRow(id: $0.id, purpose: $0.purpose, closed: $0.closed) }, flash: flash)
         return try pages.html("season", title: "\(season.clusterName) · \(season.year)", nav: "clusters", content: content, context: context, status: status)
     }

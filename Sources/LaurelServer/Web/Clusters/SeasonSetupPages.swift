@@ -49,12 +49,9 @@ struct SeasonSetupPages {
     }
 
     func render(_ id: Int64, identity: Identity, context: some SignedInRequestContext, refused: Refused? = nil, flash: String? = nil) async throws -> Response {
-        let season = try await seasons.get(id, as: identity)
-        // Mirrors the store's rules only to hide forms; the store decides on every write.
-        let organiserInScope = (try? await units.get(season.organiserUnitId, as: identity)) != nil
-        let organiser = identity.canWrite && organiserInScope
-        let officerOf = { (unit: Int64) in identity.role == .admin || (identity.role == .officer && identity.account.unitId == unit) }
-        let canPreside = identity.canWrite && (organiser || officerOf(season.leaderUnitId))
+        // The store's rule (SeasonPolicy), asked only to hide forms; the store decides on every write.
+        let (season, policy) = try await seasons.getWithPolicy(id, as: identity)
+        let canPreside = policy.mayPreside
         let open = season.status == "open"
 
         var covenantForm: FormData?, covenantRefusal = FormRefusal.none
@@ -73,7 +70,7 @@ struct SeasonSetupPages {
             ?? Set(season.members.filter(\.signedCovenant).map(\.unitId))
 
         let members = season.members.map { member in
-            let editable = open && identity.canWrite && (organiser || officerOf(member.unitId))
+            let editable = open && policy.mayRegisterTargets(for: member.unitId)
             let refusal = targetsRefused?.unit == member.unitId ? targetsRefused : nil
             let stored = season.targets.filter { $0.unitId == member.unitId }
             var rows: [TargetRow]

@@ -34,23 +34,20 @@ struct SeasonVotesPages {
         let tabVotes = true
     }
 
-    /// Collective flags and certificates of the catalogue (what a cluster proposes at its conference).
-    static func awardCodes(_ catalogue: AwardCatalogue) -> [AwardCatalogueEntry] {
-        catalogue.entries.filter { $0.isFor(.collective) && ($0.code.hasPrefix("CTD") || $0.code.hasPrefix("BK")) }
-    }
+    /// What a cluster may propose at its conference: the domain's rule (collective codes of the catalogue).
+    static func awardCodes(_ catalogue: AwardCatalogue) -> [AwardCatalogueEntry] { SeasonPolicy.proposableAwards(in: catalogue) }
 
     /// Names joined, or nil so that the template's section stays empty.
     static func list(_ names: [String]) -> String? { names.isEmpty ? nil : names.joined(separator: ", ") }
 
     func render(_ id: Int64, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, isError: Bool = false,
                 status: HTTPResponse.Status = .ok, entry: SeasonBallotForm.Entry? = nil) async throws -> Response {
-        let season = try await seasons.get(id, as: identity)
+        let (season, policy) = try await seasons.getWithPolicy(id, as: identity)
         let records = try await ballots.list(subjectKind: "season", subjectId: id, as: identity)
         let proposals = try await seasons.proposals(id, as: identity)
         let names = Dictionary(season.members.map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { a, _ in a })
-        // Forms for the organiser's writers and the leader's officers; the stores decide in the end.
-        let organiser = identity.canWrite && (identity.role == .admin || identity.account.unitId == season.organiserUnitId)
-        let canRun = organiser || (identity.role == .officer && identity.account.unitId == season.leaderUnitId)
+        // Forms the stores would accept (SeasonPolicy); the stores decide in the end.
+        let canRun = policy.mayRunBallots
         func name(_ ballot: BallotRecord, _ unit: Int64) -> String { ballot.names[String(unit)] ?? names[unit] ?? "#\(unit)" }
         let rows = records.map { ballot in
             BallotRow(
@@ -66,7 +63,7 @@ struct SeasonVotesPages {
         let catalogue = context.catalogue
         let memberOptions = season.members.map { Option(value: String($0.unitId), label: $0.unitName, selected: false) }
         let content = Content(
-            season: season, flash: flash, flashIsError: isError, canRun: canRun, canCreateNext: organiser,
+            season: season, flash: flash, flashIsError: isError, canRun: canRun, canCreateNext: policy.mayOrganise,
             ballotForm: SeasonBallotForm(season: season, entry: entry, pages: pages, context: context),
             ballots: rows, hasBallots: !rows.isEmpty,
             proposals: proposals.map { item in

@@ -29,7 +29,7 @@ extension BallotStore {
         switch draft.subjectKind {
         case .season:
             let season = try await SeasonStore.readable(db, id: draft.subjectId, identity: identity)
-            guard identity.scope.contains(season.cluster.organiserPath) || identity.actsFor(season.season.leadership.leaderUnitId) else {
+            guard season.policy(identity).mayRunBallots else {
                 throw DomainError(.forbidden, "error.ballot_owner_only")
             }
             let members = season.season.members

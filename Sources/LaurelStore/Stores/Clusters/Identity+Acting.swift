@@ -2,8 +2,6 @@ import LaurelDomain
 import SQLKit
 
 extension Identity {
-    var isAdmin: Bool { role == .admin }
-
     /// True when `path` is the scope's root or above it: a higher unit's movement, say, which the
     /// units below it implement and must be able to read.
     func isBelow(_ path: UnitPath) -> Bool {
@@ -12,25 +10,10 @@ extension Identity {
         case .subtree(let root): path.contains(root)
         }
     }
-
-    /// Whether this account speaks for `unitId` in a cluster or a ballot: an admin for anyone, an
-    /// officer for its own unit only (not for the units below it: a member writes its own scores).
-    func actsFor(_ unitId: Int64) -> Bool {
-        isAdmin || (role == .officer && account.unitId == unitId)
-    }
-
-    /// Voting is open to the voting unit's officers and leaders (and to an admin recording paper
-    /// ballots); auditors and staff never vote.
-    func votesFor(_ unitId: Int64) -> Bool {
-        isAdmin || ([.officer, .leader, .council].contains(role) && account.unitId == unitId)
-    }
-
-    /// The units whose vote this reader may be told about while a round runs: its own unit, when
-    /// it votes for it. (An admin records paper ballots for anyone, but is told no more than that.)
-    var votingUnits: Set<Int64> {
-        votesFor(account.unitId) ? [account.unitId] : []
-    }
 }
+
+// Who acts and votes for a unit (`actsFor`, `votesFor`) and who may do what in a season
+// (`SeasonPolicy`) are LaurelDomain's.
 
 /// Reads used by every cluster and movement store.
 enum Lookup {

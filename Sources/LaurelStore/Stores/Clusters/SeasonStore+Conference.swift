@@ -16,7 +16,7 @@ extension SeasonStore {
     static func presided(_ db: any SQLDatabase, id: Int64, identity: Identity) async throws -> Loaded {
         let loaded = try await readable(db, id: id, identity: identity)
         try Permissions.requireWrite(identity)
-        guard identity.scope.contains(loaded.cluster.organiserPath) || identity.actsFor(loaded.season.leadership.leaderUnitId) else {
+        guard loaded.policy(identity).mayPreside else {
             throw DomainError(.forbidden, "error.cluster_organiser_only")
         }
         return loaded
@@ -51,7 +51,7 @@ extension SeasonStore {
         try Permissions.requireWrite(identity)
         return try await database.transaction { db in
             var loaded = try await Self.readable(db, id: id, identity: identity)
-            guard identity.actsFor(unitId) || identity.scope.contains(loaded.cluster.organiserPath) else {
+            guard loaded.policy(identity).mayRegisterTargets(for: unitId) else {
                 throw DomainError(.forbidden, "error.season_own_unit_only")
             }
             try Self.apply { try loaded.season.registerTargets(targets, for: unitId) }

@@ -8,7 +8,7 @@ extension SeasonStore {
     public func crossSheet(_ id: Int64, scorer: Int64, target: Int64, as identity: Identity) async throws -> ScoreSheet? {
         try await database.read { db in
             let loaded = try await Self.readable(db, id: id, identity: identity)
-            guard identity.actsFor(scorer) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
+            guard loaded.policy(identity).mayScore(for: scorer) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
             return loaded.season.crossScores[target]?[scorer]
         }
     }

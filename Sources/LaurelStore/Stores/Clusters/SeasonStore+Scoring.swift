@@ -6,7 +6,7 @@ extension SeasonStore {
     /// A member's officer writes its own unit's self-score.
     public func submitSelfScore(_ id: Int64, unitId: Int64, sheet: ScoreSheet, as identity: Identity) async throws -> SeasonRecord {
         try await score(id, identity: identity, action: "self_score", target: unitId) { loaded in
-            guard identity.actsFor(unitId) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
+            guard loaded.policy(identity).mayScore(for: unitId) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
             try Self.apply { try loaded.season.submitSelfScore(unit: unitId, sheet: sheet) }
             return [("self", unitId, unitId, sheet)]
         }
@@ -16,14 +16,8 @@ extension SeasonStore {
     /// An admin may name the verifier; otherwise it is the officer's own unit.
     public func verify(_ id: Int64, unitId: Int64, sheet: ScoreSheet, verifier: Int64?, as identity: Identity) async throws -> SeasonRecord {
         try await score(id, identity: identity, action: "verify", target: unitId) { loaded in
-            let by: Int64
-            if identity.isAdmin {
-                by = verifier ?? loaded.season.verifiers(of: unitId).first ?? loaded.season.leadership.leaderUnitId
-            } else {
-                guard identity.role == .officer, verifier == nil || verifier == identity.account.unitId else {
-                    throw DomainError(.forbidden, "error.season_not_a_verifier")
-                }
-                by = identity.account.unitId
+            guard let by = loaded.policy(identity).verifyingUnit(for: unitId, named: verifier) else {
+                throw DomainError(.forbidden, "error.season_not_a_verifier")
             }
             try Self.apply { try loaded.season.verify(target: unitId, by: by, sheet: sheet) }
             return [("verified", unitId, by, sheet)]
@@ -33,7 +27,7 @@ extension SeasonStore {
     /// Cross mode: a member's officer scores another member.
     public func submitCrossScore(_ id: Int64, scorer: Int64, target: Int64, sheet: ScoreSheet, as identity: Identity) async throws -> SeasonRecord {
         try await score(id, identity: identity, action: "cross_score", target: target) { loaded in
-            guard identity.actsFor(scorer) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
+            guard loaded.policy(identity).mayScore(for: scorer) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
             try Self.apply { try loaded.season.submitCrossScore(scorer: scorer, target: target, sheet: sheet) }
             return [("cross", target, scorer, sheet)]
         }
@@ -78,7 +72,7 @@ extension SeasonStore {
         try Permissions.requireWrite(identity)
         return try await database.transaction { db in
             var loaded = try await Self.readable(db, id: id, identity: identity)
-            guard identity.scope.contains(loaded.cluster.organiserPath) || identity.actsFor(loaded.season.leadership.leaderUnitId) else {
+            guard loaded.policy(identity).mayPreside else {
                 throw DomainError(.forbidden, "error.cluster_organiser_only")
             }
             try Self.apply { try loaded.season.finalise() }

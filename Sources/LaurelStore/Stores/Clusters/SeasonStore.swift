@@ -33,6 +33,11 @@ public struct SeasonStore: Sendable {
         var season: Season
         let signed: Set<Int64>
         let memberPaths: [Int64: UnitPath]
+
+        /// What `identity` may do in this season (the domain's rule).
+        func policy(_ identity: Identity) -> SeasonPolicy {
+            SeasonPolicy(identity: identity, organiserPath: cluster.organiserPath, leadership: season.leadership, members: season.members)
+        }
     }
 
     static func load(_ db: any SQLDatabase, id: Int64) async throws -> Loaded? {
@@ -102,7 +107,7 @@ public struct SeasonStore: Sendable {
     static func configurable(_ db: any SQLDatabase, id: Int64, identity: Identity) async throws -> Loaded {
         let loaded = try await readable(db, id: id, identity: identity)
         try Permissions.requireWrite(identity)
-        guard identity.scope.contains(loaded.cluster.organiserPath) else { throw DomainError(.forbidden, "error.cluster_organiser_only") }
+        guard loaded.policy(identity).mayOrganise else { throw DomainError(.forbidden, "error.cluster_organiser_only") }
         return loaded
     }
 
@@ -126,6 +131,15 @@ public struct SeasonStore: Sendable {
 
     public func get(_ id: Int64, as identity: Identity) async throws -> SeasonRecord {
         try await database.read { db in try await Self.record(db, try await Self.readable(db, id: id, identity: identity)) }
+    }
+
+    /// The season and what the identity may do in it (for the pages, which show only the forms
+    /// the store would accept).
+    public func getWithPolicy(_ id: Int64, as identity: Identity) async throws -> (season: SeasonRecord, policy: SeasonPolicy) {
+        try await database.read { db in
+            let loaded = try await Self.readable(db, id: id, identity: identity)
+            return (try await Self.record(db, loaded), loaded.policy(identity))
+        }
     }
 
     /// Opens the cluster's season for a year with its current members. Without criteria, last

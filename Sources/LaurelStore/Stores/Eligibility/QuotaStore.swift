@@ -115,34 +115,11 @@ public struct QuotaStore: Sendable {
         }
     }
 
-    /// Checks a quota against the catalogue: both codes are titles or forms for individuals (the
-    /// engine counts a unit's people, for the base and for the proposals), they differ, and the
-    /// percent is 1…100.
-    public static func validate(code: String?, percent: Int?, ofCode: String?) throws -> AwardQuota {
-        var errors: [DomainError] = []
-        let catalogue = AwardCatalogue.standard
-        func check(_ value: String?, field: String) -> String? {
-            guard let value, !value.isEmpty else { errors.append(.invalid("error.required", field: field)); return nil }
-            guard let entry = catalogue.entry(for: value) else { errors.append(.invalid("error.unknown_award_code", field: field, value)); return nil }
-            guard entry.isFor(.individual) else { errors.append(.invalid("error.quota_individual_only", field: field, value)); return nil }
-            return entry.code
-        }
-        let code = check(code, field: "code")
-        let ofCode = check(ofCode, field: "ofCode")
-        if let code, let ofCode, code == ofCode { errors.append(.invalid("error.quota_same_code", field: "ofCode", code)) }
-        if let percent {
-            if !(1...100).contains(percent) { errors.append(.invalid("error.quota_percent_range", field: "percent", String(percent))) }
-        } else {
-            errors.append(.invalid("error.required", field: "percent"))
-        }
-        guard errors.isEmpty, let code, let ofCode, let percent else { throw ValidationErrors(errors) }
-        return AwardQuota(code: code, percent: percent, ofCode: ofCode)
-    }
-
     /// Sets (or replaces) the unit's own quota for `quota.code`.
     public func set(_ quota: AwardQuota, unitId: Int64, as identity: Identity) async throws -> QuotaSetting {
         try Permissions.requireWrite(identity)
-        let quota = try Self.validate(code: quota.code, percent: quota.percent, ofCode: quota.ofCode)
+        // The quota's invariants are the domain's (`AwardQuota(validating:…)`), against the stored catalogue.
+        try quota.validate(in: try await CatalogueStore(database: database).catalogue())
         let key = Self.prefix + quota.code
         let value = Value(percent: quota.percent, ofCode: quota.ofCode)
         let encoder = JSONEncoder()
@@ -164,7 +141,9 @@ public struct QuotaStore: Sendable {
         try Permissions.requireWrite(identity)
         // Only catalogue codes are ever stored; anything else (even a NUL, which PostgreSQL
         // refuses in text) is simply not found.
-        guard let code = AwardCatalogue.standard.entry(for: code)?.code else { throw DomainError(.notFound, "error.quota_not_found") }
+        guard let code = try await CatalogueStore(database: database).catalogue().entry(for: code)?.code else {
+            throw DomainError(.notFound, "error.quota_not_found")
+        }
         let key = Self.prefix + code
         try await database.transaction { db in
             let unit = try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope)

@@ -32,7 +32,7 @@ public struct Registrations: Codable, Sendable, Equatable {
 public enum SettingKey: String, Sendable, CaseIterable {
     /// Whether a title needs a prior registration in this organisation ("true"/"false"; default false).
     case registrationRequired = "registration.required"
-    /// The registration deadline as "MM-DD" of the year (default "03-31").
+    /// The registration deadline as "MM-DD" of the year (default: `RegistrationRules.defaultDeadline`).
     case registrationDeadline = "registration.deadline"
 }
 
@@ -53,8 +53,7 @@ public struct RegistrationStore: Sendable {
     }
 
     static func deadline(_ db: any SQLDatabase, year: Int, unitPath: UnitPath) async throws -> CalendarDate {
-        let monthDay = try await setting(db, .registrationDeadline, unitPath: unitPath) ?? "03-31"
-        return CalendarDate("\(String(format: "%04d", year))-\(monthDay)") ?? CalendarDate(year: year, month: 3, day: 31)!
+        RegistrationRules.deadline(year: year, setting: try await setting(db, .registrationDeadline, unitPath: unitPath))
     }
 
     public func setSetting(_ key: SettingKey, value: String, unitId: Int64, as identity: Identity) async throws {
@@ -117,7 +116,7 @@ public struct RegistrationStore: Sendable {
         return try await database.transaction { db in
             let unit = try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope)
             let deadline = try await Self.deadline(db, year: year, unitPath: unit.unitPath)
-            let late = date > deadline
+            let late = RegistrationRules.isLate(on: date, deadline: deadline)
             if late, (reason ?? "").isEmpty { throw DomainError.invalid("error.registration_reason_required", field: "reason", deadline.description) }
             let personIds = Array(Set(individuals.map(\.personId)))
             if !personIds.isEmpty {
