@@ -27,6 +27,10 @@ SCHEMAS = {
       "reportDeadlines": {"type": "array", "items": out({"id": intid, "title": {"type": "string"}, "dueDate": date}, ["id", "title", "dueDate"])},
       "attachments": {"type": "array", "items": out({"id": intid, "name": {"type": "string"}, "contentType": {"type": "string"}, "size": {"type": "integer"}})}},
       ["id", "name", "launcherUnitId", "kind", "status", "reportDeadlines"]),
+  "MovementSummary": out({"id": intid, "name": {"type": "string"}, "launcherUnitId": intid, "launcherName": {"type": "string"},
+      "kind": {"enum": ["regular", "thematic"]}, "startDate": date, "endDate": date, "parentId": {"type": ["integer", "null"]},
+      "status": {"enum": ["draft", "launched", "interim_reviewed", "final_reviewed", "closed"]}},
+      ["id", "name", "launcherUnitId", "kind", "status", "startDate", "endDate"]),
   "MovementInput": obj({"name": {"type": "string", "maxLength": 200}, "launcherUnitId": intid, "kind": {"enum": ["regular", "thematic"]},
       "startDate": date, "endDate": date, "parentId": {"type": ["integer", "null"], "format": "int64"},
       "objectives": {"type": "array", "items": {"type": "string", "maxLength": 2000}}, "motto": {"type": "string", "maxLength": 500},
@@ -88,7 +92,7 @@ share = {"type": ["string", "number"], "description": "\"4/5\", \"80%\", \"0.8\"
 T = "clusters"
 PATHS = {
   "/movements": {
-    "get": op("Movements launched in scope or above it", "movements", {**ok(lst(ref("Movement"))), **R}, parameters=PAGING),
+    "get": op("Movements launched in scope or above it", "movements", {**ok(lst(ref("MovementSummary"))), **R}, parameters=PAGING),
     "post": op("Create a movement (draft)", "movements", {**ok(ref("Movement"), "201", "Created"), **RW}, requestBody=body(ref("MovementInput")))},
   "/movements/{id}": {"get": op("Get a movement", "movements", {**ok(ref("Movement")), **R}, parameters=[ID]),
     "put": op("Adapt a draft (launcher and higher movement unchanged)", "movements", {**ok(ref("Movement")), **RW}, parameters=[ID],
@@ -111,7 +115,9 @@ PATHS = {
       parameters=[ID, qp("name", {"type": "string"})],
       requestBody={"required": True, "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}})},
   "/movements/{id}/attachments/{attachmentId}": {"get": op("Download an attachment", "movements",
-      {"200": {"description": "The file", "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}}}, **R},
+      {"200": {"description": "The file, as the type recognised from its content", "content": {t: {"schema": {"type": "string", "format": "binary"}} for t in [
+          "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "image/png", "image/jpeg", "image/gif", "image/webp"]}}, **R},
       parameters=[ID, pid("attachmentId")])},
   "/registrations/{unitId}/{year}": {
     "get": op("A unit's registrations for a year", "registrations", {**ok(ref("Registrations")), **R}, parameters=[pid("unitId"), YEAR]),

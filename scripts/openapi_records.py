@@ -101,7 +101,7 @@ PATHS = {
     "post": op("Add a title or form to the catalogue (administrators)", "catalogue",
                {**ok(ref("CatalogueEntry"), "201", "Created"), **errors(400, 401, 403, 409, 422)}, requestBody=body(ref("CatalogueInput")))},
   "/imports/{kind}": {"post": op("Import a CSV or XLSX file (dry run by default: lists bad rows, writes nothing)", "imports",
-      {**ok(ref("ImportReport")), "422": {"description": "Bad rows (or people already recorded: name, birth date and unit identify a person): nothing was written", "content": {"application/json": {"schema": ref("ImportReport")}}},
+      {**ok(ref("ImportReport")), "422": {"description": "Bad rows (or people already recorded: name, birth date and unit identify a person), or a bad request: nothing was written", "content": {"application/json": {"schema": {"oneOf": [ref("ImportReport"), ref("Error")]}}}},
        "409": {"description": "The same file (same kind, same bytes) is being imported now: nothing was written by this request", "content": {"application/json": {"schema": ref("ImportReport")}}},
        **errors(400, 401, 403, 404, 413)},
       parameters=[KIND, qp("dryRun", {"enum": ["true", "false"]}, "default true")], requestBody=FILE)},

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HummingbirdTesting
 import LaurelServer
 import LaurelStore
 import LaurelTestSupport
@@ -33,6 +34,22 @@ import Testing
             #expect(served.subtracting(documented).sorted() == [], "served but not documented")
             #expect(documented.subtracting(served).sorted() == [], "documented but not served")
             #expect(served.count > 80)
+        }
+    }
+}
+
+extension APIContractTests {
+    @Test func aKnownPathWithAMethodItDoesNotServeAnswers405WithAllow() async throws {
+        try await TestApp.run(.sqlite) { client, _ in
+            let token = try await client.token("canbo.hanoi", "laurel-demo")
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(token)"
+            let wrong = try await client.execute(uri: "/api/v1/units/12", method: .delete, headers: headers, body: nil) { ($0.status, $0.headers[.allow]) }
+            #expect(wrong.0 == .methodNotAllowed && wrong.1 == "GET, PATCH")
+            let export = try await client.execute(uri: "/api/v1/exports/people.csv", method: .post, headers: headers, body: nil) { ($0.status, $0.headers[.allow]) }
+            #expect(export.0 == .methodNotAllowed && export.1 == "GET")
+            let unknown = try await client.execute(uri: "/api/v1/nowhere/12", method: .delete, headers: headers, body: nil) { $0.status }
+            #expect(unknown == .notFound)
         }
     }
 }

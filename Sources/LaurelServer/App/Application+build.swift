@@ -58,6 +58,8 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.secureCookies))
     router.add(middleware: ClockMiddleware(clock: configuration.clock))
+    let methodNotAllowed = MethodNotAllowedMiddleware(localisation: dependencies.localisation)
+    router.add(middleware: methodNotAllowed)
     let d = dependencies
 
     let api = router.group("api/v1").add(middleware: APIErrorMiddleware(localisation: d.localisation))
@@ -74,9 +76,16 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     EligibilityAPI(localisation: d.localisation, histories: HistoryStore(database: d.database), gate: d.heavyWork).register(on: secured)
     QuotasAPI(quotas: QuotaStore(database: d.database), histories: HistoryStore(database: d.database)).register(on: secured)
     ClusterRoutes(d).registerAPI(on: secured)
-    // Unknown API paths answer JSON, not an HTML page.
+    // Unknown API paths answer JSON, not an HTML page; a known path with a method it does not serve
+    // answers 405 and names the methods it does.
+    let allowed = AllowedMethods(router, under: "/api/v1/")
+    methodNotAllowed.table.routes.withLock { $0 = allowed }
     for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
-        api.on("**", method: method) { _, _ -> Response in throw APIError(status: .notFound, code: "not_found", key: "error.not_found") }
+        api.on("**", method: method) { request, _ -> Response in
+            let methods = allowed.methods(for: request.uri.path)
+            guard !methods.isEmpty else { throw APIError(status: .notFound, code: "not_found", key: "error.not_found") }
+            throw APIError(status: .methodNotAllowed, code: "method_not_allowed", key: "error.method_not_allowed", allow: methods)
+        }
     }
 
     let stylesheet = try StaticAsset.load("laurel.css", contentType: "text/css; charset=utf-8")

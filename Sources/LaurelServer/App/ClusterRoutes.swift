@@ -38,7 +38,7 @@ struct ClusterRoutes {
         MinutesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: routes)
         ClusterPages(clusters: clusters, units: dependencies.units, pages: pages).register(on: routes)
         SeasonFormPages(clusters: clusters, seasons: seasons, units: dependencies.units, pages: pages).register(on: routes)
-        SeasonSetupPages(seasons: seasons, units: dependencies.units, pages: pages).register(on: routes)
+        SeasonSetupPages(seasons: seasons, pages: pages).register(on: routes)
         CrossScoringPages(seasons: seasons, pages: pages).register(on: routes)
         SeasonVotesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: routes)
     }

@@ -13,9 +13,13 @@ public struct APIError: Error, Sendable {
     public var details: [FieldMessage] = []
     /// Seconds after which the client may try again (`Retry-After`), for 429 and 503.
     public var retryAfter: Int?
+    /// The methods a path serves (`Allow`), for 405.
+    public var allow: [String] = []
 
-    public init(status: HTTPResponse.Status, code: String, key: String, field: String? = nil, arguments: [String] = [], retryAfter: Int? = nil) {
+    public init(status: HTTPResponse.Status, code: String, key: String, field: String? = nil, arguments: [String] = [], retryAfter: Int? = nil,
+                allow: [String] = []) {
         self.status = status; self.code = code; self.key = key; self.field = field; self.arguments = arguments; self.retryAfter = retryAfter
+        self.allow = allow
     }
 
     public struct FieldMessage: Codable, Sendable { public let field: String?; public let message: String }
@@ -90,6 +94,7 @@ public struct APIError: Error, Sendable {
         headers[.contentType] = "application/json; charset=utf-8"
         if status == .unauthorized { headers[.wwwAuthenticate] = "Bearer" }
         if let retryAfter { headers[.retryAfter] = String(max(1, retryAfter)) }
+        if !allow.isEmpty { headers[.allow] = allow.joined(separator: ", ") }
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 }

@@ -138,31 +138,27 @@ public final class LaurelDatabase: Sendable {
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         switch backend {
         case .sqlite(let writer, let lock, _, _):
-            return try await lock.withLock {
-                let db = writer.sql(queryLogLevel: nil)
-                try await db.raw("BEGIN IMMEDIATE").run()
-                do {
-                    let result = try await body(db)
-                    try await db.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await db.raw("ROLLBACK").run()
-                    throw error
-                }
-            }
+            // IMMEDIATE takes the write lock at once, so a transaction never fails half-way for want of it.
+            return try await lock.withLock { try await Self.inTransaction(writer.sql(queryLogLevel: nil), begin: "BEGIN IMMEDIATE", body) }
         case .postgres(let client):
-            return try await client.withConnection { connection in
-                let db = connection.sql(queryLogLevel: nil)
-                try await db.raw("BEGIN").run()
-                do {
-                    let result = try await body(db)
-                    try await db.raw("COMMIT").run()
-                    return result
-                } catch {
-                    try? await db.raw("ROLLBACK").run()
-                    throw error
-                }
-            }
+            return try await client.withConnection { try await Self.inTransaction($0.sql(queryLogLevel: nil), begin: "BEGIN", body) }
+        }
+    }
+}
+
+extension LaurelDatabase {
+    /// `body` between `begin` and COMMIT, rolled back when it throws.
+    fileprivate static func inTransaction<T: Sendable>(
+        _ db: any SQLDatabase, begin: String, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await db.raw(SQLQueryString(begin)).run()
+        do {
+            let result = try await body(db)
+            try await db.raw("COMMIT").run()
+            return result
+        } catch {
+            try? await db.raw("ROLLBACK").run()
+            throw error
         }
     }
 }

@@ -10,7 +10,6 @@ import LaurelStore
 /// organiser's writers), and the page only hides the forms nobody would accept.
 struct SeasonSetupPages {
     let seasons: SeasonStore
-    let units: UnitStore
     let pages: PageRenderer
 
     static let emptyTargetRows = 3

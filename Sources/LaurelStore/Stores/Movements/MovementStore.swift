@@ -44,13 +44,15 @@ public struct MovementStore: Sendable {
             .all(decoding: DeadlineRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let draft = Movement(
             id: row.id, name: row.name, launcherUnitId: row.launcherUnitId, kind: MovementKind(rawValue: row.kind) ?? .regular,
-            start: CalendarDate(row.startDate) ?? CalendarDate(year: 2000, month: 1, day: 1)!,
-            end: CalendarDate(row.endDate) ?? CalendarDate(year: 2000, month: 1, day: 1)!,
+            start: try StoredDate.read(row.startDate, "movements.start_date"),
+            end: try StoredDate.read(row.endDate, "movements.end_date"),
             objectives: try decoder.decode([String].self, from: Data(row.objectivesJson.utf8)), motto: row.motto,
             contents: try decoder.decode([MovementContent].self, from: Data(row.contentsJson.utf8)),
             criteria: try decoder.decode([GroupCriteria].self, from: Data(row.criteriaJson.utf8)),
             plannedForms: try decoder.decode([String].self, from: Data(row.plannedFormsJson.utf8)),
-            reportDeadlines: deadlines.map { ReportDeadline(code: String($0.id), title: $0.title, dueDate: CalendarDate($0.dueDate)!) },
+            reportDeadlines: try deadlines.map {
+                ReportDeadline(code: String($0.id), title: $0.title, dueDate: try StoredDate.read($0.dueDate, "movement_deadlines.due_date"))
+            },
             implementsMovementId: row.parentId)
         let movement = Movement(
             restoring: draft, status: MovementStatus(rawValue: row.status) ?? .draft, launchedOn: row.launchedOn.flatMap { CalendarDate($0) },
