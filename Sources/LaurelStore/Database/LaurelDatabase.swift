@@ -73,7 +73,7 @@ public final class LaurelDatabase: Sendable {
             var clientConfiguration: PostgresClient.Configuration
             if let host = core.host, let port = core.port {
                 clientConfiguration = .init(host: host, port: port, username: core.username, password: core.password,
-                                            database: core.database, tls: .disable)
+                                            database: core.database, tls: try PostgresTLSMode(url: url).clientTLS)
             } else if let socket = core.unixSocketPath {
                 clientConfiguration = .init(unixSocketPath: socket, username: core.username, password: core.password, database: core.database)
             } else {
