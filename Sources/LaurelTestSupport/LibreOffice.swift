@@ -21,7 +21,8 @@ public enum LibreOffice {
 
     /// Converts `input` with `--convert-to target` and returns the produced file. A fresh profile per
     /// run avoids the lock a shared profile takes.
-    public static func convert(_ input: URL, to target: String, extension outputExtension: String, inputFilter: String? = nil) throws -> URL {
+    public static func convert(_ input: URL, to target: String, extension outputExtension: String, inputFilter: String? = nil) throws -> URL
+    {
         guard let executable else { throw ConversionFailed(description: "LibreOffice is not installed") }
         let outputDirectory = input.deletingLastPathComponent().appendingPathComponent("out-\(UUID().uuidString)")
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("lo-\(UUID().uuidString)")

@@ -55,7 +55,9 @@ public enum TestDatabases {
         }
     }
 
-    static func run<T: Sendable>(_ location: DatabaseLocation, migrate: Bool, _ body: @escaping @Sendable (LaurelDatabase) async throws -> T) async throws -> T {
+    static func run<T: Sendable>(
+        _ location: DatabaseLocation, migrate: Bool, _ body: @escaping @Sendable (LaurelDatabase) async throws -> T
+    ) async throws -> T {
         let database = try await LaurelDatabase.open(location, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await database.run() }
@@ -135,11 +137,14 @@ actor PostgresTemplate {
 /// Identities to act as in tests.
 public enum TestIdentities {
     public static func admin(_ id: Int64 = 1) -> Identity {
-        Identity(account: Account(id: id, username: "admin", role: .admin, unitId: 1, personId: nil, active: true), scope: .everything, scopeRootId: nil)
+        Identity(
+            account: Account(id: id, username: "admin", role: .admin, unitId: 1, personId: nil, active: true), scope: .everything,
+            scopeRootId: nil)
     }
 
     public static func scoped(_ role: Role, to unit: OrgUnit, id: Int64 = 99) -> Identity {
-        Identity(account: Account(id: id, username: "\(role.rawValue)\(unit.id)", role: role, unitId: unit.id, personId: nil, active: true),
-                 scope: .subtree(unit.unitPath), scopeRootId: unit.id)
+        Identity(
+            account: Account(id: id, username: "\(role.rawValue)\(unit.id)", role: role, unitId: unit.id, personId: nil, active: true),
+            scope: .subtree(unit.unitPath), scopeRootId: unit.id)
     }
 }

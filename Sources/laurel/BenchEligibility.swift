@@ -24,8 +24,10 @@ struct EligibilityFigures: Codable {
     }
 
     func line() -> String {
-        String(format: "eligibility (in memory) | %d people × %d years | %d checks | generate %.2f s | check %.2f s | %.0f checks/s | %d eligible",
-               people, years, checks, generateSeconds, checkSeconds, checksPerSecond, eligible)
+        String(
+            format:
+                "eligibility (in memory) | %d people × %d years | %d checks | generate %.2f s | check %.2f s | %.0f checks/s | %d eligible",
+            people, years, checks, generateSeconds, checkSeconds, checksPerSecond, eligible)
     }
 }
 

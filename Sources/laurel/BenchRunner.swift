@@ -36,31 +36,41 @@ struct BenchRunner {
 
         func table() -> String {
             var lines = ["Laurel bench — \(machine)", ""]
-            let columns = ["database", "units", "people", "generate s", "insert s", "rows/s", "subtree ms", "scoped count ms", "search ms", "API req/s", "p50 ms", "p95 ms", "p99 ms", "errors"]
+            let columns = [
+                "database", "units", "people", "generate s", "insert s", "rows/s", "subtree ms", "scoped count ms", "search ms",
+                "API req/s", "p50 ms", "p95 ms", "p99 ms", "errors",
+            ]
             lines.append(columns.joined(separator: " | "))
             for f in results {
-                lines.append([f.database, "\(f.units)", "\(f.people)", fmt(f.generateSeconds), fmt(f.insertSeconds), fmt(f.insertRowsPerSecond, 0),
-                              fmt(f.subtreeMillis), fmt(f.scopedCountMillis), fmt(f.searchMillis), fmt(f.apiRequestsPerSecond, 0),
-                              fmt(f.apiP50Millis), fmt(f.apiP95Millis), fmt(f.apiP99Millis), "\(f.apiErrors)"].joined(separator: " | "))
+                lines.append(
+                    [
+                        f.database, "\(f.units)", "\(f.people)", fmt(f.generateSeconds), fmt(f.insertSeconds),
+                        fmt(f.insertRowsPerSecond, 0),
+                        fmt(f.subtreeMillis), fmt(f.scopedCountMillis), fmt(f.searchMillis), fmt(f.apiRequestsPerSecond, 0),
+                        fmt(f.apiP50Millis), fmt(f.apiP95Millis), fmt(f.apiP99Millis), "\(f.apiErrors)",
+                    ].joined(separator: " | "))
             }
             for f in results {
                 if let h = f.historyFigures { lines.append(h.line()) }
                 if let i = f.importFigures {
-                    lines.append("import \(f.database): \(i.rows) assessment rows, XLSX \(fmt(Double(i.fileBytes) / 1_048_576)) MiB written in \(fmt(i.writeSeconds)) s, "
-                                 + "dry run \(fmt(i.dryRunSeconds)) s, import \(fmt(i.importSeconds)) s, \(i.errors) errors; "
-                                 + "\(i.otherWrites) other writes meanwhile, the longest waited \(fmt(i.otherWriteMaxSeconds)) s")
+                    lines.append(
+                        "import \(f.database): \(i.rows) assessment rows, XLSX \(fmt(Double(i.fileBytes) / 1_048_576)) MiB written in \(fmt(i.writeSeconds)) s, "
+                            + "dry run \(fmt(i.dryRunSeconds)) s, import \(fmt(i.importSeconds)) s, \(i.errors) errors; "
+                            + "\(i.otherWrites) other writes meanwhile, the longest waited \(fmt(i.otherWriteMaxSeconds)) s")
                 }
             }
             for f in results {
                 if let c = f.clusterFigures {
-                    lines.append("clusters \(f.database): \(c.clusters) × \(c.members) members × \(c.criteria) criteria, set up in \(fmt(c.setupSeconds)) s; "
-                                 + "\(c.scoreWrites) score writes in \(fmt(c.writeSeconds)) s (median \(fmt(c.writeMedianMillis)) ms, p95 \(fmt(c.writeP95Millis)) ms); "
-                                 + "ranking of every cluster \(fmt(c.rankingAllMillis)) ms (median \(fmt(c.rankingMedianMillis)) ms)")
+                    lines.append(
+                        "clusters \(f.database): \(c.clusters) × \(c.members) members × \(c.criteria) criteria, set up in \(fmt(c.setupSeconds)) s; "
+                            + "\(c.scoreWrites) score writes in \(fmt(c.writeSeconds)) s (median \(fmt(c.writeMedianMillis)) ms, p95 \(fmt(c.writeP95Millis)) ms); "
+                            + "ranking of every cluster \(fmt(c.rankingAllMillis)) ms (median \(fmt(c.rankingMedianMillis)) ms)")
                 }
                 if let r = f.registrationFigures {
-                    lines.append("registrations \(f.database): \(r.rows) rows inserted in \(fmt(r.insertSeconds)) s; province list first page \(fmt(r.firstPageMillis)) ms, "
-                                 + "last page \(fmt(r.deepPageMillis)) ms; all \(r.exportRows) rows read for export in \(fmt(r.exportAllSeconds)) s; "
-                                 + "a department's work list \(fmt(r.workListMillis)) ms")
+                    lines.append(
+                        "registrations \(f.database): \(r.rows) rows inserted in \(fmt(r.insertSeconds)) s; province list first page \(fmt(r.firstPageMillis)) ms, "
+                            + "last page \(fmt(r.deepPageMillis)) ms; all \(r.exportRows) rows read for export in \(fmt(r.exportAllSeconds)) s; "
+                            + "a department's work list \(fmt(r.workListMillis)) ms")
                 }
             }
             return lines.joined(separator: "\n")
@@ -89,10 +99,15 @@ struct BenchRunner {
         if let url = ProcessInfo.processInfo.environment["LAUREL_BENCH_POSTGRES_URL"], !url.isEmpty {
             results.append(try await measure(.postgres(url: url), label: "postgresql", logger: logger))
         }
-        return Report(machine: "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB", results: results)
+        return Report(
+            machine: "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB",
+            results: results)
     }
 
-    struct BenchError: Error, CustomStringConvertible { let description: String; init(_ d: String) { description = d } }
+    struct BenchError: Error, CustomStringConvertible {
+        let description: String
+        init(_ d: String) { description = d }
+    }
 
     func measure(_ location: DatabaseLocation, label: String, logger: Logger) async throws -> Figures {
         let database = try await LaurelDatabase.open(location, logger: logger)
@@ -114,7 +129,8 @@ struct BenchRunner {
         var clock = ContinuousClock.now
         let org = SyntheticOrganisation.province(code: code, unitCount: units, peopleCount: people, seed: seed)
         f.generateSeconds = seconds(since: clock)
-        f.units = org.units.count; f.people = org.people.count
+        f.units = org.units.count
+        f.people = org.people.count
         clock = .now
         let ids = try await database.transaction { db in
             let ids = try await BulkLoader.insertUnits(db, org.units)
@@ -127,20 +143,26 @@ struct BenchRunner {
         // An admin to act as, and its token for the API.
         let auth = AuthService(accounts: AccountStore(database: database), bcryptCost: 4)
         let admin = try await AccountStore(database: database).create(
-            AccountDraft(username: "bench.admin", passwordHash: try await auth.hash("bench-password"), role: .admin, unitId: ids[code]!, personId: nil), as: nil)
+            AccountDraft(
+                username: "bench.admin", passwordHash: try await auth.hash("bench-password"), role: .admin, unitId: ids[code]!,
+                personId: nil), as: nil)
         let identity = Identity(account: admin, scope: .everything, scopeRootId: nil)
-        let unitStore = UnitStore(database: database), personStore = PersonStore(database: database)
+        let unitStore = UnitStore(database: database)
+        let personStore = PersonStore(database: database)
 
         let department = ids["\(code)-D0"]!
         f.subtreeMillis = try await median(runs: 20) { _ = try await unitStore.subtree(of: department, as: identity) }
         f.subtreeUnits = try await unitStore.subtree(of: department, as: identity).count
-        let officer = Identity(account: admin, scope: .subtree(UnitPath(value: try await unitStore.get(department, as: identity).path)), scopeRootId: department)
+        let officer = Identity(
+            account: admin, scope: .subtree(UnitPath(value: try await unitStore.get(department, as: identity).path)),
+            scopeRootId: department)
         f.scopedCountMillis = try await median(runs: 20) { _ = try await personStore.count(as: officer) }
         f.searchMillis = try await median(runs: 20) {
             _ = try await personStore.list(PersonFilter(query: "nguyen van an"), paging: Paging(page: 1, per: 50), as: identity)
         }
         f.searchHits = try await personStore.list(PersonFilter(query: "nguyen van an"), paging: Paging(page: 1, per: 1), as: identity).total
-        f.historyFigures = try await HistoryFigures.measure(database, label: label, rootUnitId: ids[code]!, identity: identity, years: 10, seed: seed)
+        f.historyFigures = try await HistoryFigures.measure(
+            database, label: label, rootUnitId: ids[code]!, identity: identity, years: 10, seed: seed)
         try await HistoryFigures.clear(database)
         f.importFigures = try await ImportBench.run(database, as: identity, rows: 100_000)
         f.clusterFigures = try await ClusterBench.run(database, as: identity, seed: seed)
@@ -162,13 +184,17 @@ struct BenchRunner {
         let app = try buildApplication(dependencies, configuration: configuration, logger: serverLogger)
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         let base = "http://127.0.0.1:\(port)"
-        let total = requests, clients = concurrency
+        let total = requests
+        let clients = concurrency
         let result = try await withThrowingTaskGroup(of: Void.self) { group -> (Double, [Double], Int) in
             group.addTask { try await app.runService(gracefulShutdownSignals: []) }
             defer { group.cancelAll() }
             var token = ""
             for _ in 0..<100 {
-                if let t = try? await Self.token(client, base) { token = t; break }
+                if let t = try? await Self.token(client, base) {
+                    token = t
+                    break
+                }
                 try await Task.sleep(for: .milliseconds(100))
             }
             guard !token.isEmpty else { throw BenchError("the server did not start") }
@@ -177,10 +203,12 @@ struct BenchRunner {
             let outcome = try await withThrowingTaskGroup(of: ([Double], Int).self) { load in
                 for worker in 0..<clients {
                     load.addTask {
-                        var latencies: [Double] = [], errors = 0
+                        var latencies: [Double] = []
+                        var errors = 0
                         var index = worker
                         while index < total {
-                            var request = HTTPClientRequest(url: "\(base)/api/v1/people?page=\(index % 200 + 1)&per=50" + (index % 4 == 0 ? "&q=nguyen" : ""))
+                            var request = HTTPClientRequest(
+                                url: "\(base)/api/v1/people?page=\(index % 200 + 1)&per=50" + (index % 4 == 0 ? "&q=nguyen" : ""))
                             request.headers.add(name: "Authorization", value: bearer)
                             let t0 = ContinuousClock.now
                             let response = try await client.execute(request, timeout: .seconds(30))
@@ -193,18 +221,28 @@ struct BenchRunner {
                         return (latencies, errors)
                     }
                 }
-                var all: [Double] = [], errors = 0
-                for try await (latencies, e) in load { all += latencies; errors += e }
+                var all: [Double] = []
+                var errors = 0
+                for try await (latencies, e) in load {
+                    all += latencies
+                    errors += e
+                }
                 return (all, errors)
             }
             return (seconds(since: start), outcome.0.sorted(), outcome.1)
         }
         try await client.shutdown()
         let (elapsed, latencies, errors) = result
-        f.apiRequests = latencies.count; f.apiConcurrency = concurrency; f.apiErrors = errors
+        f.apiRequests = latencies.count
+        f.apiConcurrency = concurrency
+        f.apiErrors = errors
         f.apiRequestsPerSecond = Double(latencies.count) / max(elapsed, 1e-9)
-        func percentile(_ p: Double) -> Double { latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))] }
-        f.apiP50Millis = percentile(0.50); f.apiP95Millis = percentile(0.95); f.apiP99Millis = percentile(0.99)
+        func percentile(_ p: Double) -> Double {
+            latencies.isEmpty ? 0 : latencies[min(latencies.count - 1, Int(Double(latencies.count) * p))]
+        }
+        f.apiP50Millis = percentile(0.50)
+        f.apiP95Millis = percentile(0.95)
+        f.apiP99Millis = percentile(0.99)
     }
 
     static func token(_ client: HTTPClient, _ base: String) async throws -> String {

@@ -5,7 +5,9 @@ import LaurelDomain
 struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check subjects' histories against the law's rules, without a database.",
-        discussion: "Reads the JSON described in docs/check-input.md and prints one verdict per subject and award as a JSON line. Bad input is reported by subject and field, and exits with status 2.")
+        discussion:
+            "Reads the JSON described in docs/check-input.md and prints one verdict per subject and award as a JSON line. Bad input is reported by subject and field, and exits with status 2."
+    )
 
     @Option(name: .long, help: "The input file (JSON); '-' reads standard input.") var input: String
     @Option(name: .long, help: "Judge every check in this year instead of the one given in the input.") var year: Int?

@@ -12,10 +12,14 @@ enum ClusterBench {
         var rankingAllMillis = 0.0, rankingMedianMillis = 0.0
     }
 
-    static func run(_ database: LaurelDatabase, as identity: Identity, clusters clusterCount: Int = 30, membersPerCluster: Int = 9,
-                    criteriaCount: Int = 60, seed: UInt64) async throws -> Figures {
+    static func run(
+        _ database: LaurelDatabase, as identity: Identity, clusters clusterCount: Int = 30, membersPerCluster: Int = 9,
+        criteriaCount: Int = 60, seed: UInt64
+    ) async throws -> Figures {
         var f = Figures()
-        f.clusters = clusterCount; f.members = membersPerCluster; f.criteria = criteriaCount
+        f.clusters = clusterCount
+        f.members = membersPerCluster
+        f.criteria = criteriaCount
         let code = "CLB\(seed)"
         let start = ContinuousClock.now
         let org = SyntheticOrganisation.province(code: code, unitCount: clusterCount * membersPerCluster + 20, peopleCount: 0, seed: seed)
@@ -27,18 +31,26 @@ enum ClusterBench {
         for index in 0..<criteriaCount {
             let section = "S\(index / 10 + 1)"
             let kind = index == criteriaCount - 1 ? "deduction" : index == criteriaCount - 2 ? "bonus" : "criterion"
-            lines.append(CriterionLine(code: "C\(index + 1)", section: section, sectionTitle: "Nhóm \(index / 10 + 1)", title: "Tiêu chí \(index + 1)",
-                                       maxPoints: 10, kind: kind))
+            lines.append(
+                CriterionLine(
+                    code: "C\(index + 1)", section: section, sectionTitle: "Nhóm \(index / 10 + 1)", title: "Tiêu chí \(index + 1)",
+                    maxPoints: 10, kind: kind))
         }
-        let clusters = ClusterStore(database: database), seasons = SeasonStore(database: database)
+        let clusters = ClusterStore(database: database)
+        let seasons = SeasonStore(database: database)
         var seasonMembers: [(Int64, [Int64])] = []
         for index in 0..<clusterCount {
             let members = Array(memberIds[(index * membersPerCluster)..<((index + 1) * membersPerCluster)])
-            let cluster = try await clusters.create(ClusterDraft(
-                code: "\(code)-K\(index)", name: "Cụm \(index + 1)", kind: "cluster", organiserUnitId: province, decisionNumber: "\(index)/QĐ",
-                decisionDate: CalendarDate(year: 2025, month: 1, day: 2)!, memberUnitIds: members), as: identity)
-            let season = try await seasons.create(clusterId: cluster.id, SeasonDraft(
-                year: 2025, leaderUnitId: members[0], deputyUnitId: members[1], mode: .verification, bonusCap: 10, criteria: lines), as: identity)
+            let cluster = try await clusters.create(
+                ClusterDraft(
+                    code: "\(code)-K\(index)", name: "Cụm \(index + 1)", kind: "cluster", organiserUnitId: province,
+                    decisionNumber: "\(index)/QĐ",
+                    decisionDate: CalendarDate(year: 2025, month: 1, day: 2)!, memberUnitIds: members), as: identity)
+            let season = try await seasons.create(
+                clusterId: cluster.id,
+                SeasonDraft(
+                    year: 2025, leaderUnitId: members[0], deputyUnitId: members[1], mode: .verification, bonusCap: 10, criteria: lines),
+                as: identity)
             seasonMembers.append((season.id, members))
         }
         f.setupSeconds = seconds(since: start)

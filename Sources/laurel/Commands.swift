@@ -12,7 +12,8 @@ func say(_ line: String) {
 }
 
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Migrate the database, seed the demo when it is empty, and serve the web pages and the API.")
+    static let configuration = CommandConfiguration(
+        abstract: "Migrate the database, seed the demo when it is empty, and serve the web pages and the API.")
 
     @OptionGroup var options: DatabaseOptions
     @Option(name: .long, help: "Address to listen on.") var hostname = "127.0.0.1"
@@ -31,7 +32,9 @@ struct Serve: AsyncParsableCommand {
                 try await DemoSeeder.seed(database, hash: dependencies.auth.hash)
                 say("Seeded the demo organisation. Demo accounts (username / password):")
                 for account in DemoSeeder.accounts {
-                    say("  \(account.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 14, withPad: " ", startingAt: 0)) \(account.role.rawValue) of \(account.unitCode)")
+                    say(
+                        "  \(account.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 14, withPad: " ", startingAt: 0)) \(account.role.rawValue) of \(account.unitCode)"
+                    )
                 }
             }
             let app = try buildApplication(dependencies, configuration: configuration, logger: logger)
@@ -74,15 +77,23 @@ struct Seed: AsyncParsableCommand {
 }
 
 struct CreateAdmin: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "create-admin", abstract: "Create an administrator account (prompts for the password when it is left out).")
+    static let configuration = CommandConfiguration(
+        commandName: "create-admin", abstract: "Create an administrator account (prompts for the password when it is left out).")
     @OptionGroup var options: DatabaseOptions
     @Option(name: .long, help: "Username (lowercase letters, digits, . _ -).") var username: String
-    @Option(name: .long, help: "Password (at least \(AuthService.minimumPasswordLength) characters, at most \(AuthService.maximumPasswordBytes) UTF-8 bytes).") var password: String?
-    @Option(name: .long, help: "Code of the unit the admin belongs to (default: the first top-level unit, created when there is none).") var unit: String?
+    @Option(
+        name: .long,
+        help:
+            "Password (at least \(AuthService.minimumPasswordLength) characters, at most \(AuthService.maximumPasswordBytes) UTF-8 bytes).")
+    var password: String?
+    @Option(name: .long, help: "Code of the unit the admin belongs to (default: the first top-level unit, created when there is none).")
+    var unit: String?
 
     func run() async throws {
         let secret: String
-        if let password { secret = password } else {
+        if let password {
+            secret = password
+        } else {
             guard let typed = readSecret(prompt: "Password for \(username): ") else { throw ValidationError("No password given.") }
             secret = typed
         }
@@ -100,7 +111,8 @@ struct CreateAdmin: AsyncParsableCommand {
             let auth = AuthService(accounts: AccountStore(database: database), bcryptCost: AppConfiguration().bcryptCost)
             let unitId = try await AdminBootstrap.unitForAdmin(database, code: unit)
             let account = try await AccountStore(database: database).create(
-                AccountDraft(username: name, passwordHash: try await auth.hash(secret), role: .admin, unitId: unitId, personId: nil), as: nil)
+                AccountDraft(username: name, passwordHash: try await auth.hash(secret), role: .admin, unitId: unitId, personId: nil),
+                as: nil)
             say("Created administrator \(account.username) (id \(account.id)).")
         }
     }
@@ -117,7 +129,9 @@ struct CreateAdmin: AsyncParsableCommand {
 
 /// Opens the database named by the options, keeps its connection pool running while `body` runs,
 /// and closes it afterwards.
-func withDatabase(_ options: DatabaseOptions, logger: Logger, _ body: @escaping @Sendable (LaurelDatabase) async throws -> Void) async throws {
+func withDatabase(
+    _ options: DatabaseOptions, logger: Logger, _ body: @escaping @Sendable (LaurelDatabase) async throws -> Void
+) async throws {
     let location = DatabaseLocation.resolve(path: options.database, environment: ProcessInfo.processInfo.environment)
     let database = try await LaurelDatabase.open(location, logger: logger)
     try await withThrowingTaskGroup(of: Void.self) { group in

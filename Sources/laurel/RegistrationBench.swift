@@ -17,12 +17,21 @@ enum RegistrationBench {
         var f = Figures()
         let start = ContinuousClock.now
         f.rows = try await database.transaction { db in
-            struct Person: Decodable { let id: Int64; let unitId: Int64 }
-            let people = try await db.select().columns("id", "unit_id").from("people").all(decoding: Person.self, keyDecodingStrategy: .convertFromSnakeCase)
+            struct Person: Decodable {
+                let id: Int64
+                let unitId: Int64
+            }
+            let people = try await db.select().columns("id", "unit_id").from("people").all(
+                decoding: Person.self, keyDecodingStrategy: .convertFromSnakeCase)
             let units = try await db.select().column("id").from("units").all(decodingColumn: "id", as: Int64.self)
-            var rows: [[any SQLExpression]] = units.map { [SQLBind($0), SQLBind(year), SQLLiteral.null, SQLBind("TTLDTT"), SQLBind("2026-02-01"), SQLBind(false)] }
+            var rows: [[any SQLExpression]] = units.map {
+                [SQLBind($0), SQLBind(year), SQLLiteral.null, SQLBind("TTLDTT"), SQLBind("2026-02-01"), SQLBind(false)]
+            }
             rows += people.enumerated().map { index, person in
-                [SQLBind(person.unitId), SQLBind(year), SQLBind(person.id), SQLBind(index % 5 == 0 ? "CSTDCS" : "LDTT"), SQLBind("2026-02-01"), SQLBind(false)]
+                [
+                    SQLBind(person.unitId), SQLBind(year), SQLBind(person.id), SQLBind(index % 5 == 0 ? "CSTDCS" : "LDTT"),
+                    SQLBind("2026-02-01"), SQLBind(false),
+                ]
             }
             // Chunks stay under SQLite's limit on bound values.
             for chunk in stride(from: 0, to: rows.count, by: 5_000) {
@@ -41,7 +50,9 @@ enum RegistrationBench {
         f.firstPageMillis = try await median(runs: 10) { _ = try await store.list(filter, paging: Paging(page: 1, per: 100), as: identity) }
         let total = try await store.list(filter, paging: Paging(page: 1, per: 1), as: identity).total
         let deep = max(1, (total + 99) / 100)
-        f.deepPageMillis = try await median(runs: 10) { _ = try await store.list(filter, paging: Paging(page: deep, per: 100), as: identity) }
+        f.deepPageMillis = try await median(runs: 10) {
+            _ = try await store.list(filter, paging: Paging(page: deep, per: 100), as: identity)
+        }
         let export = ContinuousClock.now
         f.exportRows = try await store.all(filter, as: identity).count
         f.exportAllSeconds = seconds(since: export)

@@ -30,7 +30,8 @@ import Testing
         // setup: "Nguyễn Văn An;Đặng Thị Hương;Bùi Thế Kỷ" as Windows-1258 writes it: ê (EA) + combining
         // tilde (DE), ă (E3), Đ (D0), combining dot below (F2), ư (FD), ơ (F5), grave (CC), acute (EC),
         // hook above (D2).
-        let bytes: [UInt8] = Array("Nguy".utf8) + [0xEA, 0xDE] + Array("n V".utf8) + [0xE3] + Array("n An;".utf8)
+        let bytes: [UInt8] =
+            Array("Nguy".utf8) + [0xEA, 0xDE] + Array("n V".utf8) + [0xE3] + Array("n An;".utf8)
             + [0xD0, 0xE3, 0xF2] + Array("ng Thi".utf8) + [0xF2] + Array(" H".utf8) + [0xFD, 0xF5] + Array("ng;".utf8)
             + Array("Bu".utf8) + [0xCC] + Array("i Th".utf8) + [0xEA, 0xEC] + Array(" Ky".utf8) + [0xD2] + Array("\r\n".utf8)
         // MUT
@@ -55,14 +56,18 @@ import Testing
     @Test func quotedFieldsHoldDelimitersLineBreaksAndDoubledQuotes() throws {
         let csv = "Tên,Ghi chú,Số\r\n\"Trần, Thị\",\"dòng 1\r\ndòng 2\",\"nói \"\"có\"\"\"\r\n\"\",x,\"\"\"\"\r\n"
         let rows = try rows(Data(csv.utf8))
-        #expect(rows.map { $0.cells.map(\.text) } == [["Tên", "Ghi chú", "Số"], ["Trần, Thị", "dòng 1\r\ndòng 2", "nói \"có\""], ["", "x", "\""]])
+        #expect(
+            rows.map { $0.cells.map(\.text) } == [
+                ["Tên", "Ghi chú", "Số"], ["Trần, Thị", "dòng 1\r\ndòng 2", "nói \"có\""], ["", "x", "\""],
+            ])
         #expect(rows.map(\.number) == [1, 2, 3])
         #expect(rows[2].cells[0] == .empty)
     }
 
     @Test(arguments: [(";", UInt8(ascii: ";")), (",", UInt8(ascii: ",")), ("\t", UInt8(ascii: "\t"))])
     func theDelimiterIsDetected(separator: String, byte: UInt8) throws {
-        let csv = ["Họ và tên", "Ngày sinh", "Số tiền"].joined(separator: separator) + "\n"
+        let csv =
+            ["Họ và tên", "Ngày sinh", "Số tiền"].joined(separator: separator) + "\n"
             + ["\"Nguyễn, Văn; An\"", "01/02/1980", "\"1,5\""].joined(separator: separator) + "\n"
             + ["Lê Đức", "03/04/1990", "2,75"].joined(separator: separator) + "\n"
         let reader = try CSVReader(data: Data(csv.utf8))

@@ -1,24 +1,36 @@
 import Foundation
+import LaurelTestSupport
+import Testing
+
+@testable import LaurelDocuments
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-@testable import LaurelDocuments
-import LaurelTestSupport
-import Testing
 
 /// The rules of WordprocessingML that Word enforces and LibreOffice forgives, checked on what the
 /// writer produces; then the document opened in LibreOffice Writer.
 struct DocxWriterTests {
-    static let minutes = DocxWriter(blocks: [
-        .columns([[.init("CỤM THI ĐUA CÁC TỈNH MIỀN NÚI", bold: true)],
-                  [.init("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true), .init("Độc lập - Tự do - Hạnh phúc", bold: true),
-                   .init("Lào Cai, ngày 20 tháng 12 năm 2025", italic: true)]], widths: [2, 3]),
-        .paragraph("BIÊN BẢN", bold: true, centred: true, size: 14),
-        .paragraph("Điểm < 100 & \"chênh lệch\" > 0\u{1}", italic: true),
-        .table(header: ["Hạng", "Đơn vị", "Tổng điểm"], rows: [["1", "Sở Giáo dục và Đào tạo", "94,5"], ["2", "Sở Y tế"]], widths: [1, 5, 2]),
-        .columns([[.init("THƯ KÝ", bold: true), .init("(Ký, ghi rõ họ tên)", italic: true)],
-                  [.init("TRƯỞNG CỤM", bold: true), .init("(Ký, ghi rõ họ tên)", italic: true)]]),
-    ], title: "Biên bản hội nghị")
+    static let minutes = DocxWriter(
+        blocks: [
+            .columns(
+                [
+                    [.init("CỤM THI ĐUA CÁC TỈNH MIỀN NÚI", bold: true)],
+                    [
+                        .init("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold: true), .init("Độc lập - Tự do - Hạnh phúc", bold: true),
+                        .init("Lào Cai, ngày 20 tháng 12 năm 2025", italic: true),
+                    ],
+                ], widths: [2, 3]),
+            .paragraph("BIÊN BẢN", bold: true, centred: true, size: 14),
+            .paragraph("Điểm < 100 & \"chênh lệch\" > 0\u{1}", italic: true),
+            .table(
+                header: ["Hạng", "Đơn vị", "Tổng điểm"], rows: [["1", "Sở Giáo dục và Đào tạo", "94,5"], ["2", "Sở Y tế"]],
+                widths: [1, 5, 2]),
+            .columns([
+                [.init("THƯ KÝ", bold: true), .init("(Ký, ghi rõ họ tên)", italic: true)],
+                [.init("TRƯỞNG CỤM", bold: true), .init("(Ký, ghi rõ họ tên)", italic: true)],
+            ]),
+        ], title: "Biên bản hội nghị")
 
     /// Elements with their children's names, built from the parsed XML.
     final class Outline: NSObject, XMLParserDelegate {
@@ -27,11 +39,16 @@ struct DocxWriterTests {
             var children: [Node] = []
             var attributes: [String: String]
             var text = ""
-            init(_ name: String, _ attributes: [String: String]) { self.name = name; self.attributes = attributes }
+            init(_ name: String, _ attributes: [String: String]) {
+                self.name = name
+                self.attributes = attributes
+            }
             func all(_ name: String) -> [Node] { (self.name == name ? [self] : []) + children.flatMap { $0.all(name) } }
         }
         var stack: [Node] = [Node("#root", [:])]
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
+        func parser(
+            _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]
+        ) {
             let node = Node(name, attributes)
             stack.last?.children.append(node)
             stack.append(node)
@@ -101,9 +118,11 @@ struct DocxWriterTests {
 
         let text = try String(contentsOf: LibreOffice.convert(docx, to: "txt:Text", extension: "txt"), encoding: .utf8)
 
-        let expected = ["CỤM THI ĐUA CÁC TỈNH MIỀN NÚI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN",
-                        "Điểm < 100 & \"chênh lệch\" > 0", "Hạng", "Đơn vị", "Tổng điểm", "Sở Giáo dục và Đào tạo", "94,5", "Sở Y tế",
-                        "THƯ KÝ", "TRƯỞNG CỤM"]
+        let expected = [
+            "CỤM THI ĐUA CÁC TỈNH MIỀN NÚI", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BIÊN BẢN",
+            "Điểm < 100 & \"chênh lệch\" > 0", "Hạng", "Đơn vị", "Tổng điểm", "Sở Giáo dục và Đào tạo", "94,5", "Sở Y tế",
+            "THƯ KÝ", "TRƯỞNG CỤM",
+        ]
         var cursor = text.startIndex
         for line in expected {
             let found = text.range(of: line, range: cursor..<text.endIndex)

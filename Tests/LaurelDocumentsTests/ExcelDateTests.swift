@@ -1,6 +1,6 @@
-import LaurelTestSupport
 import Foundation
 import LaurelDocuments
+import LaurelTestSupport
 import Testing
 
 /// Dates seen through a real workbook, so that the private serial arithmetic is exercised end to end.
@@ -9,7 +9,8 @@ import Testing
         let styles = #"<cellXfs count="2"><xf numFmtId="0"/>\#(format)</cellXfs>"#
         let cells = serials.enumerated().map { #"<c r="\#(Character(UnicodeScalar(65 + $0)!))1" s="1"><v>\#($1)</v></c>"# }.joined()
         var values: [CellValue] = []
-        let data = XlsxFixture.workbook(sheets: [("S", #"<sheetData><row r="1">\#(cells)</row></sheetData>"#)], styles: styles, date1904: date1904)
+        let data = XlsxFixture.workbook(
+            sheets: [("S", #"<sheetData><row r="1">\#(cells)</row></sheetData>"#)], styles: styles, date1904: date1904)
         try XlsxReader(data: data).forEachRow { values = $0.values }
         return values
     }
@@ -19,14 +20,18 @@ import Testing
     }
 
     @Test func the1900SystemIncludesTheLotusLeapDay() throws {
-        #expect(try dates(["1", "31", "59", "60", "61", "36526", "45000", "2958465"]) == [
-            day(1900, 1, 1), day(1900, 1, 31), day(1900, 2, 28), day(1900, 2, 29), day(1900, 3, 1),
-            day(2000, 1, 1), day(2023, 3, 15), day(9999, 12, 31),
-        ])
+        #expect(
+            try dates(["1", "31", "59", "60", "61", "36526", "45000", "2958465"]) == [
+                day(1900, 1, 1), day(1900, 1, 31), day(1900, 2, 28), day(1900, 2, 29), day(1900, 3, 1),
+                day(2000, 1, 1), day(2023, 3, 15), day(9999, 12, 31),
+            ])
     }
 
     @Test func the1904SystemCountsFrom1904() throws {
-        #expect(try dates(["0", "1", "35064", "43538"], date1904: true) == [day(1904, 1, 1), day(1904, 1, 2), day(2000, 1, 1), day(2023, 3, 15)])
+        #expect(
+            try dates(["0", "1", "35064", "43538"], date1904: true) == [
+                day(1904, 1, 1), day(1904, 1, 2), day(2000, 1, 1), day(2023, 3, 15),
+            ])
     }
 
     @Test func outOfRangeSerialsStayNumbers() throws {
@@ -40,9 +45,11 @@ import Testing
     ])
     func customFormatsAreDatesWhenTheyShowADayMonthOrYear(code: String, isDate: Bool) throws {
         let escaped = code.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-        let styles = #"<numFmts count="1"><numFmt numFmtId="170" formatCode="\#(escaped)"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="170"/></cellXfs>"#
+        let styles =
+            #"<numFmts count="1"><numFmt numFmtId="170" formatCode="\#(escaped)"/></numFmts><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="170"/></cellXfs>"#
         var values: [CellValue] = []
-        let data = XlsxFixture.workbook(sheets: [("S", #"<sheetData><row r="1"><c r="A1" s="1"><v>45000</v></c></row></sheetData>"#)], styles: styles)
+        let data = XlsxFixture.workbook(
+            sheets: [("S", #"<sheetData><row r="1"><c r="A1" s="1"><v>45000</v></c></row></sheetData>"#)], styles: styles)
         try XlsxReader(data: data).forEachRow { values = $0.values }
         #expect(values == [isDate ? day(2023, 3, 15) : .number(45000)])
     }
@@ -58,7 +65,11 @@ import Testing
     }
 
     @Test func writtenDatesReadBackTheSameAcrossTheLeapDay() throws {
-        let days = [SpreadsheetDate(year: 1900, month: 1, day: 1), SpreadsheetDate(year: 1900, month: 2, day: 28), SpreadsheetDate(year: 1900, month: 3, day: 1), SpreadsheetDate(year: 1975, month: 4, day: 30), SpreadsheetDate(year: 2024, month: 2, day: 29)]
+        let days = [
+            SpreadsheetDate(year: 1900, month: 1, day: 1), SpreadsheetDate(year: 1900, month: 2, day: 28),
+            SpreadsheetDate(year: 1900, month: 3, day: 1), SpreadsheetDate(year: 1975, month: 4, day: 30),
+            SpreadsheetDate(year: 2024, month: 2, day: 29),
+        ]
         let writer = try XlsxWriter()
         try writer.addSheet(named: "D") { try $0.append(days.map { .date($0) }) }
         var values: [CellValue] = []

@@ -1,6 +1,6 @@
-import LaurelTestSupport
 import Foundation
 import LaurelDocuments
+import LaurelTestSupport
 import Testing
 
 @Suite struct TabularReaderTests {

@@ -1,6 +1,6 @@
-import LaurelTestSupport
 import Foundation
 import LaurelDocuments
+import LaurelTestSupport
 import Testing
 
 @Suite struct XlsxReaderTests {
@@ -18,7 +18,12 @@ import Testing
             "<si><t>dòng 1_x000D_\ndòng 2</t></si>",
         ]
         let data = XlsxFixture.workbook(
-            sheets: [("S", #"<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row></sheetData>"#)],
+            sheets: [
+                (
+                    "S",
+                    #"<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row></sheetData>"#
+                )
+            ],
             sharedStrings: strings
         )
         // MUT
@@ -28,13 +33,20 @@ import Testing
     }
 
     @Test func inlineStringsNumbersBooleansAndErrorsKeepTheirTypes() throws {
-        let data = XlsxFixture.sheet(#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Bằng khen</t></is></c><c r="B1"><v>1.5E3</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="d"><v>2024-05-31T00:00:00</v></c></row></sheetData>"#)
+        let data = XlsxFixture.sheet(
+            #"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Bằng khen</t></is></c><c r="B1"><v>1.5E3</v></c><c r="C1" t="b"><v>1</v></c><c r="D1" t="e"><v>#N/A</v></c><c r="E1" t="d"><v>2024-05-31T00:00:00</v></c></row></sheetData>"#
+        )
         let rows = try rows(data)
-        #expect(rows.first?.values == [.text("Bằng khen"), .number(1500), .bool(true), .text("#N/A"), .date(SpreadsheetDate(year: 2024, month: 5, day: 31))])
+        #expect(
+            rows.first?.values == [
+                .text("Bằng khen"), .number(1500), .bool(true), .text("#N/A"), .date(SpreadsheetDate(year: 2024, month: 5, day: 31)),
+            ])
     }
 
     @Test func sparseRowsKeepTheirNumbersAndGapsBecomeEmptyCells() throws {
-        let data = XlsxFixture.sheet(#"<sheetData><row r="2"><c r="B2"><v>1</v></c></row><row r="5"><c r="C5"><v>3</v></c><c r="E5"><v>5</v></c><c r="F5" s="0"/></row><row r="7" customHeight="1"><c r="A7" s="1"/></row></sheetData>"#)
+        let data = XlsxFixture.sheet(
+            #"<sheetData><row r="2"><c r="B2"><v>1</v></c></row><row r="5"><c r="C5"><v>3</v></c><c r="E5"><v>5</v></c><c r="F5" s="0"/></row><row r="7" customHeight="1"><c r="A7" s="1"/></row></sheetData>"#
+        )
         let rows = try rows(data)
         #expect(rows.map(\.number) == [2, 5])
         #expect(rows[0].values == [.empty, .number(1)])
@@ -43,7 +55,8 @@ import Testing
     }
 
     @Test func cellsAndRowsWithoutReferencesFollowThePreviousOne() throws {
-        let data = XlsxFixture.sheet(#"<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c r="B2"><v>3</v></c><c><v>4</v></c></row></sheetData>"#)
+        let data = XlsxFixture.sheet(
+            #"<sheetData><row><c><v>1</v></c><c><v>2</v></c></row><row><c r="B2"><v>3</v></c><c><v>4</v></c></row></sheetData>"#)
         let rows = try rows(data)
         #expect(rows.map(\.number) == [1, 2])
         #expect(rows[1].values == [.empty, .number(3), .number(4)])
@@ -51,19 +64,22 @@ import Testing
 
     @Test func datesFollowTheCellStyleInThe1900System() throws {
         // setup: style 1 = built-in 14, style 2 = custom dd/mm/yyyy, style 3 = a plain number format
-        let styles = ##"<numFmts count="2"><numFmt numFmtId="164" formatCode="[$-42A]dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="#,##0.00"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>"##
-        let body = #"<sheetData><row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>60</v></c><c r="C1" s="3"><v>45000</v></c><c r="D1" s="2"><v>61.75</v></c><c r="E1" s="1"><v>1</v></c></row></sheetData>"#
+        let styles =
+            ##"<numFmts count="2"><numFmt numFmtId="164" formatCode="[$-42A]dd/mm/yyyy;@"/><numFmt numFmtId="165" formatCode="#,##0.00"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/><xf numFmtId="164"/><xf numFmtId="165"/></cellXfs>"##
+        let body =
+            #"<sheetData><row r="1"><c r="A1" s="1"><v>45000</v></c><c r="B1" s="2"><v>60</v></c><c r="C1" s="3"><v>45000</v></c><c r="D1" s="2"><v>61.75</v></c><c r="E1" s="1"><v>1</v></c></row></sheetData>"#
         let data = XlsxFixture.workbook(sheets: [("S", body)], styles: styles)
         // MUT
         let rows = try rows(data)
         // validate
-        #expect(rows[0].values == [
-            .date(SpreadsheetDate(year: 2023, month: 3, day: 15)),
-            .date(SpreadsheetDate(year: 1900, month: 2, day: 29)),
-            .number(45000),
-            .date(SpreadsheetDate(year: 1900, month: 3, day: 1)),
-            .date(SpreadsheetDate(year: 1900, month: 1, day: 1)),
-        ])
+        #expect(
+            rows[0].values == [
+                .date(SpreadsheetDate(year: 2023, month: 3, day: 15)),
+                .date(SpreadsheetDate(year: 1900, month: 2, day: 29)),
+                .number(45000),
+                .date(SpreadsheetDate(year: 1900, month: 3, day: 1)),
+                .date(SpreadsheetDate(year: 1900, month: 1, day: 1)),
+            ])
     }
 
     @Test func datesUseThe1904SystemWhenTheWorkbookSaysSo() throws {
@@ -77,7 +93,9 @@ import Testing
     }
 
     @Test func formulasAreFlaggedAndKeepTheirCachedValue() throws {
-        let data = XlsxFixture.sheet(#"<sheetData><row r="1"><c r="A1"><v>2</v></c><c r="B1"><f>A1*2</f><v>4</v></c><c r="C1" t="str"><f t="shared" si="0"/><v>ok</v></c><c r="D1"><f>NOW()</f></c></row></sheetData>"#)
+        let data = XlsxFixture.sheet(
+            #"<sheetData><row r="1"><c r="A1"><v>2</v></c><c r="B1"><f>A1*2</f><v>4</v></c><c r="C1" t="str"><f t="shared" si="0"/><v>ok</v></c><c r="D1"><f>NOW()</f></c></row></sheetData>"#
+        )
         var summary = SheetSummary()
         var row: TableRow?
         summary = try XlsxReader(data: data).forEachRow { row = $0 }
@@ -91,7 +109,8 @@ import Testing
     }
 
     @Test func mergedCellsAreReportedOnTheirRowsAndInTheSummary() throws {
-        let body = #"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Tiêu đề</t></is></c><c r="B1"/></row><row r="2"><c r="A2"><v>1</v></c><c r="C2"><v>3</v></c></row><row r="3"><c r="A3"><v>1</v></c></row><row r="4"><c r="A4"/></row></sheetData><mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="C2:C4"/></mergeCells>"#
+        let body =
+            #"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Tiêu đề</t></is></c><c r="B1"/></row><row r="2"><c r="A2"><v>1</v></c><c r="C2"><v>3</v></c></row><row r="3"><c r="A3"><v>1</v></c></row><row r="4"><c r="A4"/></row></sheetData><mergeCells count="2"><mergeCell ref="A1:C1"/><mergeCell ref="C2:C4"/></mergeCells>"#
         let reader = try XlsxReader(data: XlsxFixture.sheet(body))
         var rows: [TableRow] = []
         let summary = try reader.forEachRow { rows.append($0) }
@@ -105,7 +124,8 @@ import Testing
     }
 
     @Test func namespacePrefixedPartsAreRead() throws {
-        let body = #"<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Có tiền tố</x:t></x:is></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells>"#
+        let body =
+            #"<x:sheetData><x:row r="1"><x:c r="A1" t="inlineStr"><x:is><x:t>Có tiền tố</x:t></x:is></x:c></x:row></x:sheetData><x:mergeCells><x:mergeCell ref="A1:B1"/></x:mergeCells>"#
         let data = XlsxFixture.workbook(sheets: [("S", body)], prefix: "x")
         let rows = try rows(data)
         #expect(rows.first?.values == [.text("Có tiền tố")])
@@ -126,7 +146,9 @@ import Testing
     }
 
     @Test func emptySheetsDeliverNoRows() throws {
-        let data = XlsxFixture.workbook(sheets: [("Trống", "<sheetData/>"), ("Cũng trống", #"<dimension ref="A1"/><sheetData><row r="1" spans="1:3"/></sheetData>"#)])
+        let data = XlsxFixture.workbook(sheets: [
+            ("Trống", "<sheetData/>"), ("Cũng trống", #"<dimension ref="A1"/><sheetData><row r="1" spans="1:3"/></sheetData>"#),
+        ])
         let reader = try XlsxReader(data: data)
         #expect(try reader.forEachRow(in: 0) { _ in Issue.record("no row expected") }.rowCount == 0)
         #expect(try reader.forEachRow(in: 1) { _ in Issue.record("no row expected") }.rowCount == 0)
@@ -147,7 +169,8 @@ import Testing
     }
 
     @Test func aBadSharedStringIndexIsMalformed() throws {
-        let data = XlsxFixture.workbook(sheets: [("S", #"<sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData>"#)], sharedStrings: ["<si><t>a</t></si>"])
+        let data = XlsxFixture.workbook(
+            sheets: [("S", #"<sheetData><row r="1"><c r="A1" t="s"><v>7</v></c></row></sheetData>"#)], sharedStrings: ["<si><t>a</t></si>"])
         #expect(throws: SpreadsheetError.malformedXML(part: "xl/worksheets/sheet1.xml", detail: "shared string 7 does not exist")) {
             try rows(data)
         }

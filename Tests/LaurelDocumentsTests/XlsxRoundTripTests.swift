@@ -16,7 +16,8 @@ import Testing
     func everyCellKindSurvivesAWriteAndARead(sharedStrings: Bool) throws {
         // setup
         let writer = try XlsxWriter(options: .init(useSharedStrings: sharedStrings))
-        try writer.addSheet(named: "Danh sách", columns: [.init("Họ và tên", width: 30), .init("Số"), .init("Ngày"), .init("Đúng")]) { sheet in
+        try writer.addSheet(named: "Danh sách", columns: [.init("Họ và tên", width: 30), .init("Số"), .init("Ngày"), .init("Đúng")]) {
+            sheet in
             try sheet.append([.text("Nguyễn Văn An"), .number(42), .date(SpreadsheetDate(year: 2024, month: 2, day: 29)), .bool(true)])
             try sheet.append([.text("Trần Thị Bích"), .number(-3.25), .empty, .bool(false)])
             try sheet.append([.empty, .number(1e-7), .date(SpreadsheetDate(year: 1900, month: 1, day: 1)), .empty, .text("xa")])
@@ -28,10 +29,16 @@ import Testing
         #expect(table.name == "Danh sách")
         #expect(table.header == ["Họ và tên", "Số", "Ngày", "Đúng"])
         #expect(table.rows.map(\.number) == [2, 3, 4, 5])
-        #expect(table.rows[0].values == [.text("Nguyễn Văn An"), .number(42), .date(SpreadsheetDate(year: 2024, month: 2, day: 29)), .bool(true)])
+        #expect(
+            table.rows[0].values == [
+                .text("Nguyễn Văn An"), .number(42), .date(SpreadsheetDate(year: 2024, month: 2, day: 29)), .bool(true),
+            ])
         #expect(table.rows[1].values == [.text("Trần Thị Bích"), .number(-3.25), .empty, .bool(false)])
         #expect(table.rows[2].values == [.empty, .number(1e-7), .date(SpreadsheetDate(year: 1900, month: 1, day: 1)), .empty, .text("xa")])
-        #expect(table.rows[3].values == [.text("Nguyễn Văn An"), .number(123_456_789_012), .date(SpreadsheetDate(year: 9999, month: 12, day: 31))])
+        #expect(
+            table.rows[3].values == [
+                .text("Nguyễn Văn An"), .number(123_456_789_012), .date(SpreadsheetDate(year: 9999, month: 12, day: 31)),
+            ])
     }
 
     @Test(arguments: [false, true])
@@ -82,7 +89,10 @@ import Testing
         // setup
         let writer = try XlsxWriter()
         try writer.addSheet(named: "S") { sheet in
-            try sheet.append([.text("=HYPERLINK(\"http://x\",\"bấm\")"), .text("+1"), .text("-2"), .text("@SUM(A1)"), .text("\tx"), .text("\rx"), .number(-2)])
+            try sheet.append([
+                .text("=HYPERLINK(\"http://x\",\"bấm\")"), .text("+1"), .text("-2"), .text("@SUM(A1)"), .text("\tx"), .text("\rx"),
+                .number(-2),
+            ])
         }
         // MUT
         var row: TableRow?
@@ -104,7 +114,9 @@ import Testing
     @Test func tablesRoundTripThroughAFileWithFittedColumns() throws {
         // setup
         let tables = [
-            Table(name: "Cá nhân", header: ["Họ và tên", "Năm sinh"], values: Self.vietnamese.enumerated().map { [.text($1), .number(Double(1970 + $0))] }),
+            Table(
+                name: "Cá nhân", header: ["Họ và tên", "Năm sinh"],
+                values: Self.vietnamese.enumerated().map { [.text($1), .number(Double(1970 + $0))] }),
             Table(name: "Tập thể", header: ["Đơn vị"], values: [[.text("Phòng Tổ chức")], [.text("Ban Thi đua")]]),
         ]
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("laurel-\(UUID().uuidString).xlsx")
@@ -126,7 +138,10 @@ import Testing
         let writer = try XlsxWriter(options: .init(useSharedStrings: true))
         try writer.addSheet(named: "Lớn", columns: (1...4).map { .init("Cột \($0)") }) { sheet in
             for index in 1...count {
-                try sheet.append([.number(Double(index)), .text(Self.vietnamese[index % 8]), .date(SpreadsheetDate(year: 2000 + index % 25, month: 1 + index % 12, day: 1 + index % 28)), .text("Ghi chú \(index)")])
+                try sheet.append([
+                    .number(Double(index)), .text(Self.vietnamese[index % 8]),
+                    .date(SpreadsheetDate(year: 2000 + index % 25, month: 1 + index % 12, day: 1 + index % 28)), .text("Ghi chú \(index)"),
+                ])
             }
         }
         // MUT

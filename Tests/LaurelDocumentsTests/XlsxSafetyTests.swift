@@ -1,6 +1,6 @@
-import LaurelTestSupport
 import Foundation
 import LaurelDocuments
+import LaurelTestSupport
 import Testing
 
 @Suite struct XlsxSafetyTests {
@@ -45,9 +45,14 @@ import Testing
     @Test func anEntryThatInflatesPastItsDeclaredSizeIsAZipBomb() throws {
         // setup: the sheet claims 300 bytes but inflates to 2 MB of zeros (a forged header).
         var zip = TestZip()
-        zip.store("_rels/.rels", #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x/officeDocument" Target="xl/workbook.xml"/></Relationships>"#)
+        zip.store(
+            "_rels/.rels",
+            #"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        )
         zip.store("xl/workbook.xml", #"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
-        zip.store("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)
+        zip.store(
+            "xl/_rels/workbook.xml.rels",
+            #"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)
         zip.addDeflated("xl/worksheets/sheet1.xml", payload: ZeroDeflate.stream(count: 2 << 20), claimedSize: 300)
         let reader = try XlsxReader(data: zip.data)
         // MUT, validate
@@ -73,7 +78,8 @@ import Testing
     }
 
     @Test func rowAndColumnCapsStopTheRead() throws {
-        let body = "<sheetData>" + (1...20).map { #"<row r="\#($0)"><c r="A\#($0)"><v>1</v></c></row>"# }.joined()
+        let body =
+            "<sheetData>" + (1...20).map { #"<row r="\#($0)"><c r="A\#($0)"><v>1</v></c></row>"# }.joined()
             + #"<row r="21"><c r="ZZ21"><v>1</v></c></row></sheetData>"#
         var limits = SpreadsheetLimits()
         limits.maxRows = 10
@@ -90,17 +96,26 @@ import Testing
     @Test func anExternalEntityIsNeverResolved() throws {
         // setup: the classic XXE, pointing at a file that exists on every Linux machine.
         var zip = TestZip()
-        zip.store("xl/workbook.xml", #"<?xml version="1.0"?><!DOCTYPE workbook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><workbook><sheets><sheet name="&xxe;" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
+        zip.store(
+            "xl/workbook.xml",
+            #"<?xml version="1.0"?><!DOCTYPE workbook [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><workbook><sheets><sheet name="&xxe;" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        )
         // MUT, validate
         #expect(throws: SpreadsheetError.unsafeXML(part: "xl/workbook.xml")) { try XlsxReader(data: zip.data) }
     }
 
     @Test func entityExpansionInASheetIsRefused() throws {
-        let laughs = #"<!DOCTYPE worksheet [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>"#
+        let laughs =
+            #"<!DOCTYPE worksheet [<!ENTITY a "ha"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>"#
         var zip = TestZip()
         zip.store("xl/workbook.xml", #"<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#)
-        zip.store("xl/_rels/workbook.xml.rels", #"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)
-        zip.store("xl/worksheets/sheet1.xml", #"<?xml version="1.0"?><!-- a comment first -->"# + laughs + #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is></c></row></sheetData></worksheet>"#)
+        zip.store(
+            "xl/_rels/workbook.xml.rels",
+            #"<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#)
+        zip.store(
+            "xl/worksheets/sheet1.xml",
+            #"<?xml version="1.0"?><!-- a comment first -->"# + laughs
+                + #"<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&c;</t></is></c></row></sheetData></worksheet>"#)
         let reader = try XlsxReader(data: zip.data)
         #expect(throws: SpreadsheetError.unsafeXML(part: "xl/worksheets/sheet1.xml")) { try reader.forEachRow { _ in } }
     }

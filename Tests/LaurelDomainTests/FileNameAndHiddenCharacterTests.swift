@@ -20,7 +20,9 @@ import Testing
     @Test func storedNamesAreNFCAndBounded() {
         let nfd = "Ke\u{0302}\u{0301} hoa\u{0323}ch.pdf"
         #expect(FileName.stored(nfd, fileExtension: "pdf", fallback: "tep").unicodeScalars.elementsEqual("Kế hoạch.pdf".unicodeScalars))
-        #expect(FileName.stored(String(repeating: "ạ", count: 500) + ".pdf", fileExtension: "pdf", fallback: "tep").count == FileName.maxLength + 4)
+        #expect(
+            FileName.stored(String(repeating: "ạ", count: 500) + ".pdf", fileExtension: "pdf", fallback: "tep").count == FileName.maxLength
+                + 4)
     }
 
     @Test func namesRefuseHiddenCharactersAndAreNFC() {

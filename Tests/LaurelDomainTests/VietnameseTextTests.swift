@@ -20,7 +20,10 @@ import Testing
 
     @Test func peopleSortByGivenNameFirst() {
         let names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Anh"]
-        #expect(names.sorted { VietnameseText.personSortKey($0) < VietnameseText.personSortKey($1) } == ["Nguyễn Thị An", "Lê Anh", "Trần Văn Bình"])
+        #expect(
+            names.sorted { VietnameseText.personSortKey($0) < VietnameseText.personSortKey($1) } == [
+                "Nguyễn Thị An", "Lê Anh", "Trần Văn Bình",
+            ])
     }
 }
 
@@ -38,7 +41,8 @@ import Testing
     }
 
     @Test func mergeRules() {
-        let a = UnitPath(value: "/1/2/"), b = UnitPath(value: "/1/3/")
+        let a = UnitPath(value: "/1/2/")
+        let b = UnitPath(value: "/1/3/")
         #expect(throws: DomainError.invalid("error.merge_into_inactive", field: "targetId")) {
             try UnitTreeRules.checkMerge(source: a, sourceActive: true, target: b, targetActive: false)
         }
@@ -50,7 +54,10 @@ import Testing
         }
     }
 
-    @Test(arguments: [("", "error.required"), ("   ", "error.required"), (String(repeating: "x", count: 201), "error.too_long"), ("a\u{0}b", "error.control_characters")])
+    @Test(arguments: [
+        ("", "error.required"), ("   ", "error.required"), (String(repeating: "x", count: 201), "error.too_long"),
+        ("a\u{0}b", "error.control_characters"),
+    ])
     func badNamesAreRefused(name: String, key: String) {
         var errors: [DomainError] = []
         _ = Validate.name(name, field: "name", into: &errors)

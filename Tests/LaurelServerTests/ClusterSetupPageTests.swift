@@ -20,7 +20,9 @@ import Testing
         allowed.insert(charactersIn: "-._~")
         let body = pairs.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")
         return try await client.execute(uri: uri, method: .post, headers: headers, body: ByteBuffer(string: body)) { response in
-            P.Page(status: response.status, html: String(buffer: response.body), location: response.headers[.location], setCookie: response.headers[.setCookie])
+            P.Page(
+                status: response.status, html: String(buffer: response.body), location: response.headers[.location],
+                setCookie: response.headers[.setCookie])
         }
     }
 
@@ -54,12 +56,17 @@ import Testing
             #expect(form.status == .ok && form.html.contains("name=\"memberUnitIds\""))
             let csrf = try #require(P.csrf(in: form.html))
             let organiser = try await client.unitId(code: "HN", token: token)
-            let communes = [try await client.unitId(code: "HN-X1", token: token), try await client.unitId(code: "HN-X2", token: token),
-                            try await client.unitId(code: "HN-X3", token: token)]
-            let saved = try await Self.post(client, "/clusters/new", cookie: hanoi, [
-                ("_csrf", csrf), ("code", "CUM-XA-HN"), ("name", "Cụm thi đua các xã"), ("kind", "cluster"), ("organiserUnitId", String(organiser)),
-                ("decisionNumber", "12/QĐ-HĐTĐKT"), ("decisionDate", "2026-01-15"), ("deputyBecomesLeader", "1"),
-            ] + communes.map { ("memberUnitIds", String($0)) })
+            let communes = [
+                try await client.unitId(code: "HN-X1", token: token), try await client.unitId(code: "HN-X2", token: token),
+                try await client.unitId(code: "HN-X3", token: token),
+            ]
+            let saved = try await Self.post(
+                client, "/clusters/new", cookie: hanoi,
+                [
+                    ("_csrf", csrf), ("code", "CUM-XA-HN"), ("name", "Cụm thi đua các xã"), ("kind", "cluster"),
+                    ("organiserUnitId", String(organiser)),
+                    ("decisionNumber", "12/QĐ-HĐTĐKT"), ("decisionDate", "2026-01-15"), ("deputyBecomesLeader", "1"),
+                ] + communes.map { ("memberUnitIds", String($0)) })
             #expect(Self.redirected(saved))
             let id = try #require(saved.location?.split(separator: "/").last.flatMap { Int($0) })
             let (status, cluster) = try await client.json(.get, "/api/v1/clusters/\(id)", token: token)
@@ -72,7 +79,8 @@ import Testing
             #expect(page.status == .ok && page.html.contains("Cụm thi đua các xã") && page.html.contains("id=\"new-season\""))
             // The rotation rule reads as sentences (a nested section once printed the Swift value).
             #expect(page.html.contains("Cụm phó năm trước trở thành cụm trưởng; chỉ bầu cụm phó.") && !page.html.contains("RotationRule("))
-            let (_, audit) = try await client.json(.get, "/api/v1/audit?entity=cluster&entityId=\(id)", token: try await client.token("admin", "laurel-admin"))
+            let (_, audit) = try await client.json(
+                .get, "/api/v1/audit?entity=cluster&entityId=\(id)", token: try await client.token("admin", "laurel-admin"))
             #expect(audit["total"] as? Int == 1)
         }
     }
@@ -84,11 +92,15 @@ import Testing
             let hanoi = try await P.signIn(client, "canbo.hanoi", "laurel-demo")
             let csrf = try #require(P.csrf(in: try await P.request(client, .get, "/clusters/new", cookie: hanoi).html))
             let organiser = try await client.unitId(code: "HN", token: token)
-            let refused = try await Self.post(client, "/clusters/new", cookie: hanoi, [
-                ("_csrf", csrf), ("code", ""), ("name", "Khối các sở"), ("kind", "federation"), ("organiserUnitId", String(organiser)),
-                ("decisionNumber", "5/QĐ"), ("decisionDate", "2026-13-45")])
+            let refused = try await Self.post(
+                client, "/clusters/new", cookie: hanoi,
+                [
+                    ("_csrf", csrf), ("code", ""), ("name", "Khối các sở"), ("kind", "federation"), ("organiserUnitId", String(organiser)),
+                    ("decisionNumber", "5/QĐ"), ("decisionDate", "2026-13-45"),
+                ])
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.html.contains("Trường này là bắt buộc.") && refused.html.contains("Giá trị không hợp lệ: federation.")
+            #expect(
+                refused.html.contains("Trường này là bắt buộc.") && refused.html.contains("Giá trị không hợp lệ: federation.")
                     && refused.html.contains("Ngày không hợp lệ"))
             // What was typed comes back.
             #expect(refused.html.contains("value=\"Khối các sở\""))
@@ -106,15 +118,20 @@ import Testing
             let page = try await P.request(client, .get, "/clusters/\(cluster)", cookie: hanoi)
             #expect(page.status == .ok && page.html.contains("id=\"join-form\"") && page.html.contains("id=\"member-history\""))
             let csrf = try #require(P.csrf(in: page.html))
-            let (commune, leaving) = (try await client.unitId(code: "HN-X1", token: token), try await client.unitId(code: "HN-S4", token: token))
-            let joined = try await P.request(client, .post, "/clusters/\(cluster)/members", cookie: hanoi,
-                                             form: ["_csrf": csrf, "action": "join", "unitId": String(commune), "date": "2026-02-01"])
+            let (commune, leaving) = (
+                try await client.unitId(code: "HN-X1", token: token), try await client.unitId(code: "HN-S4", token: token)
+            )
+            let joined = try await P.request(
+                client, .post, "/clusters/\(cluster)/members", cookie: hanoi,
+                form: ["_csrf": csrf, "action": "join", "unitId": String(commune), "date": "2026-02-01"])
             #expect(Self.redirected(joined))
-            let left = try await P.request(client, .post, "/clusters/\(cluster)/members", cookie: hanoi,
-                                           form: ["_csrf": csrf, "action": "leave", "unitId": String(leaving), "date": "2026-03-01"])
+            let left = try await P.request(
+                client, .post, "/clusters/\(cluster)/members", cookie: hanoi,
+                form: ["_csrf": csrf, "action": "leave", "unitId": String(leaving), "date": "2026-03-01"])
             #expect(Self.redirected(left))
-            let again = try await P.request(client, .post, "/clusters/\(cluster)/members", cookie: hanoi,
-                                            form: ["_csrf": csrf, "action": "leave", "unitId": String(leaving), "date": "2026-03-02"])
+            let again = try await P.request(
+                client, .post, "/clusters/\(cluster)/members", cookie: hanoi,
+                form: ["_csrf": csrf, "action": "leave", "unitId": String(leaving), "date": "2026-03-02"])
             #expect(again.status == .unprocessableContent && again.html.contains("không phải thành viên"))
             let (_, record) = try await client.json(.get, "/api/v1/clusters/\(cluster)", token: token)
             let current = (record["memberUnitIds"] as? [Int] ?? []).map(Int64.init)
@@ -134,16 +151,22 @@ import Testing
             let (cluster, _) = try await Self.demoCluster(client, token: token)
             let hanoi = try await P.signIn(client, "canbo.hanoi", "laurel-demo")
             let form = try await P.request(client, .get, "/clusters/\(cluster)/seasons/new", cookie: hanoi)
-            #expect(form.status == .ok && form.html.contains("name=\"year\" id=\"year\" value=\"2026\"") && form.html.contains("value=\"1.1\""))
+            #expect(
+                form.status == .ok && form.html.contains("name=\"year\" id=\"year\" value=\"2026\"") && form.html.contains("value=\"1.1\""))
             let csrf = try #require(P.csrf(in: form.html))
-            let (deputy, leader) = (try await client.unitId(code: "HN-S2", token: token), try await client.unitId(code: "HN-S3", token: token))
+            let (deputy, leader) = (
+                try await client.unitId(code: "HN-S2", token: token), try await client.unitId(code: "HN-S3", token: token)
+            )
             // Last year's rows as filled in, with one maximum changed (typed with a decimal comma).
             let rows = Self.formRows(form.html).map { $0.1 == "10" && $0.0.hasSuffix("_maxPoints") ? ($0.0, "12,5") : $0 }
             #expect(rows.count > 9 * 6)
-            let saved = try await Self.post(client, "/clusters/\(cluster)/seasons/new", cookie: hanoi, [
-                ("_csrf", csrf), ("year", "2026"), ("leaderUnitId", String(leader)), ("deputyUnitId", String(deputy)), ("mode", "verification"),
-                ("bonusCap", "5"), ("rulesText", "Quy chế 2026"), ("covenantText", ""),
-            ] + rows)
+            let saved = try await Self.post(
+                client, "/clusters/\(cluster)/seasons/new", cookie: hanoi,
+                [
+                    ("_csrf", csrf), ("year", "2026"), ("leaderUnitId", String(leader)), ("deputyUnitId", String(deputy)),
+                    ("mode", "verification"),
+                    ("bonusCap", "5"), ("rulesText", "Quy chế 2026"), ("covenantText", ""),
+                ] + rows)
             #expect(Self.redirected(saved) && saved.location?.hasSuffix("/setup") == true)
             let (_, record) = try await client.json(.get, "/api/v1/clusters/\(cluster)", token: token)
             let season = try #require((record["seasons"] as? [[String: Any]])?.first { $0["year"] as? Int == 2026 }?["id"] as? Int)
@@ -163,17 +186,27 @@ import Testing
             let (cluster, _) = try await Self.demoCluster(client, token: token)
             let hanoi = try await P.signIn(client, "canbo.hanoi", "laurel-demo")
             let csrf = try #require(P.csrf(in: try await P.request(client, .get, "/clusters/\(cluster)/seasons/new", cookie: hanoi).html))
-            let (leader, deputy) = (try await client.unitId(code: "HN-S2", token: token), try await client.unitId(code: "HN-S3", token: token))
+            let (leader, deputy) = (
+                try await client.unitId(code: "HN-S2", token: token), try await client.unitId(code: "HN-S3", token: token)
+            )
             let row = { (index: Int, code: String, max: String) -> [(String, String)] in
-                [("c\(index)_section", "A"), ("c\(index)_code", code), ("c\(index)_title", "Tiêu chí \(code)"), ("c\(index)_maxPoints", max),
-                 ("c\(index)_kind", "criterion")]
+                [
+                    ("c\(index)_section", "A"), ("c\(index)_code", code), ("c\(index)_title", "Tiêu chí \(code)"),
+                    ("c\(index)_maxPoints", max),
+                    ("c\(index)_kind", "criterion"),
+                ]
             }
-            let refused = try await Self.post(client, "/clusters/\(cluster)/seasons/new", cookie: hanoi, [
-                ("_csrf", csrf), ("year", "2026"), ("leaderUnitId", String(leader)), ("deputyUnitId", String(deputy)), ("mode", "verification"),
-                ("rows", "4"), ("c1_kind", "criterion"),
-            ] + row(0, "A1", "-5") + row(2, "A2", "10") + row(3, "A2", "abc"))
+            let refused = try await Self.post(
+                client, "/clusters/\(cluster)/seasons/new", cookie: hanoi,
+                [
+                    ("_csrf", csrf), ("year", "2026"), ("leaderUnitId", String(leader)), ("deputyUnitId", String(deputy)),
+                    ("mode", "verification"),
+                    ("rows", "4"), ("c1_kind", "criterion"),
+                ] + row(0, "A1", "-5") + row(2, "A2", "10") + row(3, "A2", "abc"))
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.html.contains("phải lớn hơn 0") && refused.html.contains("Mã A2 bị lặp") && refused.html.contains("Kiểu dữ liệu không đúng"))
+            #expect(
+                refused.html.contains("phải lớn hơn 0") && refused.html.contains("Mã A2 bị lặp")
+                    && refused.html.contains("Kiểu dữ liệu không đúng"))
             #expect(refused.html.contains("value=\"-5\""))
             let (_, record) = try await client.json(.get, "/api/v1/clusters/\(cluster)", token: token)
             #expect((record["seasons"] as? [[String: Any]])?.count == 1)
@@ -185,54 +218,85 @@ import Testing
         try await TestApp.run(kind) { client, _ in
             let token = try await client.token("canbo.hanoi", "laurel-demo")
             let (_, season) = try await Self.demoCluster(client, token: token)
-            let units = [try await client.unitId(code: "HN-S1", token: token), try await client.unitId(code: "HN-S2", token: token),
-                         try await client.unitId(code: "HN-S3", token: token)]
+            let units = [
+                try await client.unitId(code: "HN-S1", token: token), try await client.unitId(code: "HN-S2", token: token),
+                try await client.unitId(code: "HN-S3", token: token),
+            ]
             let hanoi = try await P.signIn(client, "canbo.hanoi", "laurel-demo")
             let page = try await P.request(client, .get, "/seasons/\(season)/setup", cookie: hanoi)
-            #expect(page.status == .ok && page.html.contains("id=\"save-covenant\"") && page.html.contains("/setup\" aria-current=\"page\""))
+            #expect(
+                page.status == .ok && page.html.contains("id=\"save-covenant\"") && page.html.contains("/setup\" aria-current=\"page\""))
             let csrf = try #require(P.csrf(in: page.html))
-            let signed = try await Self.post(client, "/seasons/\(season)/setup/covenant", cookie: hanoi, [
-                ("_csrf", csrf), ("rulesText", "Điều 1. Phạm vi.\r\nĐiều 2. Thành viên."), ("covenantText", "Giao ước thi đua năm 2025"),
-                ("signedOn", "2025-02-15"), ("signedUnitIds", String(units[0])), ("signedUnitIds", String(units[1]))])
+            let signed = try await Self.post(
+                client, "/seasons/\(season)/setup/covenant", cookie: hanoi,
+                [
+                    ("_csrf", csrf), ("rulesText", "Điều 1. Phạm vi.\r\nĐiều 2. Thành viên."),
+                    ("covenantText", "Giao ước thi đua năm 2025"),
+                    ("signedOn", "2025-02-15"), ("signedUnitIds", String(units[0])), ("signedUnitIds", String(units[1])),
+                ])
             #expect(Self.redirected(signed))
             let (_, record) = try await client.json(.get, "/api/v1/seasons/\(season)", token: token)
-            #expect(record["covenantSignedOn"] as? String == "2025-02-15" && record["rulesText"] as? String == "Điều 1. Phạm vi.\nĐiều 2. Thành viên.")
-            let signers = (record["members"] as? [[String: Any]] ?? []).filter { $0["signedCovenant"] as? Bool == true }.compactMap { $0["unitId"] as? Int }
+            #expect(
+                record["covenantSignedOn"] as? String == "2025-02-15"
+                    && record["rulesText"] as? String == "Điều 1. Phạm vi.\nĐiều 2. Thành viên.")
+            let signers = (record["members"] as? [[String: Any]] ?? []).filter { $0["signedCovenant"] as? Bool == true }.compactMap {
+                $0["unitId"] as? Int
+            }
             #expect(Set(signers.map(Int64.init)) == Set(units.prefix(2)))
 
             // A member's officer edits its own targets, not another member's.
             let member = try await P.signIn(client, "canbo.sogiaoduc.hanoi", "laurel-demo")
             let own = try await P.request(client, .get, "/seasons/\(season)/setup", cookie: member)
-            #expect(own.html.contains("save-targets-\(units[2])") && !own.html.contains("save-targets-\(units[0])") && !own.html.contains("save-covenant"))
+            #expect(
+                own.html.contains("save-targets-\(units[2])") && !own.html.contains("save-targets-\(units[0])")
+                    && !own.html.contains("save-covenant"))
             let memberCSRF = try #require(P.csrf(in: own.html))
-            let targets = try await P.request(client, .post, "/seasons/\(season)/setup/targets/\(units[2])", cookie: member, form: [
-                "_csrf": memberCSRF, "rows": "5",
-                "t0_code": "CT1", "t0_title": "Giải ngân vốn đầu tư", "t0_measure": "%", "t0_planned": "95", "t0_actual": "97,5", "t0_direction": "at_least",
-                "t1_code": "CT2", "t1_title": "Hồ sơ trễ hạn", "t1_measure": "hồ sơ", "t1_planned": "5", "t1_actual": "3", "t1_direction": "at_most",
-                "t2_code": "CT3", "t2_title": "Trường đạt chuẩn", "t2_planned": "10", "t2_direction": "at_least", "t3_direction": "at_least"])
+            let targets = try await P.request(
+                client, .post, "/seasons/\(season)/setup/targets/\(units[2])", cookie: member,
+                form: [
+                    "_csrf": memberCSRF, "rows": "5",
+                    "t0_code": "CT1", "t0_title": "Giải ngân vốn đầu tư", "t0_measure": "%", "t0_planned": "95", "t0_actual": "97,5",
+                    "t0_direction": "at_least",
+                    "t1_code": "CT2", "t1_title": "Hồ sơ trễ hạn", "t1_measure": "hồ sơ", "t1_planned": "5", "t1_actual": "3",
+                    "t1_direction": "at_most",
+                    "t2_code": "CT3", "t2_title": "Trường đạt chuẩn", "t2_planned": "10", "t2_direction": "at_least",
+                    "t3_direction": "at_least",
+                ])
             #expect(Self.redirected(targets))
             let counted = try await P.request(client, .get, "/seasons/\(season)/setup", cookie: member)
             #expect(counted.html.contains("Đạt 2/3 chỉ tiêu") && counted.html.contains("value=\"97.5\""))
             let (_, after) = try await client.json(.get, "/api/v1/seasons/\(season)", token: token)
-            let summary = (after["members"] as? [[String: Any]])?.first { ($0["unitId"] as? Int).map(Int64.init) == units[2] }?["targets"] as? [String: Any]
+            let summary =
+                (after["members"] as? [[String: Any]])?.first { ($0["unitId"] as? Int).map(Int64.init) == units[2] }?["targets"]
+                as? [String: Any]
             #expect(summary?["met"] as? Int == 2 && summary?["total"] as? Int == 3)
-            let notYours = try await P.request(client, .post, "/seasons/\(season)/setup/targets/\(units[0])", cookie: member,
-                                               form: ["_csrf": memberCSRF, "rows": "1", "t0_code": "X", "t0_title": "X", "t0_planned": "1"])
+            let notYours = try await P.request(
+                client, .post, "/seasons/\(season)/setup/targets/\(units[0])", cookie: member,
+                form: ["_csrf": memberCSRF, "rows": "1", "t0_code": "X", "t0_title": "X", "t0_planned": "1"])
             #expect(notYours.status == .forbidden)
-            let duplicate = try await P.request(client, .post, "/seasons/\(season)/setup/targets/\(units[2])", cookie: member, form: [
-                "_csrf": memberCSRF, "rows": "2", "t0_code": "CT1", "t0_title": "A", "t0_planned": "1", "t1_code": "CT1", "t1_title": "B", "t1_planned": "x"])
-            #expect(duplicate.status == .unprocessableContent && duplicate.html.contains("Chỉ tiêu CT1 bị lặp") && duplicate.html.contains("Kiểu dữ liệu không đúng"))
+            let duplicate = try await P.request(
+                client, .post, "/seasons/\(season)/setup/targets/\(units[2])", cookie: member,
+                form: [
+                    "_csrf": memberCSRF, "rows": "2", "t0_code": "CT1", "t0_title": "A", "t0_planned": "1", "t1_code": "CT1",
+                    "t1_title": "B", "t1_planned": "x",
+                ])
+            #expect(
+                duplicate.status == .unprocessableContent && duplicate.html.contains("Chỉ tiêu CT1 bị lặp")
+                    && duplicate.html.contains("Kiểu dữ liệu không đúng"))
 
             // The summary conference, by the organiser.
-            let badDate = try await P.request(client, .post, "/seasons/\(season)/setup/conference", cookie: hanoi,
-                                              form: ["_csrf": csrf, "date": "20/12/2025", "venue": "Hội trường"])
+            let badDate = try await P.request(
+                client, .post, "/seasons/\(season)/setup/conference", cookie: hanoi,
+                form: ["_csrf": csrf, "date": "20/12/2025", "venue": "Hội trường"])
             #expect(badDate.status == .unprocessableContent && badDate.html.contains("Ngày không hợp lệ"))
-            let conference = try await P.request(client, .post, "/seasons/\(season)/setup/conference", cookie: hanoi,
-                                                 form: ["_csrf": csrf, "date": "2025-12-20", "venue": "Hội trường UBND Thành phố", "attendance": "Đại diện 4 sở"])
+            let conference = try await P.request(
+                client, .post, "/seasons/\(season)/setup/conference", cookie: hanoi,
+                form: ["_csrf": csrf, "date": "2025-12-20", "venue": "Hội trường UBND Thành phố", "attendance": "Đại diện 4 sở"])
             #expect(Self.redirected(conference))
             let (_, final) = try await client.json(.get, "/api/v1/seasons/\(season)", token: token)
             #expect(final["conferenceOn"] as? String == "2025-12-20" && final["conferenceVenue"] as? String == "Hội trường UBND Thành phố")
-            let (_, audit) = try await client.json(.get, "/api/v1/audit?entity=season&entityId=\(season)", token: try await client.token("admin", "laurel-admin"))
+            let (_, audit) = try await client.json(
+                .get, "/api/v1/audit?entity=season&entityId=\(season)", token: try await client.token("admin", "laurel-admin"))
             #expect((audit["total"] as? Int ?? 0) >= 3)
         }
     }
@@ -247,11 +311,13 @@ import Testing
                 #expect(try await P.request(client, .get, path, cookie: danang).status == .notFound, "\(path)")
             }
             let danangCSRF = try #require(P.csrf(in: try await P.request(client, .get, "/clusters", cookie: danang).html))
-            let foreign = try await P.request(client, .post, "/seasons/\(season)/setup/conference", cookie: danang,
-                                              form: ["_csrf": danangCSRF, "date": "2025-12-20"])
+            let foreign = try await P.request(
+                client, .post, "/seasons/\(season)/setup/conference", cookie: danang,
+                form: ["_csrf": danangCSRF, "date": "2025-12-20"])
             #expect(foreign.status == .notFound)
-            let joinForeign = try await P.request(client, .post, "/clusters/\(cluster)/members", cookie: danang,
-                                                  form: ["_csrf": danangCSRF, "action": "leave", "unitId": "1", "date": "2026-01-01"])
+            let joinForeign = try await P.request(
+                client, .post, "/clusters/\(cluster)/members", cookie: danang,
+                form: ["_csrf": danangCSRF, "action": "leave", "unitId": "1", "date": "2026-01-01"])
             #expect(joinForeign.status == .notFound)
 
             let auditor = try await P.signIn(client, "kiemtra.hanoi", "laurel-demo")
@@ -261,11 +327,19 @@ import Testing
             let view = try await P.request(client, .get, "/seasons/\(season)/setup", cookie: auditor)
             #expect(view.status == .ok && !view.html.contains("save-covenant") && !view.html.contains("save-targets"))
             let csrf = try #require(P.csrf(in: view.html))
-            #expect(try await P.request(client, .post, "/clusters/new", cookie: auditor, form: ["_csrf": csrf, "code": "X"]).status == .forbidden)
-            #expect(try await P.request(client, .post, "/seasons/\(season)/setup/covenant", cookie: auditor,
-                                        form: ["_csrf": csrf, "rulesText": "x"]).status == .forbidden)
-            #expect(try await P.request(client, .post, "/clusters/\(cluster)/members", cookie: auditor,
-                                        form: ["_csrf": csrf, "action": "leave", "unitId": "1"]).status == .forbidden)
+            #expect(
+                try await P.request(client, .post, "/clusters/new", cookie: auditor, form: ["_csrf": csrf, "code": "X"]).status
+                    == .forbidden)
+            #expect(
+                try await P.request(
+                    client, .post, "/seasons/\(season)/setup/covenant", cookie: auditor,
+                    form: ["_csrf": csrf, "rulesText": "x"]
+                ).status == .forbidden)
+            #expect(
+                try await P.request(
+                    client, .post, "/clusters/\(cluster)/members", cookie: auditor,
+                    form: ["_csrf": csrf, "action": "leave", "unitId": "1"]
+                ).status == .forbidden)
             let (_, record) = try await client.json(.get, "/api/v1/seasons/\(season)", token: token)
             #expect(record["rulesText"] as? String != "x")
             // A member's officer (not the organiser's) may not open a season.

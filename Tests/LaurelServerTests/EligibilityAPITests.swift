@@ -6,10 +6,10 @@ import Testing
 
 @Suite struct EligibilityAPITests {
     static let input = """
-    {"subjects": [{"id": "p-1", "kind": "individual", "staffCategory": "civil_servant", "holdsManagementPost": false,
-      "years": [{"year": 2024, "rating": "good", "discipline": null, "initiatives": [{"level": "grassroots"}]}], "awards": [],
-      "check": [{"code": "CSTDCS", "year": 2024}, {"code": "LDTT", "year": 2024, "decisionDate": "2025-01-15"}]}]}
-    """
+        {"subjects": [{"id": "p-1", "kind": "individual", "staffCategory": "civil_servant", "holdsManagementPost": false,
+          "years": [{"year": 2024, "rating": "good", "discipline": null, "initiatives": [{"level": "grassroots"}]}], "awards": [],
+          "check": [{"code": "CSTDCS", "year": 2024}, {"code": "LDTT", "year": 2024, "decisionDate": "2025-01-15"}]}]}
+        """
 
     @Test func verdictsExplainEveryCondition() async throws {
         try await TestApp.run(.sqlite) { client, _ in
@@ -45,13 +45,20 @@ extension EligibilityAPITests {
         try await TestApp.run(kind) { client, _ in
             let officer = try await client.token("canbo.hanoi", "laurel-demo")
             let unit = try await client.unitId(code: "HN-S2", token: officer)
-            let (created, person) = try await client.json(.post, "/api/v1/people", token: officer, body: [
-                "fullName": "Lò Văn Xét", "gender": "male", "unitId": unit, "staffCategory": "civil_servant", "holdsManagementPost": false])
+            let (created, person) = try await client.json(
+                .post, "/api/v1/people", token: officer,
+                body: [
+                    "fullName": "Lò Văn Xét", "gender": "male", "unitId": unit, "staffCategory": "civil_servant",
+                    "holdsManagementPost": false,
+                ])
             #expect(created == .created)
             let id = try #require(person["id"] as? Int)
             for year in 2022...2024 {
-                #expect(try await client.json(.put, "/api/v1/people/\(id)/assessments/\(year)", token: officer,
-                                              body: ["rating": "excellent", "discipline": nil, "notes": nil]).0.code < 300)
+                #expect(
+                    try await client.json(
+                        .put, "/api/v1/people/\(id)/assessments/\(year)", token: officer,
+                        body: ["rating": "excellent", "discipline": nil, "notes": nil]
+                    ).0.code < 300)
             }
             let (status, body) = try await client.json(.get, "/api/v1/people/\(id)/eligibility?year=2024", token: officer)
             #expect(status == .ok)
@@ -69,7 +76,9 @@ extension EligibilityAPITests {
             let admin = try await client.token("admin", "laurel-admin")
             let danang = try await client.unitId(code: "DN", token: admin)
             #expect(try await client.json(.get, "/api/v1/units/\(danang)/eligibility?code=LDTT&year=2024", token: officer).0 == .notFound)
-            #expect(try await client.json(.get, "/api/v1/units/\(unit)/eligibility?code=NOPE&year=2024", token: officer).0 == .unprocessableContent)
+            #expect(
+                try await client.json(.get, "/api/v1/units/\(unit)/eligibility?code=NOPE&year=2024", token: officer).0
+                    == .unprocessableContent)
         }
     }
 }

@@ -28,7 +28,8 @@ import Testing
             let last = try await P.request(client, .get, "/eligibility?unitId=\(root)&code=LDTT&year=2025&page=2", cookie: admin)
             #expect(Self.rows(last.html) == min(200, all.count - 200))
 
-            let onlyEligible = try await P.request(client, .get, "/eligibility?unitId=\(root)&code=LDTT&year=2025&eligibleOnly=true", cookie: admin)
+            let onlyEligible = try await P.request(
+                client, .get, "/eligibility?unitId=\(root)&code=LDTT&year=2025&eligibleOnly=true", cookie: admin)
             #expect(Self.rows(onlyEligible.html) == min(200, eligible) && !onlyEligible.html.contains("tag off\">Chưa đủ"))
             #expect(onlyEligible.html.contains("name=\"eligibleOnly\" value=\"true\" id=\"eligibleOnly\" checked"))
         }

@@ -8,12 +8,16 @@ import Testing
 
 extension TestClientProtocol {
     /// Sends a file to `POST /api/v1/imports/{kind}` as the raw body.
-    func importFile(_ kind: String, _ data: Data, token: String, dryRun: Bool, language: String? = nil) async throws -> (HTTPResponse.Status, JSONBody) {
+    func importFile(
+        _ kind: String, _ data: Data, token: String, dryRun: Bool, language: String? = nil
+    ) async throws -> (HTTPResponse.Status, JSONBody) {
         var headers = HTTPFields()
         headers[.authorization] = "Bearer \(token)"
         headers[.contentType] = "application/octet-stream"
         if let language { headers[.acceptLanguage] = language }
-        return try await execute(uri: "/api/v1/imports/\(kind)?dryRun=\(dryRun)", method: .post, headers: headers, body: ByteBuffer(bytes: data)) { response in
+        return try await execute(
+            uri: "/api/v1/imports/\(kind)?dryRun=\(dryRun)", method: .post, headers: headers, body: ByteBuffer(bytes: data)
+        ) { response in
             let value = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) ?? [String: Any]()
             return (response.status, JSONBody(value: value))
         }
@@ -54,21 +58,36 @@ extension JSONBody {
             var awards: [[CellValue]] = []
             for (index, person) in people.enumerated() {
                 let id = Double(person["id"] as? Int ?? 0)
-                let unitCode = try await client.json(.get, "/api/v1/units/\(person["unitId"] as? Int ?? 0)", token: token).1["code"] as? String ?? ""
+                let unitCode =
+                    try await client.json(.get, "/api/v1/units/\(person["unitId"] as? Int ?? 0)", token: token).1["code"] as? String ?? ""
                 for year in [2019, 2020] {
                     let rating = index % 3 == 0 ? "Hoàn thành xuất sắc nhiệm vụ" : "hoan thanh tot nhiem vu"
                     if index % 2 == 0 {
-                        assessments.append([.number(id), .empty, .empty, .text(unitCode), .number(Double(year)), .text(rating), .empty, .text("Nhập từ tệp")])
+                        assessments.append([
+                            .number(id), .empty, .empty, .text(unitCode), .number(Double(year)), .text(rating), .empty,
+                            .text("Nhập từ tệp"),
+                        ])
                     } else {
-                        assessments.append([.empty, .text(person["fullName"] as? String ?? ""), .text(person["birthDate"] as? String ?? ""), .text(unitCode),
-                                            .number(Double(year)), .text(rating), .empty, .empty])
+                        assessments.append([
+                            .empty, .text(person["fullName"] as? String ?? ""), .text(person["birthDate"] as? String ?? ""),
+                            .text(unitCode),
+                            .number(Double(year)), .text(rating), .empty, .empty,
+                        ])
                     }
-                    awards.append([.number(id), .empty, .empty, .text(unitCode), .text("LDTT"), .number(Double(year)), .text("merit"),
-                                   .text("\(100 + index)/QĐ-UBND"), .date(SpreadsheetDate(year: year, month: 12, day: 20)), .text("Chủ tịch UBND thành phố"), .text("valid")])
+                    awards.append([
+                        .number(id), .empty, .empty, .text(unitCode), .text("LDTT"), .number(Double(year)), .text("merit"),
+                        .text("\(100 + index)/QĐ-UBND"), .date(SpreadsheetDate(year: year, month: 12, day: 20)),
+                        .text("Chủ tịch UBND thành phố"), .text("valid"),
+                    ])
                 }
             }
-            let assessmentFile = try Self.xlsx(["Mã cá nhân", "Họ và tên", "NGÀY SINH", "ma don vi", "Năm", "Xếp loại", "Kỷ luật", "Ghi chú"], assessments)
-            let awardFile = try Self.xlsx(["personId", "fullName", "birthDate", "unitCode", "code", "year", "kind", "decisionNumber", "decisionDate", "authority", "status"], awards)
+            let assessmentFile = try Self.xlsx(
+                ["Mã cá nhân", "Họ và tên", "NGÀY SINH", "ma don vi", "Năm", "Xếp loại", "Kỷ luật", "Ghi chú"], assessments)
+            let awardFile = try Self.xlsx(
+                [
+                    "personId", "fullName", "birthDate", "unitCode", "code", "year", "kind", "decisionNumber", "decisionDate", "authority",
+                    "status",
+                ], awards)
             // MUT: dry run, then the import
             let (dry, dryReport) = try await client.importFile("assessments", assessmentFile, token: token, dryRun: true)
             #expect(dry == .ok && dryReport["rows"] as? Int == 24 && dryReport["imported"] as? Int == 0, "\(dryReport.messages)")
@@ -82,11 +101,17 @@ extension JSONBody {
             let first = people[0]["id"] as? Int ?? 0
             let (_, record) = try await client.json(.get, "/api/v1/people/\(first)/record", token: token)
             let y2019 = (record["years"] as? [[String: Any]])?.first { $0["year"] as? Int == 2019 }
-            #expect(y2019?["rating"] as? String == "excellent" && (y2019?["awards"] as? [[String: Any]])?.first?["source"] as? String == "imported")
+            #expect(
+                y2019?["rating"] as? String == "excellent"
+                    && (y2019?["awards"] as? [[String: Any]])?.first?["source"] as? String == "imported")
             let (status, exported) = try await client.download("/api/v1/exports/awards.xlsx?year=2019", token: token)
             #expect(status == .ok)
             let back = try TabularReader(data: exported).readTable()
-            #expect(back.header == ["Mã cá nhân", "Họ và tên", "Ngày sinh", "Mã đơn vị", "Mã khen thưởng", "Năm", "Loại hình", "Số quyết định", "Ngày quyết định", "Cấp quyết định", "Trạng thái"])
+            #expect(
+                back.header == [
+                    "Mã cá nhân", "Họ và tên", "Ngày sinh", "Mã đơn vị", "Mã khen thưởng", "Năm", "Loại hình", "Số quyết định",
+                    "Ngày quyết định", "Cấp quyết định", "Trạng thái",
+                ])
             func key(_ row: [String]) -> String { [row[0], row[4], row[5], row[7], row[9]].joined(separator: "|") }
             let sent = Set(awards.filter { $0[5] == .number(2019) }.map { key($0.map(\.text)) })
             #expect(Set(back.rows.map { key($0.cells.map(\.text)) }) == sent)
@@ -106,16 +131,26 @@ extension JSONBody {
             let person = try #require(try await Self.people(client, unit: "HN-S1", token: token, count: 1).first)
             let id = Double(person["id"] as? Int ?? 0)
             let born = Int((person["birthDate"] as? String ?? "1990").prefix(4)) ?? 1990
-            let file = try Self.xlsx(["Mã cá nhân", "Họ và tên", "Ngày sinh", "Mã đơn vị", "Mã khen thưởng", "Năm", "Loại hình", "Số quyết định", "Ngày quyết định"], [
-                [.number(id), .empty, .empty, .text("HN-S1"), .text("LDTT"), .number(2018), .empty, .empty, .empty],           // 2: good
-                [.number(id), .empty, .empty, .text("HN-S1"), .text("LDTT"), .number(2018), .empty, .empty, .empty],           // 3: duplicate of 2
-                [.number(id), .empty, .empty, .text("HN-S1"), .text("ZZZ"), .number(2018), .empty, .empty, .empty],            // 4: unknown code
-                [.number(id), .empty, .empty, .text("HN-S1"), .text("CSTDCS"), .number(2999), .empty, .empty, .empty],         // 5: future
-                [.number(id), .empty, .empty, .text("HN-S1"), .text("BK_BO"), .number(Double(born - 2)), .empty, .empty, .empty], // 6: before birth
-                [.number(id), .empty, .empty, .text("HN-S1"), .text("GK"), .number(2018), .empty, .empty, .text("31/02/2018")],  // 7: bad date
-                [.empty, .text("Không Có Ai"), .empty, .text("DN-S1"), .text("GK"), .number(2018), .empty, .empty, .empty],       // 8: unit of Đà Nẵng
-                [.number(id), .empty, .empty, .text("HN-S1"), .text("CSTT"), .number(2018), .text("hàng tháng"), .empty, .empty],  // 9: kind misspelt
-            ])
+            let file = try Self.xlsx(
+                [
+                    "Mã cá nhân", "Họ và tên", "Ngày sinh", "Mã đơn vị", "Mã khen thưởng", "Năm", "Loại hình", "Số quyết định",
+                    "Ngày quyết định",
+                ],
+                [
+                    [.number(id), .empty, .empty, .text("HN-S1"), .text("LDTT"), .number(2018), .empty, .empty, .empty],  // 2: good
+                    // 3: duplicate of 2
+                    [.number(id), .empty, .empty, .text("HN-S1"), .text("LDTT"), .number(2018), .empty, .empty, .empty],
+                    [.number(id), .empty, .empty, .text("HN-S1"), .text("ZZZ"), .number(2018), .empty, .empty, .empty],  // 4: unknown code
+                    [.number(id), .empty, .empty, .text("HN-S1"), .text("CSTDCS"), .number(2999), .empty, .empty, .empty],  // 5: future
+                    // 6: before birth
+                    [.number(id), .empty, .empty, .text("HN-S1"), .text("BK_BO"), .number(Double(born - 2)), .empty, .empty, .empty],
+                    // 7: bad date
+                    [.number(id), .empty, .empty, .text("HN-S1"), .text("GK"), .number(2018), .empty, .empty, .text("31/02/2018")],
+                    // 8: unit of Đà Nẵng
+                    [.empty, .text("Không Có Ai"), .empty, .text("DN-S1"), .text("GK"), .number(2018), .empty, .empty, .empty],
+                    // 9: kind misspelt
+                    [.number(id), .empty, .empty, .text("HN-S1"), .text("CSTT"), .number(2018), .text("hàng tháng"), .empty, .empty],
+                ])
             let (status, report) = try await client.importFile("awards", file, token: token, dryRun: false)
             #expect(status == .unprocessableContent && report["imported"] as? Int == 0)
             let rows = report.problems.compactMap { $0["row"] as? Int }
@@ -131,8 +166,12 @@ extension JSONBody {
             let (_, register) = try await client.json(.get, "/api/v1/awards?year=2018", token: token)
             #expect(register["total"] as? Int == 0)  // not even row 2
             // A rating spelled wrong, an assessment in the future.
-            let assessments = try Self.xlsx(["personId", "unitCode", "year", "rating"], [
-                [.number(id), .text("HN-S1"), .number(2018), .text("xuất sắc lắm")], [.number(id), .text("HN-S1"), .number(2030), .text("good")]])
+            let assessments = try Self.xlsx(
+                ["personId", "unitCode", "year", "rating"],
+                [
+                    [.number(id), .text("HN-S1"), .number(2018), .text("xuất sắc lắm")],
+                    [.number(id), .text("HN-S1"), .number(2030), .text("good")],
+                ])
             let (_, a) = try await client.importFile("assessments", assessments, token: token, dryRun: true)
             #expect(a.messages == ["Giá trị không hợp lệ: \"xuất sắc lắm\".", "Năm 2030 chưa đến."])
         }
@@ -142,36 +181,64 @@ extension JSONBody {
     func unitsPeopleAndInitiativesImportOnlyInsideTheImportersScope(kind: TestDatabases.Kind) async throws {
         try await TestApp.run(kind) { client, _ in
             let token = try await client.token("canbo.hanoi", "laurel-demo")
-            let units = try Self.xlsx(["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cấp", "Mã đơn vị cấp trên"], [
-                [.text("HN-S9"), .text("Sở Tư pháp Thành phố Hà Nội"), .text("department"), .text("Tỉnh"), .text("HN")],
-                [.text("HN-S9-P1"), .text("Phòng Bổ trợ tư pháp"), .text("department"), .text("provincial"), .text("HN-S9")],
-                [.text("DN-S9"), .text("Sở Tư pháp Đà Nẵng"), .text("department"), .text("provincial"), .text("DN")],
-                [.text("HN-S1"), .text("Trùng mã"), .text("department"), .text("provincial"), .text("HN")]])
+            let units = try Self.xlsx(
+                ["Mã đơn vị", "Tên đơn vị", "Loại đơn vị", "Cấp", "Mã đơn vị cấp trên"],
+                [
+                    [.text("HN-S9"), .text("Sở Tư pháp Thành phố Hà Nội"), .text("department"), .text("Tỉnh"), .text("HN")],
+                    [.text("HN-S9-P1"), .text("Phòng Bổ trợ tư pháp"), .text("department"), .text("provincial"), .text("HN-S9")],
+                    [.text("DN-S9"), .text("Sở Tư pháp Đà Nẵng"), .text("department"), .text("provincial"), .text("DN")],
+                    [.text("HN-S1"), .text("Trùng mã"), .text("department"), .text("provincial"), .text("HN")],
+                ])
             let (refused, r) = try await client.importFile("units", units, token: token, dryRun: false)
             #expect(refused == .unprocessableContent && r.problems.compactMap { $0["row"] as? Int } == [4, 5], "\(r.messages)")
-            let good = try Self.xlsx(["code", "name", "kind", "level", "parentCode"], [
-                [.text("HN-S9"), .text("Sở Tư pháp Thành phố Hà Nội"), .text("department"), .text("Tỉnh"), .text("HN")],
-                [.text("HN-S9-P1"), .text("Phòng Bổ trợ tư pháp"), .text("department"), .text("provincial"), .text("HN-S9")]])
+            let good = try Self.xlsx(
+                ["code", "name", "kind", "level", "parentCode"],
+                [
+                    [.text("HN-S9"), .text("Sở Tư pháp Thành phố Hà Nội"), .text("department"), .text("Tỉnh"), .text("HN")],
+                    [.text("HN-S9-P1"), .text("Phòng Bổ trợ tư pháp"), .text("department"), .text("provincial"), .text("HN-S9")],
+                ])
             let (done, d) = try await client.importFile("units", good, token: token, dryRun: false)
             #expect(done == .ok && d["imported"] as? Int == 2, "\(d.messages)")
-            let people = try Self.xlsx(["Họ và tên", "Giới tính", "Ngày sinh", "Mã đơn vị", "Đối tượng", "Giữ chức vụ quản lý"], [
-                [.text("Hoàng Thị Thu Trang"), .text("Nữ"), .date(SpreadsheetDate(year: 1991, month: 7, day: 2)), .text("HN-S9-P1"), .text("Công chức"), .text("có")],
-                [.text("Vũ Đức Thắng"), .text("Nam"), .text("02/09/1979"), .text("DN-S1"), .text("Công chức"), .empty]])
+            let people = try Self.xlsx(
+                ["Họ và tên", "Giới tính", "Ngày sinh", "Mã đơn vị", "Đối tượng", "Giữ chức vụ quản lý"],
+                [
+                    [
+                        .text("Hoàng Thị Thu Trang"), .text("Nữ"), .date(SpreadsheetDate(year: 1991, month: 7, day: 2)), .text("HN-S9-P1"),
+                        .text("Công chức"), .text("có"),
+                    ],
+                    [.text("Vũ Đức Thắng"), .text("Nam"), .text("02/09/1979"), .text("DN-S1"), .text("Công chức"), .empty],
+                ])
             let (peopleRefused, p) = try await client.importFile("people", people, token: token, dryRun: true)
             #expect(peopleRefused == .unprocessableContent && p.messages == ["Mã đơn vị không có hoặc ngoài phạm vi quản lý: DN-S1."])
-            let (peopleDone, _) = try await client.importFile("people", try Self.xlsx(["Họ và tên", "Giới tính", "Ngày sinh", "Mã đơn vị", "Đối tượng"], [
-                [.text("Hoàng Thị Thu Trang"), .text("Nữ"), .text("1991-07-02"), .text("HN-S9-P1"), .text("Công chức")]]), token: token, dryRun: false)
+            let (peopleDone, _) = try await client.importFile(
+                "people",
+                try Self.xlsx(
+                    ["Họ và tên", "Giới tính", "Ngày sinh", "Mã đơn vị", "Đối tượng"],
+                    [
+                        [.text("Hoàng Thị Thu Trang"), .text("Nữ"), .text("1991-07-02"), .text("HN-S9-P1"), .text("Công chức")]
+                    ]), token: token, dryRun: false)
             #expect(peopleDone == .ok)
             let (_, found) = try await client.json(.get, "/api/v1/people?q=hoang+thi+thu+trang", token: token)
             let trang = try #require((found["items"] as? [[String: Any]])?.first?["id"] as? Int)
             let colleague = try #require(try await Self.people(client, unit: "HN-S1", token: token, count: 1).first?["id"] as? Int)
-            let initiatives = try Self.xlsx(["Tên sáng kiến", "Năm", "Cấp công nhận", "Tác giả", "Số quyết định"], [
-                [.text("Tra cứu hồ sơ trực tuyến"), .number(2024), .text("Cấp cơ sở"), .text("\(trang):70; \(colleague):30"), .text("5/QĐ-STP")],
-                [.text("Sáng kiến quá tỷ lệ"), .number(2024), .text("cấp cơ sở"), .text("\(trang):70; \(colleague):40"), .empty]])
+            let initiatives = try Self.xlsx(
+                ["Tên sáng kiến", "Năm", "Cấp công nhận", "Tác giả", "Số quyết định"],
+                [
+                    [
+                        .text("Tra cứu hồ sơ trực tuyến"), .number(2024), .text("Cấp cơ sở"), .text("\(trang):70; \(colleague):30"),
+                        .text("5/QĐ-STP"),
+                    ],
+                    [.text("Sáng kiến quá tỷ lệ"), .number(2024), .text("cấp cơ sở"), .text("\(trang):70; \(colleague):40"), .empty],
+                ])
             let (iniRefused, i) = try await client.importFile("initiatives", initiatives, token: token, dryRun: true)
             #expect(iniRefused == .unprocessableContent && i.problems.compactMap { $0["row"] as? Int } == [3])
-            let (iniDone, _) = try await client.importFile("initiatives", try Self.xlsx(["title", "year", "level", "authors"], [
-                [.text("Tra cứu hồ sơ trực tuyến"), .number(2024), .text("Cấp cơ sở"), .text("\(trang):70; \(colleague):30")]]), token: token, dryRun: false)
+            let (iniDone, _) = try await client.importFile(
+                "initiatives",
+                try Self.xlsx(
+                    ["title", "year", "level", "authors"],
+                    [
+                        [.text("Tra cứu hồ sơ trực tuyến"), .number(2024), .text("Cấp cơ sở"), .text("\(trang):70; \(colleague):30")]
+                    ]), token: token, dryRun: false)
             #expect(iniDone == .ok)
             let (_, record) = try await client.json(.get, "/api/v1/people/\(colleague)/record", token: token)
             let y2024 = (record["years"] as? [[String: Any]])?.first { $0["year"] as? Int == 2024 }
@@ -201,10 +268,17 @@ extension JSONBody {
             let missing = try Self.xlsx(["Họ và tên", "Mã đơn vị"], [[.text("A"), .text("HN")]])
             #expect(try await first(missing).1.hasPrefix("Thiếu cột bắt buộc: Giới tính"))
             // A formula and merged cells, as Excel writes them.
-            let header = #"<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c><c r="B1" t="inlineStr"><is><t>Giới tính</t></is></c><c r="C1" t="inlineStr"><is><t>Mã đơn vị</t></is></c><c r="D1" t="inlineStr"><is><t>Đối tượng</t></is></c></row>"#
-            let formula = XlsxFixture.sheet("<sheetData>" + header + #"<row r="2"><c r="A2" t="str"><f>CONCAT("Lê ","An")</f><v>Lê An</v></c><c r="B2" t="inlineStr"><is><t>nữ</t></is></c><c r="C2" t="inlineStr"><is><t>HN-S1</t></is></c><c r="D2" t="inlineStr"><is><t>công chức</t></is></c></row></sheetData>"#)
+            let header =
+                #"<row r="1"><c r="A1" t="inlineStr"><is><t>Họ và tên</t></is></c><c r="B1" t="inlineStr"><is><t>Giới tính</t></is></c><c r="C1" t="inlineStr"><is><t>Mã đơn vị</t></is></c><c r="D1" t="inlineStr"><is><t>Đối tượng</t></is></c></row>"#
+            let formula = XlsxFixture.sheet(
+                "<sheetData>" + header
+                    + #"<row r="2"><c r="A2" t="str"><f>CONCAT("Lê ","An")</f><v>Lê An</v></c><c r="B2" t="inlineStr"><is><t>nữ</t></is></c><c r="C2" t="inlineStr"><is><t>HN-S1</t></is></c><c r="D2" t="inlineStr"><is><t>công chức</t></is></c></row></sheetData>"#
+            )
             #expect(try await first(formula) == (.unprocessableContent, "Ô chứa công thức; hãy dán dạng giá trị.", 2))
-            let merged = XlsxFixture.sheet("<sheetData>" + header + #"<row r="2"><c r="A2" t="inlineStr"><is><t>Lê An</t></is></c><c r="C2" t="inlineStr"><is><t>HN-S1</t></is></c><c r="D2" t="inlineStr"><is><t>công chức</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells>"#)
+            let merged = XlsxFixture.sheet(
+                "<sheetData>" + header
+                    + #"<row r="2"><c r="A2" t="inlineStr"><is><t>Lê An</t></is></c><c r="C2" t="inlineStr"><is><t>HN-S1</t></is></c><c r="D2" t="inlineStr"><is><t>công chức</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="A2:B2"/></mergeCells>"#
+            )
             #expect(try await first(merged) == (.unprocessableContent, "Dòng có ô gộp; hãy bỏ gộp ô.", 2))
             // Larger than the cap: refused with 413 and a clear message, before it is read.
             let (tooBig, big) = try await client.importFile("people", Data(count: 200 << 20), token: token, dryRun: true)
@@ -221,13 +295,20 @@ extension JSONBody {
             let token = try await client.token("canbo.hanoi", "laurel-demo")
             // "Họ và tên,…" / "Lê Văn Hà,nam,HN-S1,công chức" in Windows-1258: precomposed ê ă à ô ư,
             // tone marks as combining characters (0xD2 = dot below, 0xEC = acute).
-            var cp1258: [UInt8] = Array("Ho".utf8) + [0xD2] + Array(" v".utf8) + [0xE0] + Array(" t".utf8) + [0xEA] + Array("n,Gioi tinh,Ma don vi,Doi tuong\r\n".utf8)
-            cp1258 += Array("L".utf8) + [0xEA] + Array(" V".utf8) + [0xE3] + Array("n H".utf8) + [0xE0] + Array(",nam,HN-S1,c".utf8) + [0xF4] + Array("ng ch".utf8) + [0xFD] + [0xEC] + Array("c\r\n".utf8)
+            var cp1258: [UInt8] =
+                Array("Ho".utf8) + [0xD2] + Array(" v".utf8) + [0xE0] + Array(" t".utf8) + [0xEA]
+                + Array("n,Gioi tinh,Ma don vi,Doi tuong\r\n".utf8)
+            cp1258 +=
+                Array("L".utf8) + [0xEA] + Array(" V".utf8) + [0xE3] + Array("n H".utf8) + [0xE0] + Array(",nam,HN-S1,c".utf8) + [0xF4]
+                + Array("ng ch".utf8) + [0xFD] + [0xEC] + Array("c\r\n".utf8)
             let (status, report) = try await client.importFile("people", Data(cp1258), token: token, dryRun: false)
             #expect(status == .ok && report["imported"] as? Int == 1, "\(report.messages)")
             let (_, found) = try await client.json(.get, "/api/v1/people?q=le+van+ha", token: token)
             #expect((found["items"] as? [[String: Any]])?.first?["fullName"] as? String == "Lê Văn Hà")
-            let bom = Data([0xEF, 0xBB, 0xBF] + Array("Họ và tên;Giới tính;Mã đơn vị;Đối tượng;Ngày sinh\r\nĐặng Thị Ánh Tuyết;nữ;HN-S2;viên chức;14/03/1988\r\n".utf8))
+            let bom = Data(
+                [0xEF, 0xBB, 0xBF]
+                    + Array(
+                        "Họ và tên;Giới tính;Mã đơn vị;Đối tượng;Ngày sinh\r\nĐặng Thị Ánh Tuyết;nữ;HN-S2;viên chức;14/03/1988\r\n".utf8))
             let (bomStatus, bomReport) = try await client.importFile("people", bom, token: token, dryRun: false)
             #expect(bomStatus == .ok && bomReport["imported"] as? Int == 1, "\(bomReport.messages)")
             let (_, tuyet) = try await client.json(.get, "/api/v1/people?q=dang+thi+anh+tuyet", token: token)
@@ -239,8 +320,12 @@ extension JSONBody {
         try await TestApp.run(.sqlite) { client, _ in
             let token = try await client.token("canbo.hanoi", "laurel-demo")
             let unit = try await client.unitId(code: "HN-S3", token: token)
-            let (created, _) = try await client.json(.post, "/api/v1/people", token: token, body: [
-                "fullName": "=HYPERLINK(\"http://evil.example\",\"Bấm vào\")", "gender": "male", "unitId": unit, "staffCategory": "worker"])
+            let (created, _) = try await client.json(
+                .post, "/api/v1/people", token: token,
+                body: [
+                    "fullName": "=HYPERLINK(\"http://evil.example\",\"Bấm vào\")", "gender": "male", "unitId": unit,
+                    "staffCategory": "worker",
+                ])
             #expect(created == .created)
             let (_, csv) = try await client.download("/api/v1/exports/people.csv?unitId=\(unit)", token: token)
             let text = String(decoding: csv, as: UTF8.self)

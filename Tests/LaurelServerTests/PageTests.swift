@@ -8,9 +8,16 @@ import Testing
 
 /// The pages, as a browser without JavaScript uses them: forms, cookies, CSRF tokens.
 @Suite struct PageTests {
-    struct Page: Sendable { let status: HTTPResponse.Status; let html: String; let location: String?; let setCookie: String? }
+    struct Page: Sendable {
+        let status: HTTPResponse.Status
+        let html: String
+        let location: String?
+        let setCookie: String?
+    }
 
-    static func request(_ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, cookie: String? = nil, form: [String: String]? = nil) async throws -> Page {
+    static func request(
+        _ client: any TestClientProtocol, _ method: HTTPRequest.Method, _ uri: String, cookie: String? = nil, form: [String: String]? = nil
+    ) async throws -> Page {
         var headers = HTTPFields()
         if let cookie { headers[.cookie] = cookie }
         var body: ByteBuffer?
@@ -18,20 +25,25 @@ import Testing
             headers[.contentType] = "application/x-www-form-urlencoded"
             var allowed = CharacterSet.alphanumerics
             allowed.insert(charactersIn: "-._~")
-            body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
+            body = ByteBuffer(
+                string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&"))
         }
         return try await client.execute(uri: uri, method: method, headers: headers, body: body) { response in
-            Page(status: response.status, html: String(buffer: response.body), location: response.headers[.location], setCookie: response.headers[.setCookie])
+            Page(
+                status: response.status, html: String(buffer: response.body), location: response.headers[.location],
+                setCookie: response.headers[.setCookie])
         }
     }
 
     /// Posts the sign-in form as a browser does: the form's double-submit token, and its cookie.
-    static func postLogin(_ client: any TestClientProtocol, _ username: String, _ password: String, next: String = "/") async throws -> Page {
+    static func postLogin(_ client: any TestClientProtocol, _ username: String, _ password: String, next: String = "/") async throws -> Page
+    {
         let form = try await request(client, .get, "/login")
         let token = try #require(csrf(in: form.html))
         let cookie = try #require(form.setCookie.map { String($0.split(separator: ";")[0]) })
-        return try await request(client, .post, "/login", cookie: cookie,
-                                 form: ["username": username, "password": password, "next": next, "_csrf": token])
+        return try await request(
+            client, .post, "/login", cookie: cookie,
+            form: ["username": username, "password": password, "next": next, "_csrf": token])
     }
 
     static func signIn(_ client: any TestClientProtocol, _ username: String, _ password: String) async throws -> String {
@@ -68,7 +80,10 @@ import Testing
             let form = try await Self.request(client, .get, "/units/new", cookie: cookie)
             let token = try #require(Self.csrf(in: form.html))
             let select = try #require(form.html.range(of: "id=\"parentId\">"))
-            let parent = try #require(form.html[select.upperBound...].range(of: "<option value=\"").map { String(form.html[$0.upperBound...].prefix { $0 != "\"" }) })
+            let parent = try #require(
+                form.html[select.upperBound...].range(of: "<option value=\"").map {
+                    String(form.html[$0.upperBound...].prefix { $0 != "\"" })
+                })
             let fields = ["code": "HN-NEW", "name": "Phòng Thi đua", "kind": "department", "level": "provincial", "parentId": parent]
             let noToken = try await Self.request(client, .post, "/units", cookie: cookie, form: fields)
             #expect(noToken.status == .forbidden)
@@ -95,7 +110,8 @@ import Testing
             #expect(forged.status == .found && forged.location?.hasPrefix("/login") == true)
             let admin = try await Self.signIn(client, "admin", "laurel-admin")
             let list = try await Self.request(client, .get, "/units?q=da%20nang", cookie: admin)
-            let link = try #require(list.html.range(of: "<a href=\"/units/").map { String(list.html[$0.upperBound...].prefix { $0 != "\"" }) })
+            let link = try #require(
+                list.html.range(of: "<a href=\"/units/").map { String(list.html[$0.upperBound...].prefix { $0 != "\"" }) })
             let hanoi = try await Self.signIn(client, "canbo.hanoi", "laurel-demo")
             let denied = try await Self.request(client, .get, "/units/\(link)", cookie: hanoi)
             #expect(denied.status == .notFound && !denied.html.contains("Đà Nẵng"))
@@ -139,10 +155,15 @@ import Testing
         let templates = try FileManager.default.contentsOfDirectory(atPath: Self.resources.appendingPathComponent("Templates").path)
         for file in templates {
             let text = try String(contentsOf: Self.resources.appendingPathComponent("Templates/\(file)"), encoding: .utf8)
-            for match in text.matches(of: /\{\{[#^\/]?t\.([a-z_.]+)\}\}/) where vi[String(match.1)] == nil { missing.append("\(file): \(match.1)") }
+            for match in text.matches(of: /\{\{[#^\/]?t\.([a-z_.]+)\}\}/) where vi[String(match.1)] == nil {
+                missing.append("\(file): \(match.1)")
+            }
         }
         let sources = FileManager.default.enumerator(atPath: Self.root.appendingPathComponent("Sources").path)!
-        for case let path as String in sources where path.hasSuffix(".swift") && !path.contains("Eligibility") && !path.contains("Clusters") && !path.contains("Ballots") && !path.contains("Movements") {
+        for case let path as String in sources
+        where path.hasSuffix(".swift") && !path.contains("Eligibility") && !path.contains("Clusters") && !path.contains("Ballots")
+            && !path.contains("Movements")
+        {
             let text = try String(contentsOf: Self.root.appendingPathComponent("Sources/\(path)"), encoding: .utf8)
             for match in text.matches(of: /"(error\.[a-z_]+)"/) where vi[String(match.1)] == nil { missing.append("\(path): \(match.1)") }
         }
@@ -169,13 +190,16 @@ extension PageTests {
             let unit = try await client.unitId(code: "HN-S1", token: token)
             let (_, people) = try await client.json(.get, "/api/v1/people?unitId=\(unit)&per=1", token: token)
             let person = try #require((people["items"] as? [[String: Any]])?.first?["id"] as? Int)
-            let (status, _) = try await client.json(.put, "/api/v1/registrations/\(unit)/2027", token: token,
-                                                    body: ["collective": ["TTLDTT"], "individuals": [["personId": person, "code": "CSTDCS"]]])
+            let (status, _) = try await client.json(
+                .put, "/api/v1/registrations/\(unit)/2027", token: token,
+                body: ["collective": ["TTLDTT"], "individuals": [["personId": person, "code": "CSTDCS"]]])
             #expect(status.code < 300)
             let cookie = try await Self.signIn(client, "canbo.hanoi", "laurel-demo")
             let page = try await Self.request(client, .get, "/people/\(person)", cookie: cookie)
             #expect(page.html.contains("id=\"eligibility-panel\"") && page.html.contains("Lao động tiên tiến"))
-            #expect(page.html.contains("id=\"registrations\"") && page.html.contains("Chiến sĩ thi đua cơ sở <span class=\"code\">CSTDCS</span>"))
+            #expect(
+                page.html.contains("id=\"registrations\"")
+                    && page.html.contains("Chiến sĩ thi đua cơ sở <span class=\"code\">CSTDCS</span>"))
         }
     }
 }
@@ -186,18 +210,23 @@ extension PageTests {
             let admin = try await client.token("admin", "laurel-admin")
             let (_, list) = try await client.json(.get, "/api/v1/accounts?q=canbo.danang", token: admin)
             let account = try #require((list["items"] as? [[String: Any]])?.first)
-            let id = try #require(account["id"] as? Int), unitId = try #require(account["unitId"] as? Int)
+            let id = try #require(account["id"] as? Int)
+            let unitId = try #require(account["unitId"] as? Int)
             let cookie = try await Self.signIn(client, "admin", "laurel-admin")
             let form = try await Self.request(client, .get, "/accounts/\(id)", cookie: cookie)
             let token = try #require(Self.csrf(in: form.html))
-            let short = try await Self.request(client, .post, "/accounts/\(id)", cookie: cookie,
-                                               form: ["_csrf": token, "role": "officer", "unitId": String(unitId), "active": "on", "password": "short"])
+            let short = try await Self.request(
+                client, .post, "/accounts/\(id)", cookie: cookie,
+                form: ["_csrf": token, "role": "officer", "unitId": String(unitId), "active": "on", "password": "short"])
             #expect(short.status == .unprocessableContent && short.html.contains("ít nhất 10 ký tự"))
-            let saved = try await Self.request(client, .post, "/accounts/\(id)", cookie: cookie,
-                                               form: ["_csrf": token, "role": "auditor", "unitId": String(unitId), "activeShown": "1", "password": "a-new-password-1"])
+            let saved = try await Self.request(
+                client, .post, "/accounts/\(id)", cookie: cookie,
+                form: ["_csrf": token, "role": "auditor", "unitId": String(unitId), "activeShown": "1", "password": "a-new-password-1"])
             #expect(saved.status == .ok && saved.html.contains("Đã lưu."))
             // Deactivated (the box was left unticked): the old password and the new one both fail.
-            #expect(try await client.json(.post, "/api/v1/auth/token", body: ["username": "canbo.danang", "password": "a-new-password-1"]).0 == .unauthorized)
+            #expect(
+                try await client.json(.post, "/api/v1/auth/token", body: ["username": "canbo.danang", "password": "a-new-password-1"]).0
+                    == .unauthorized)
             let (_, after) = try await client.json(.get, "/api/v1/accounts/\(id)", token: admin)
             #expect(after["role"] as? String == "auditor" && after["active"] as? Bool == false)
             // An officer of Hà Nội cannot see Đà Nẵng's account page at all.

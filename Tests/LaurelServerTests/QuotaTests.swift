@@ -12,31 +12,53 @@ import Testing
     /// A school under Hà Nội's Sở Giáo dục with 14 people who hold or are eligible for LDTT in
     /// 2024 (one through an award in the register, with a rating too low to earn it), four of
     /// them excellent (eligible for CSTDCS). 15 % of 14 is 2.1: the cap is 2.
-    struct School { let unit: Int64; let department: Int64; let province: Int64; let excellent: [Int]; let good: [Int] }
+    struct School {
+        let unit: Int64
+        let department: Int64
+        let province: Int64
+        let excellent: [Int]
+        let good: [Int]
+    }
 
     static func school(_ client: any TestClientProtocol, token: String) async throws -> School {
         let province = try await client.unitId(code: "HN", token: token)
         let department = try await client.unitId(code: "HN-S3", token: token)
-        let (created, unit) = try await client.json(.post, "/api/v1/units", token: token, body: [
-            "code": "HN-S3-THQ", "name": "Trường THPT Chỉ Tiêu", "kind": "school", "level": "grassroots", "parentId": department])
+        let (created, unit) = try await client.json(
+            .post, "/api/v1/units", token: token,
+            body: [
+                "code": "HN-S3-THQ", "name": "Trường THPT Chỉ Tiêu", "kind": "school", "level": "grassroots", "parentId": department,
+            ])
         #expect(created == .created)
         let unitId = try #require(unit["id"] as? Int)
         func person(_ name: String, rating: String) async throws -> Int {
-            let (status, body) = try await client.json(.post, "/api/v1/people", token: token, body: [
-                "fullName": name, "gender": "female", "unitId": unitId, "staffCategory": "public_employee", "holdsManagementPost": false])
+            let (status, body) = try await client.json(
+                .post, "/api/v1/people", token: token,
+                body: [
+                    "fullName": name, "gender": "female", "unitId": unitId, "staffCategory": "public_employee",
+                    "holdsManagementPost": false,
+                ])
             #expect(status == .created)
             let id = try #require(body["id"] as? Int)
-            #expect(try await client.json(.put, "/api/v1/people/\(id)/assessments/2024", token: token,
-                                          body: ["rating": rating, "discipline": nil, "notes": nil]).0.code < 300)
+            #expect(
+                try await client.json(
+                    .put, "/api/v1/people/\(id)/assessments/2024", token: token,
+                    body: ["rating": rating, "discipline": nil, "notes": nil]
+                ).0.code < 300)
             return id
         }
-        var excellent: [Int] = [], good: [Int] = []
-        for name in ["Đỗ Thị An", "Đỗ Thị Bình", "Đỗ Thị Chi", "Đỗ Thị Dung"] { excellent.append(try await person(name, rating: "excellent")) }
+        var excellent: [Int] = []
+        var good: [Int] = []
+        for name in ["Đỗ Thị An", "Đỗ Thị Bình", "Đỗ Thị Chi", "Đỗ Thị Dung"] {
+            excellent.append(try await person(name, rating: "excellent"))
+        }
         for index in 1...9 { good.append(try await person("Lê Thị Tốt \(index)", rating: "good")) }
         let holder = try await person("Vũ Thị Khen", rating: "complete")
-        let (awarded, _) = try await client.json(.post, "/api/v1/people/\(holder)/awards", token: token, body: [
-            "code": "LDTT", "year": 2024, "kind": "merit", "decisionNumber": "9/QĐ-THQ", "decisionDate": "2024-12-20",
-            "authority": "Hiệu trưởng", "status": "valid"])
+        let (awarded, _) = try await client.json(
+            .post, "/api/v1/people/\(holder)/awards", token: token,
+            body: [
+                "code": "LDTT", "year": 2024, "kind": "merit", "decisionNumber": "9/QĐ-THQ", "decisionDate": "2024-12-20",
+                "authority": "Hiệu trưởng", "status": "valid",
+            ])
         #expect(awarded == .created)
         return School(unit: Int64(unitId), department: department, province: province, excellent: excellent, good: good)
     }
@@ -49,7 +71,8 @@ import Testing
             let officer = try await client.token("canbo.hanoi", "laurel-demo")
             let admin = try await client.token("admin", "laurel-admin")
             let school = try await Self.school(client, token: officer)
-            let (set, quota) = try await client.json(.put, "/api/v1/units/\(school.province)/quotas/CSTDCS", token: officer, body: Self.cstdcs15)
+            let (set, quota) = try await client.json(
+                .put, "/api/v1/units/\(school.province)/quotas/CSTDCS", token: officer, body: Self.cstdcs15)
             #expect(set == .ok)
             #expect(quota["code"] as? String == "CSTDCS" && quota["percent"] as? Int == 15 && quota["ofCode"] as? String == "LDTT")
             #expect(quota["inherited"] as? Bool == false && quota["unitId"] as? Int == Int(school.province))
@@ -61,8 +84,11 @@ import Testing
             #expect(Self.items(list).first?["unitName"] as? String == "Thành phố Hà Nội")
 
             // A lower unit's own setting wins for its subtree.
-            #expect(try await client.json(.put, "/api/v1/units/\(school.department)/quotas/CSTDCS", token: officer,
-                                          body: ["percent": 10, "ofCode": "LDTT"]).0 == .ok)
+            #expect(
+                try await client.json(
+                    .put, "/api/v1/units/\(school.department)/quotas/CSTDCS", token: officer,
+                    body: ["percent": 10, "ofCode": "LDTT"]
+                ).0 == .ok)
             (_, list) = try await client.json(.get, "/api/v1/units/\(school.unit)/quotas", token: officer)
             #expect(Self.items(list).first?["percent"] as? Int == 10 && Self.items(list).first?["unitId"] as? Int == Int(school.department))
             (_, list) = try await client.json(.get, "/api/v1/units/\(school.province)/quotas", token: officer)
@@ -81,7 +107,8 @@ import Testing
             // Every write is in the audit log, at the unit it was made on.
             let (_, provinceAudit) = try await client.json(.get, "/api/v1/audit?entity=setting&entityId=\(school.province)", token: admin)
             #expect(Set(Self.items(provinceAudit).compactMap { $0["action"] as? String }) == ["set_quota.CSTDCS", "remove_quota.CSTDCS"])
-            let (_, departmentAudit) = try await client.json(.get, "/api/v1/audit?entity=setting&entityId=\(school.department)", token: admin)
+            let (_, departmentAudit) = try await client.json(
+                .get, "/api/v1/audit?entity=setting&entityId=\(school.department)", token: admin)
             #expect(Self.items(departmentAudit).count == 2)
         }
     }
@@ -111,8 +138,9 @@ import Testing
                 #expect(answer.error["field"] as? String == field, "\(code) \(body)")
                 #expect((answer.error["message"] as? String)?.isEmpty == false)
             }
-            let (_, english) = try await client.json(.put, "/api/v1/units/\(unit)/quotas/CSTDCS", token: officer,
-                                                    body: ["percent": 0, "ofCode": "LDTT"], language: "en")
+            let (_, english) = try await client.json(
+                .put, "/api/v1/units/\(unit)/quotas/CSTDCS", token: officer,
+                body: ["percent": 0, "ofCode": "LDTT"], language: "en")
             #expect(english.error["message"] as? String == "The percent must be a whole number from 1 to 100.")
             let (_, list) = try await client.json(.get, "/api/v1/units/\(unit)/quotas", token: officer)
             #expect(Self.items(list).isEmpty)
@@ -133,7 +161,8 @@ import Testing
             let (none, noneBody) = try await client.json(.post, uri, token: officer, body: check)
             #expect(none == .unprocessableContent && noneBody.error["field"] as? String == "code")
 
-            #expect(try await client.json(.put, "/api/v1/units/\(school.province)/quotas/CSTDCS", token: officer, body: Self.cstdcs15).0 == .ok)
+            #expect(
+                try await client.json(.put, "/api/v1/units/\(school.province)/quotas/CSTDCS", token: officer, body: Self.cstdcs15).0 == .ok)
             let (status, verdict) = try await client.json(.post, uri, token: officer, body: check)
             #expect(status == .ok)
             #expect(verdict["baseCount"] as? Int == 14 && verdict["cap"] as? Int == 2 && verdict["percent"] as? Int == 15)
@@ -144,21 +173,24 @@ import Testing
             #expect(verdict["setAtUnitId"] as? Int == Int(school.province))
             #expect(verdict["proposed"] as? [Int] == [e3, e1, school.good[0], e2, e4])
 
-            let (fits, fitting) = try await client.json(.post, uri, token: officer, body: ["code": "CSTDCS", "year": 2024, "proposals": [e4, e2]])
+            let (fits, fitting) = try await client.json(
+                .post, uri, token: officer, body: ["code": "CSTDCS", "year": 2024, "proposals": [e4, e2]])
             #expect(fits == .ok && fitting["exceeded"] as? Bool == false && fitting["overQuota"] as? [Int] == [])
 
             // People outside the unit, twice the same person, bad fields.
             let elsewhere = try await client.unitId(code: "HN-S1", token: officer)
             let (_, others) = try await client.json(.get, "/api/v1/people?per=1&unitId=\(elsewhere)", token: officer)
             let outsider = try #require(Self.items(others).first?["id"] as? Int)
-            for (body, field) in [(["code": "CSTDCS", "year": 2024, "proposals": [e1, outsider]], "proposals.1"),
-                                  (["code": "CSTDCS", "year": 2024, "proposals": [e1, e1]], "proposals.1"),
-                                  (["code": "NOPE", "year": 2024, "proposals": [e1]], "code"),
-                                  (["code": "CSTDCS", "year": 3000, "proposals": [e1]], "year"),
-                                  (["code": "CSTDCS", "year": 2024], "proposals"),
-                                  (["code": "CSTDCS", "year": 2024.5, "proposals": [e1]], "year"),
-                                  (["code": "CSTDCS", "year": 2024, "proposals": [e1, 2.5]], "proposals.1"),
-                                  (["code": "CSTDCS", "year": 2024, "proposals": [e1], "order": 1], "order")] as [([String: Any?], String)] {
+            for (body, field) in [
+                (["code": "CSTDCS", "year": 2024, "proposals": [e1, outsider]], "proposals.1"),
+                (["code": "CSTDCS", "year": 2024, "proposals": [e1, e1]], "proposals.1"),
+                (["code": "NOPE", "year": 2024, "proposals": [e1]], "code"),
+                (["code": "CSTDCS", "year": 3000, "proposals": [e1]], "year"),
+                (["code": "CSTDCS", "year": 2024], "proposals"),
+                (["code": "CSTDCS", "year": 2024.5, "proposals": [e1]], "year"),
+                (["code": "CSTDCS", "year": 2024, "proposals": [e1, 2.5]], "proposals.1"),
+                (["code": "CSTDCS", "year": 2024, "proposals": [e1], "order": 1], "order"),
+            ] as [([String: Any?], String)] {
                 let (refused, answer) = try await client.json(.post, uri, token: officer, body: body)
                 #expect(refused == .unprocessableContent && answer.error["field"] as? String == field, "\(body)")
             }
@@ -167,12 +199,16 @@ import Testing
             let danang = try await client.token("canbo.danang", "laurel-demo")
             #expect(try await client.json(.post, uri, token: danang, body: check).0 == .notFound)
             #expect(try await client.json(.get, "/api/v1/units/\(school.unit)/quotas", token: danang).0 == .notFound)
-            #expect(try await client.json(.put, "/api/v1/units/\(school.unit)/quotas/CSTDCS", token: danang, body: Self.cstdcs15).0 == .notFound)
+            #expect(
+                try await client.json(.put, "/api/v1/units/\(school.unit)/quotas/CSTDCS", token: danang, body: Self.cstdcs15).0 == .notFound
+            )
             #expect(try await client.json(.delete, "/api/v1/units/\(school.province)/quotas/CSTDCS", token: danang).0 == .notFound)
             let auditor = try await client.token("kiemtra.hanoi", "laurel-demo")
             #expect(try await client.json(.get, "/api/v1/units/\(school.unit)/quotas", token: auditor).0 == .ok)
             #expect(try await client.json(.post, uri, token: auditor, body: check).0 == .ok)
-            #expect(try await client.json(.put, "/api/v1/units/\(school.unit)/quotas/CSTDCS", token: auditor, body: Self.cstdcs15).0 == .forbidden)
+            #expect(
+                try await client.json(.put, "/api/v1/units/\(school.unit)/quotas/CSTDCS", token: auditor, body: Self.cstdcs15).0
+                    == .forbidden)
             #expect(try await client.json(.delete, "/api/v1/units/\(school.province)/quotas/CSTDCS", token: auditor).0 == .forbidden)
             let (_, still) = try await client.json(.get, "/api/v1/units/\(school.unit)/quotas", token: officer)
             #expect(Self.items(still).first?["unitId"] as? Int == Int(school.province))
@@ -190,7 +226,8 @@ extension QuotaTests {
             let uri = "/eligibility?unitId=\(school.unit)&code=CSTDCS&year=2024"
             let before = try await PageTests.request(client, .get, uri, cookie: cookie)
             #expect(before.status == .ok && !before.html.contains("Vượt chỉ tiêu"))
-            #expect(try await client.json(.put, "/api/v1/units/\(school.province)/quotas/CSTDCS", token: officer, body: Self.cstdcs15).0 == .ok)
+            #expect(
+                try await client.json(.put, "/api/v1/units/\(school.province)/quotas/CSTDCS", token: officer, body: Self.cstdcs15).0 == .ok)
             let page = try await PageTests.request(client, .get, uri, cookie: cookie)
             #expect(page.status == .ok)
             // Eligible people are taken in the order of the list: An and Bình fit, Chi and Dung do not.
@@ -199,7 +236,8 @@ extension QuotaTests {
             #expect(page.html.contains("Chỉ tiêu: 15 % × 14 = 2 người"))
             #expect(page.html.contains("Thành phố Hà Nội"))
             // The export says the same, one person a row.
-            let csv = try await PageTests.request(client, .get, "/eligibility/export?format=csv&unitId=\(school.unit)&code=CSTDCS&year=2024", cookie: cookie)
+            let csv = try await PageTests.request(
+                client, .get, "/eligibility/export?format=csv&unitId=\(school.unit)&code=CSTDCS&year=2024", cookie: cookie)
             let lines = csv.html.split(whereSeparator: \.isNewline).map(String.init)
             #expect(lines.first { $0.contains("Đỗ Thị Chi") }?.hasSuffix("Vượt chỉ tiêu") == true)
             #expect(lines.first { $0.contains("Đỗ Thị Dung") }?.hasSuffix("Vượt chỉ tiêu") == true)
@@ -224,20 +262,25 @@ extension QuotaTests {
             let csrf = try #require(PageTests.csrf(in: page.html))
 
             // Refused input: 422 with the field's message, nothing written.
-            for (percent, ofCode, message) in [("0", "LDTT", "Tỷ lệ phải là số nguyên từ 1 đến 100."), ("abc", "LDTT", "Tỷ lệ phải là số nguyên từ 1 đến 100."),
-                                               ("15", "CSTDCS", "Danh hiệu làm cơ sở phải khác danh hiệu được giới hạn (CSTDCS).")] {
-                let refused = try await PageTests.request(client, .post, "/eligibility/quotas", cookie: cookie,
-                                                          form: ["_csrf": csrf, "unitId": String(unit), "code": "CSTDCS", "percent": percent, "ofCode": ofCode])
+            for (percent, ofCode, message) in [
+                ("0", "LDTT", "Tỷ lệ phải là số nguyên từ 1 đến 100."), ("abc", "LDTT", "Tỷ lệ phải là số nguyên từ 1 đến 100."),
+                ("15", "CSTDCS", "Danh hiệu làm cơ sở phải khác danh hiệu được giới hạn (CSTDCS)."),
+            ] {
+                let refused = try await PageTests.request(
+                    client, .post, "/eligibility/quotas", cookie: cookie,
+                    form: ["_csrf": csrf, "unitId": String(unit), "code": "CSTDCS", "percent": percent, "ofCode": ofCode])
                 #expect(refused.status == .unprocessableContent && refused.html.contains(message), "\(percent) \(ofCode)")
             }
             var (_, list) = try await client.json(.get, "/api/v1/units/\(unit)/quotas", token: officer)
             #expect(Self.items(list).first?["inherited"] as? Bool == true)
-            let noToken = try await PageTests.request(client, .post, "/eligibility/quotas", cookie: cookie,
-                                                      form: ["unitId": String(unit), "code": "CSTDCS", "percent": "10", "ofCode": "LDTT"])
+            let noToken = try await PageTests.request(
+                client, .post, "/eligibility/quotas", cookie: cookie,
+                form: ["unitId": String(unit), "code": "CSTDCS", "percent": "10", "ofCode": "LDTT"])
             #expect(noToken.status == .forbidden)
 
-            let saved = try await PageTests.request(client, .post, "/eligibility/quotas", cookie: cookie,
-                                                    form: ["_csrf": csrf, "unitId": String(unit), "code": "CSTDCS", "percent": "10", "ofCode": "LDTT"])
+            let saved = try await PageTests.request(
+                client, .post, "/eligibility/quotas", cookie: cookie,
+                form: ["_csrf": csrf, "unitId": String(unit), "code": "CSTDCS", "percent": "10", "ofCode": "LDTT"])
             #expect(saved.status == .seeOther && saved.location == "/eligibility/quotas?unitId=\(unit)")
             (_, list) = try await client.json(.get, "/api/v1/units/\(unit)/quotas", token: officer)
             #expect(Self.items(list).first?["percent"] as? Int == 10 && Self.items(list).first?["inherited"] as? Bool == false)
@@ -247,20 +290,26 @@ extension QuotaTests {
             // Auditors see the quotas but no form, and cannot post; another province sees nothing.
             let auditor = try await PageTests.signIn(client, "kiemtra.hanoi", "laurel-demo")
             let audited = try await PageTests.request(client, .get, "/eligibility/quotas?unitId=\(unit)", cookie: auditor)
-            #expect(audited.status == .ok && audited.html.contains("Đơn vị này") && !audited.html.contains("quota-form") && !audited.html.contains("quotas/remove"))
+            #expect(
+                audited.status == .ok && audited.html.contains("Đơn vị này") && !audited.html.contains("quota-form")
+                    && !audited.html.contains("quotas/remove"))
             let auditorCSRF = try #require(PageTests.csrf(in: audited.html))
-            let denied = try await PageTests.request(client, .post, "/eligibility/quotas/remove", cookie: auditor,
-                                                     form: ["_csrf": auditorCSRF, "unitId": String(unit), "code": "CSTDCS"])
+            let denied = try await PageTests.request(
+                client, .post, "/eligibility/quotas/remove", cookie: auditor,
+                form: ["_csrf": auditorCSRF, "unitId": String(unit), "code": "CSTDCS"])
             #expect(denied.status == .forbidden)
             let danang = try await PageTests.signIn(client, "canbo.danang", "laurel-demo")
             #expect(try await PageTests.request(client, .get, "/eligibility/quotas?unitId=\(unit)", cookie: danang).status == .notFound)
-            let danangCSRF = try #require(PageTests.csrf(in: try await PageTests.request(client, .get, "/eligibility/quotas", cookie: danang).html))
-            let across = try await PageTests.request(client, .post, "/eligibility/quotas", cookie: danang,
-                                                     form: ["_csrf": danangCSRF, "unitId": String(unit), "code": "CSTDCS", "percent": "50", "ofCode": "LDTT"])
+            let danangCSRF = try #require(
+                PageTests.csrf(in: try await PageTests.request(client, .get, "/eligibility/quotas", cookie: danang).html))
+            let across = try await PageTests.request(
+                client, .post, "/eligibility/quotas", cookie: danang,
+                form: ["_csrf": danangCSRF, "unitId": String(unit), "code": "CSTDCS", "percent": "50", "ofCode": "LDTT"])
             #expect(across.status == .notFound)
 
-            let removed = try await PageTests.request(client, .post, "/eligibility/quotas/remove", cookie: cookie,
-                                                      form: ["_csrf": csrf, "unitId": String(unit), "code": "CSTDCS"])
+            let removed = try await PageTests.request(
+                client, .post, "/eligibility/quotas/remove", cookie: cookie,
+                form: ["_csrf": csrf, "unitId": String(unit), "code": "CSTDCS"])
             #expect(removed.status == .seeOther)
             (_, list) = try await client.json(.get, "/api/v1/units/\(unit)/quotas", token: officer)
             #expect(Self.items(list).first?["inherited"] as? Bool == true && Self.items(list).first?["percent"] as? Int == 15)

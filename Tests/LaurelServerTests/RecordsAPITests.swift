@@ -19,28 +19,40 @@ import Testing
             let hanoi = try await client.token("canbo.hanoi", "laurel-demo")
             let person = try await Self.firstPerson(client, unit: "HN-S1", token: hanoi).id
             // setup done: write an assessment, then correct it
-            let (created, a) = try await client.json(.put, "/api/v1/people/\(person)/assessments/2020", token: hanoi, body: ["rating": "good", "discipline": nil, "notes": "đầu năm"])
+            let (created, a) = try await client.json(
+                .put, "/api/v1/people/\(person)/assessments/2020", token: hanoi,
+                body: ["rating": "good", "discipline": nil, "notes": "đầu năm"])
             #expect(created == .created && a["rating"] as? String == "good")
-            let (corrected, _) = try await client.json(.put, "/api/v1/people/\(person)/assessments/2020", token: hanoi, body: ["rating": "excellent", "discipline": "reprimand", "notes": nil])
+            let (corrected, _) = try await client.json(
+                .put, "/api/v1/people/\(person)/assessments/2020", token: hanoi,
+                body: ["rating": "excellent", "discipline": "reprimand", "notes": nil])
             #expect(corrected == .ok)
-            let (badRating, br) = try await client.json(.put, "/api/v1/people/\(person)/assessments/2020", token: hanoi, body: ["rating": "great"])
+            let (badRating, br) = try await client.json(
+                .put, "/api/v1/people/\(person)/assessments/2020", token: hanoi, body: ["rating": "great"])
             #expect(badRating == .unprocessableContent && br.error["field"] as? String == "rating")
-            let (future, _) = try await client.json(.put, "/api/v1/people/\(person)/assessments/2999", token: hanoi, body: ["rating": "good"])
+            let (future, _) = try await client.json(
+                .put, "/api/v1/people/\(person)/assessments/2999", token: hanoi, body: ["rating": "good"])
             #expect(future == .unprocessableContent)
             // the register
-            let award: [String: Any?] = ["code": "LDTT", "year": 2020, "kind": "merit", "decisionNumber": "15/QĐ-UBND", "decisionDate": "2020-12-20",
-                                         "authority": "Chủ tịch UBND thành phố", "status": "valid"]
+            let award: [String: Any?] = [
+                "code": "LDTT", "year": 2020, "kind": "merit", "decisionNumber": "15/QĐ-UBND", "decisionDate": "2020-12-20",
+                "authority": "Chủ tịch UBND thành phố", "status": "valid",
+            ]
             let (made, w) = try await client.json(.post, "/api/v1/people/\(person)/awards", token: hanoi, body: award)
             #expect(made == .created)
             let awardId = try #require(w["id"] as? Int)
             let (again, _) = try await client.json(.post, "/api/v1/people/\(person)/awards", token: hanoi, body: award)
             #expect(again == .conflict)
-            let (unknownCode, _) = try await client.json(.post, "/api/v1/people/\(person)/awards", token: hanoi, body: ["code": "XYZ", "year": 2020])
+            let (unknownCode, _) = try await client.json(
+                .post, "/api/v1/people/\(person)/awards", token: hanoi, body: ["code": "XYZ", "year": 2020])
             #expect(unknownCode == .unprocessableContent)
             // an initiative
-            let (ini, i) = try await client.json(.post, "/api/v1/initiatives", token: hanoi, body: [
-                "title": "Phần mềm chấm điểm thi đua", "year": 2020, "level": "ministerial_provincial",
-                "authors": [["personId": person, "share": 100]], "decisionNumber": "3/QĐ-SKHCN"])
+            let (ini, i) = try await client.json(
+                .post, "/api/v1/initiatives", token: hanoi,
+                body: [
+                    "title": "Phần mềm chấm điểm thi đua", "year": 2020, "level": "ministerial_provincial",
+                    "authors": [["personId": person, "share": 100]], "decisionNumber": "3/QĐ-SKHCN",
+                ])
             #expect(ini == .created)
             let initiativeId = try #require(i["id"] as? Int)
             let (gotIni, _) = try await client.json(.get, "/api/v1/initiatives/\(initiativeId)", token: hanoi)
@@ -62,11 +74,13 @@ import Testing
             #expect(hasNot["total"] as? Int == (all["total"] as? Int ?? 0) - 1)
             // another province's officer sees and changes nothing; the auditor reads only
             let danang = try await client.token("canbo.danang", "laurel-demo")
-            for (method, uri, body) in [(HTTPRequest.Method.get, "/api/v1/people/\(person)/record", nil), (.get, "/api/v1/awards/\(awardId)", nil),
-                                        (.get, "/api/v1/initiatives/\(initiativeId)", nil),
-                                        (.put, "/api/v1/people/\(person)/assessments/2021", ["rating": "incomplete"]),
-                                        (.post, "/api/v1/people/\(person)/awards", ["code": "CSTDCS", "year": 2021]),
-                                        (.post, "/api/v1/awards/\(awardId)/revoke", ["reason": "x"]) as (HTTPRequest.Method, String, [String: Any?]?)] {
+            for (method, uri, body) in [
+                (HTTPRequest.Method.get, "/api/v1/people/\(person)/record", nil), (.get, "/api/v1/awards/\(awardId)", nil),
+                (.get, "/api/v1/initiatives/\(initiativeId)", nil),
+                (.put, "/api/v1/people/\(person)/assessments/2021", ["rating": "incomplete"]),
+                (.post, "/api/v1/people/\(person)/awards", ["code": "CSTDCS", "year": 2021]),
+                (.post, "/api/v1/awards/\(awardId)/revoke", ["reason": "x"]) as (HTTPRequest.Method, String, [String: Any?]?),
+            ] {
                 let (status, _) = try await client.json(method, uri, token: danang, body: body)
                 #expect(status == .notFound, "\(method) \(uri)")
             }
@@ -74,10 +88,13 @@ import Testing
             #expect(dnAwards["total"] as? Int == 0)
             let auditor = try await client.token("kiemtra.hanoi", "laurel-demo")
             #expect(try await client.json(.get, "/api/v1/people/\(person)/record", token: auditor).0 == .ok)
-            #expect(try await client.json(.put, "/api/v1/people/\(person)/assessments/2021", token: auditor, body: ["rating": "good"]).0 == .forbidden)
+            #expect(
+                try await client.json(.put, "/api/v1/people/\(person)/assessments/2021", token: auditor, body: ["rating": "good"]).0
+                    == .forbidden)
             #expect(try await client.json(.post, "/api/v1/awards/\(awardId)/revoke", token: auditor, body: ["reason": "x"]).0 == .forbidden)
             // revoking keeps the row and says why
-            let (revoked, r) = try await client.json(.post, "/api/v1/awards/\(awardId)/revoke", token: hanoi, body: ["reason": "Kê khai không đúng"])
+            let (revoked, r) = try await client.json(
+                .post, "/api/v1/awards/\(awardId)/revoke", token: hanoi, body: ["reason": "Kê khai không đúng"])
             #expect(revoked == .ok && r["status"] as? String == "revoked" && r["statusReason"] as? String == "Kê khai không đúng")
             let (_, after) = try await client.json(.get, "/api/v1/awards/\(awardId)", token: hanoi)
             #expect(after["status"] as? String == "revoked")
@@ -89,15 +106,18 @@ import Testing
             let officer = try await client.token("canbo.hanoi", "laurel-demo")
             let (ok, list) = try await client.json(.get, "/api/v1/catalogue", token: officer)
             #expect(ok == .ok && (list["items"] as? [[String: Any]])?.contains { $0["code"] as? String == "HCLD3" } == true)
-            let medal: [String: Any?] = ["code": "KNC_NV", "nameVi": "Kỷ niệm chương Vì sự nghiệp Nội vụ", "nameEn": "Home Affairs medal",
-                                         "subjectKinds": ["individual"], "awardingLevel": "ministry_province", "coefficientIndividual": 0.4,
-                                         "legalBasis": "Thông tư 5/2024/TT-BNV"]
+            let medal: [String: Any?] = [
+                "code": "KNC_NV", "nameVi": "Kỷ niệm chương Vì sự nghiệp Nội vụ", "nameEn": "Home Affairs medal",
+                "subjectKinds": ["individual"], "awardingLevel": "ministry_province", "coefficientIndividual": 0.4,
+                "legalBasis": "Thông tư 5/2024/TT-BNV",
+            ]
             #expect(try await client.json(.post, "/api/v1/catalogue", token: officer, body: medal).0 == .forbidden)
             let admin = try await client.token("admin", "laurel-admin")
             #expect(try await client.json(.post, "/api/v1/catalogue", token: admin, body: medal).0 == .created)
             #expect(try await client.json(.post, "/api/v1/catalogue", token: admin, body: medal).0 == .conflict)
             let person = try await Self.firstPerson(client, unit: "HN-S2", token: officer).id
-            let (made, _) = try await client.json(.post, "/api/v1/people/\(person)/awards", token: officer, body: ["code": "KNC_NV", "year": 2024, "kind": "seniority"])
+            let (made, _) = try await client.json(
+                .post, "/api/v1/people/\(person)/awards", token: officer, body: ["code": "KNC_NV", "year": 2024, "kind": "seniority"])
             #expect(made == .created)
         }
     }

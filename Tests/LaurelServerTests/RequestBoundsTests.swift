@@ -1,10 +1,11 @@
 import Foundation
 import Hummingbird
 import HummingbirdTesting
-@testable import LaurelServer
 import LaurelTestSupport
 import NIOCore
 import Testing
+
+@testable import LaurelServer
 
 /// Work that grows with the input is bounded before it starts: the eligibility check's subjects and
 /// checks, every list in a JSON body, and how many heavy requests run at once.
@@ -16,14 +17,17 @@ import Testing
     @Test func anEligibilityCheckOfTooManySubjectsIsRefusedWithTheLimit() async throws {
         try await TestApp.run(.sqlite) { client, _ in
             let staff = try await client.token("nhanvien.hanoi", "laurel-demo")
-            let (status, body) = try await client.json(.post, "/api/v1/eligibility/check", token: staff, body: ["subjects": Self.subjects(1_001)])
+            let (status, body) = try await client.json(
+                .post, "/api/v1/eligibility/check", token: staff, body: ["subjects": Self.subjects(1_001)])
             #expect(status == .contentTooLarge)
             #expect(body.error["field"] as? String == "subjects")
             #expect((body.error["message"] as? String)?.contains("1000") == true)
             // Within the subject cap, but every code for each asks for too many verdicts.
-            let (checks, checksBody) = try await client.json(.post, "/api/v1/eligibility/check", token: staff, body: ["subjects": Self.subjects(1_000)])
+            let (checks, checksBody) = try await client.json(
+                .post, "/api/v1/eligibility/check", token: staff, body: ["subjects": Self.subjects(1_000)])
             #expect(checks == .contentTooLarge && checksBody.error["field"] as? String == "check")
-            let (fine, verdicts) = try await client.json(.post, "/api/v1/eligibility/check", token: staff, body: ["subjects": Self.subjects(3)])
+            let (fine, verdicts) = try await client.json(
+                .post, "/api/v1/eligibility/check", token: staff, body: ["subjects": Self.subjects(3)])
             #expect(fine == .ok && (verdicts["verdicts"] as? [Any])?.isEmpty == false)
         }
     }
@@ -41,8 +45,9 @@ import Testing
         try await TestApp.run(.sqlite) { client, _ in
             let officer = try await client.token("canbo.hanoi", "laurel-demo")
             let voters = Array(1...2_001)
-            let (status, body) = try await client.json(.post, "/api/v1/ballots", token: officer,
-                                                       body: ["purpose": "x", "subject": ["kind": "season", "id": 1], "voters": voters])
+            let (status, body) = try await client.json(
+                .post, "/api/v1/ballots", token: officer,
+                body: ["purpose": "x", "subject": ["kind": "season", "id": 1], "voters": voters])
             #expect(status == .contentTooLarge && body.error["field"] as? String == "voters")
             let deep = String(repeating: "[", count: 40) + String(repeating: "]", count: 40)
             let (nested, _) = try await client.json(.post, "/api/v1/ballots", token: officer, raw: "{\"voters\": \(deep)}")

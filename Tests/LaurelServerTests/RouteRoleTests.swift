@@ -11,9 +11,11 @@ import Testing
     /// Writes that every signed-in role may attempt: one's own password and token, the throttle-free
     /// check (it changes nothing), and a ballot's voting, which the store checks against the voter's
     /// unit. Everything else needs a writing role.
-    static let openToEveryRole: Set<String> = ["POST /auth/token", "DELETE /auth/token", "POST /auth/password",
-                                                "POST /eligibility/check", "POST /ballots/{id}/votes", "POST /ballots/{id}/close",
-                                                "POST /units/{id}/quota-check"]
+    static let openToEveryRole: Set<String> = [
+        "POST /auth/token", "DELETE /auth/token", "POST /auth/password",
+        "POST /eligibility/check", "POST /ballots/{id}/votes", "POST /ballots/{id}/close",
+        "POST /units/{id}/quota-check",
+    ]
 
     static func writeRoutes(_ document: [String: Any]) throws -> [(method: String, path: String)] {
         let paths = try #require(document["paths"] as? [String: [String: Any]])
@@ -29,14 +31,19 @@ import Testing
             #expect(routes.count > 40)
             let auditor = try await client.token("kiemtra.hanoi", "laurel-demo")
             for route in routes {
-                let uri = "/api/v1" + route.path
+                let uri =
+                    "/api/v1"
+                    + route.path
                     .replacingOccurrences(of: "{kind}", with: "people").replacingOccurrences(of: "{year}", with: "2024")
-                    .replacingOccurrences(of: "{code}", with: "LDTT").replacingOccurrences(of: #"\{[a-zA-Z]+\}"#, with: "1", options: .regularExpression)
+                    .replacingOccurrences(of: "{code}", with: "LDTT").replacingOccurrences(
+                        of: #"\{[a-zA-Z]+\}"#, with: "1", options: .regularExpression)
                 var headers = HTTPFields()
                 headers[.authorization] = "Bearer \(auditor)"
                 headers[.contentType] = "application/json"
-                let status = try await client.execute(uri: uri, method: HTTPRequest.Method(route.method)!, headers: headers,
-                                                      body: ByteBuffer(string: "{\"not\": \"valid\"}")) { $0.status }
+                let status = try await client.execute(
+                    uri: uri, method: HTTPRequest.Method(route.method)!, headers: headers,
+                    body: ByteBuffer(string: "{\"not\": \"valid\"}")
+                ) { $0.status }
                 #expect(status == .forbidden, "\(route.method) \(route.path) answered \(status.code)")
             }
         }

@@ -2,11 +2,12 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
-@testable import LaurelServer
 import LaurelStore
 import LaurelTestSupport
 import NIOCore
 import Testing
+
+@testable import LaurelServer
 
 /// The sign-in throttle as a value: back-off instead of a lock, bounded memory, the owner's device
 /// let through while others guess.
@@ -82,7 +83,8 @@ import Testing
             let big = String(repeating: "a", count: 256 << 10)
             let (status, body) = try await client.json(.post, "/api/v1/auth/token", body: ["username": big, "password": "x"])
             #expect(status == .contentTooLarge && body.error["code"] as? String == "payload_too_large")
-            let (shape, _) = try await client.json(.post, "/api/v1/auth/token", body: ["username": String(repeating: "é", count: 100), "password": "x"])
+            let (shape, _) = try await client.json(
+                .post, "/api/v1/auth/token", body: ["username": String(repeating: "é", count: 100), "password": "x"])
             #expect(shape == .unauthorized)
             let page = try await P.request(client, .post, "/login", form: ["username": big, "password": "x"])
             #expect(page.status == .contentTooLarge)
@@ -91,8 +93,10 @@ import Testing
 
     @Test func anUnknownNameIsAnsweredAsAWrongPasswordIs() async throws {
         try await TestApp.run(.sqlite) { client, _ in
-            let (unknown, unknownBody) = try await client.json(.post, "/api/v1/auth/token", body: ["username": "nobody.here", "password": "whatever-1"])
-            let (wrong, wrongBody) = try await client.json(.post, "/api/v1/auth/token", body: ["username": "admin", "password": "whatever-1"])
+            let (unknown, unknownBody) = try await client.json(
+                .post, "/api/v1/auth/token", body: ["username": "nobody.here", "password": "whatever-1"])
+            let (wrong, wrongBody) = try await client.json(
+                .post, "/api/v1/auth/token", body: ["username": "admin", "password": "whatever-1"])
             #expect(unknown == .unauthorized && wrong == .unauthorized)
             #expect(unknownBody.error["message"] as? String == wrongBody.error["message"] as? String)
         }
@@ -100,7 +104,9 @@ import Testing
 
     @Test func throttledSignInSaysWhenToTryAgain() async throws {
         try await TestApp.run(.sqlite) { client, _ in
-            for _ in 0..<5 { _ = try await client.json(.post, "/api/v1/auth/token", body: ["username": "canbo.hanoi", "password": "wrong-password"]) }
+            for _ in 0..<5 {
+                _ = try await client.json(.post, "/api/v1/auth/token", body: ["username": "canbo.hanoi", "password": "wrong-password"])
+            }
             let response = try await client.execute(
                 uri: "/api/v1/auth/token", method: .post, headers: [.contentType: "application/json"],
                 body: ByteBuffer(string: #"{"username":"canbo.hanoi","password":"laurel-demo"}"#)
@@ -119,7 +125,9 @@ import Testing
             let admin = try await client.token("admin", "laurel-admin")
             // Signed in before the guessing starts: this client is then known to the account.
             let officer = try await client.token("canbo.danang", "laurel-demo")
-            for _ in 0..<5 { _ = try await client.json(.post, "/api/v1/auth/token", body: ["username": "canbo.danang", "password": "wrong-password"]) }
+            for _ in 0..<5 {
+                _ = try await client.json(.post, "/api/v1/auth/token", body: ["username": "canbo.danang", "password": "wrong-password"])
+            }
             _ = try await client.json(.post, "/api/v1/auth/token", body: ["username": "ghost.user", "password": "wrong-password"])
             let (_, log) = try await client.json(.get, "/api/v1/audit?entity=account&per=50", token: admin)
             let items = log["items"] as? [[String: Any]] ?? []
@@ -144,8 +152,9 @@ import Testing
             let form = try await P.request(client, .get, "/login")
             let cookie = try #require(form.setCookie.map { String($0.split(separator: ";")[0]) })
             #expect(form.setCookie?.contains("SameSite=Strict") == true)
-            let forged = try await P.request(client, .post, "/login", cookie: cookie,
-                                             form: ["username": "admin", "password": "laurel-admin", "_csrf": "forged"])
+            let forged = try await P.request(
+                client, .post, "/login", cookie: cookie,
+                form: ["username": "admin", "password": "laurel-admin", "_csrf": "forged"])
             #expect(forged.status == .forbidden)
             let good = try await P.postLogin(client, "admin", "laurel-admin")
             #expect(good.status == .found && good.setCookie?.contains("laurel_session") == true)

@@ -29,13 +29,15 @@ import Testing
             let (ownStatus, person) = try await client.json(.get, "/api/v1/people/\(ownId)", token: token)
             #expect(ownStatus == .ok && person["id"] as? Int == ownId)
             let officer = try await client.token("canbo.hanoi", "laurel-demo")
-            let (_, colleagues) = try await client.json(.get, "/api/v1/people?unitId=\(try #require(person["unitId"] as? Int))", token: officer)
+            let (_, colleagues) = try await client.json(
+                .get, "/api/v1/people?unitId=\(try #require(person["unitId"] as? Int))", token: officer)
             let colleague = try #require((colleagues["items"] as? [[String: Any]])?.compactMap { $0["id"] as? Int }.first { $0 != ownId })
             let (otherStatus, other) = try await client.json(.get, "/api/v1/people/\(colleague)", token: token)
             #expect(otherStatus == .notFound && other["fullName"] == nil)
             let (listStatus, _) = try await client.json(.get, "/api/v1/people", token: token)
             #expect(listStatus == .forbidden)
-            let (writeStatus, _) = try await client.json(.put, "/api/v1/people/\(ownId)/assessments/2025", token: token, body: ["rating": "excellent"])
+            let (writeStatus, _) = try await client.json(
+                .put, "/api/v1/people/\(ownId)/assessments/2025", token: token, body: ["rating": "excellent"])
             #expect(writeStatus == .forbidden)
         }
     }

@@ -11,8 +11,10 @@ import NIOCore
 enum TestApp {
     static let configuration = AppConfiguration(bcryptCost: 4, signInFirstDelay: 60)
 
-    static func run<T: Sendable>(_ kind: TestDatabases.Kind, configuration: AppConfiguration = configuration,
-                                 _ body: @escaping @Sendable (any TestClientProtocol, LaurelDatabase) async throws -> T) async throws -> T {
+    static func run<T: Sendable>(
+        _ kind: TestDatabases.Kind, configuration: AppConfiguration = configuration,
+        _ body: @escaping @Sendable (any TestClientProtocol, LaurelDatabase) async throws -> T
+    ) async throws -> T {
         try await TestDatabases.with(kind) { database in
             let dependencies = try await AppDependencies.make(database: database, configuration: configuration)
             try await DemoSeeder.seed(database, hash: dependencies.auth.hash)
@@ -37,8 +39,10 @@ extension TestClientProtocol {
     }
 
     /// Calls the API and decodes the JSON answer.
-    func json(_ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: [String: Any?]? = nil, raw: String? = nil,
-              language: String? = nil) async throws -> (HTTPResponse.Status, JSONBody) {
+    func json(
+        _ method: HTTPRequest.Method, _ uri: String, token: String? = nil, body: [String: Any?]? = nil, raw: String? = nil,
+        language: String? = nil
+    ) async throws -> (HTTPResponse.Status, JSONBody) {
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         if let token { headers[.authorization] = "Bearer \(token)" }
@@ -56,7 +60,9 @@ extension TestClientProtocol {
     func unitId(code: String, token: String) async throws -> Int64 {
         let (_, body) = try await json(.get, "/api/v1/units?q=\(code)&per=500", token: token)
         let items = body["items"] as? [[String: Any]] ?? []
-        guard let id = items.first(where: { $0["code"] as? String == code })?["id"] as? Int else { throw TestDatabaseError("no unit \(code)") }
+        guard let id = items.first(where: { $0["code"] as? String == code })?["id"] as? Int else {
+            throw TestDatabaseError("no unit \(code)")
+        }
         return Int64(id)
     }
 }

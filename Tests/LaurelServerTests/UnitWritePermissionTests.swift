@@ -22,7 +22,9 @@ import Testing
                 let merge = try await P.request(client, .post, "/units/\(source)/merge", cookie: cookie, form: form)
                 #expect(merge.status == .forbidden, "\(form.keys.sorted()) gave \(merge.status)")
             }
-            #expect(try await P.request(client, .post, "/units/\(source)/deactivate", cookie: cookie, form: ["_csrf": csrf]).status == .forbidden)
+            #expect(
+                try await P.request(client, .post, "/units/\(source)/deactivate", cookie: cookie, form: ["_csrf": csrf]).status
+                    == .forbidden)
             let auditor = try await client.token("kiemtra.hanoi", "laurel-demo")
             #expect(try await client.json(.post, "/api/v1/units/\(source)/merge", token: auditor, body: [:]).0 == .forbidden)
             #expect(try await client.json(.post, "/api/v1/units/\(source)/merge", token: auditor, body: ["targetId": "x"]).0 == .forbidden)

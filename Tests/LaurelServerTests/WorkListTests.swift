@@ -30,10 +30,15 @@ import Testing
         try await TestApp.run(kind) { client, _ in
             let hanoi = try await client.token("canbo.hanoi", "laurel-demo")
             let province = try await client.unitId(code: "HN", token: hanoi)
-            let (created, movement) = try await client.json(.post, "/api/v1/movements", token: hanoi, body: [
-                "name": "Thi đua cải cách hành chính", "launcherUnitId": province, "kind": "thematic",
-                "startDate": Self.day(-30), "endDate": Self.day(300), "contents": [["title": "Một cửa liên thông"]],
-                "reportDeadlines": [["title": "Báo cáo quý", "dueDate": Self.day(10)], ["title": "Báo cáo năm", "dueDate": Self.day(120)]]])
+            let (created, movement) = try await client.json(
+                .post, "/api/v1/movements", token: hanoi,
+                body: [
+                    "name": "Thi đua cải cách hành chính", "launcherUnitId": province, "kind": "thematic",
+                    "startDate": Self.day(-30), "endDate": Self.day(300), "contents": [["title": "Một cửa liên thông"]],
+                    "reportDeadlines": [
+                        ["title": "Báo cáo quý", "dueDate": Self.day(10)], ["title": "Báo cáo năm", "dueDate": Self.day(120)],
+                    ],
+                ])
             #expect(created == .created)
             let id = try #require(movement["id"] as? Int)
             let (launched, _) = try await client.json(.post, "/api/v1/movements/\(id)/launch", token: hanoi, body: [:])
@@ -46,8 +51,11 @@ import Testing
             let home = try await client.unitId(code: "HN-S1", token: hanoi)
             let deadline = try #require((movement["reportDeadlines"] as? [[String: Any]])?.first?["id"] as? Int)
             let leader = try await client.token("canbo.sonoivu.hanoi", "laurel-demo")
-            let (submitted, _) = try await client.json(.post, "/api/v1/movements/\(id)/reports", token: leader, body: [
-                "unitId": home, "deadlineId": deadline, "text": "Đã triển khai", "figures": ["Tập thể được khen thưởng": 2]])
+            let (submitted, _) = try await client.json(
+                .post, "/api/v1/movements/\(id)/reports", token: leader,
+                body: [
+                    "unitId": home, "deadlineId": deadline, "text": "Đã triển khai", "figures": ["Tập thể được khen thưởng": 2],
+                ])
             #expect(submitted == .created)
             let after = try await Self.dashboard(client, "canbo.sonoivu.hanoi")
             #expect(!after.contains("Báo cáo quý"))
@@ -59,7 +67,8 @@ import Testing
         try await TestApp.run(kind) { client, _ in
             let hanoi = try await client.token("canbo.hanoi", "laurel-demo")
             let (_, clusters) = try await client.json(.get, "/api/v1/clusters", token: hanoi)
-            let season = try #require(((clusters["items"] as? [[String: Any]])?.first?["seasons"] as? [[String: Any]])?.first?["id"] as? Int)
+            let season = try #require(
+                ((clusters["items"] as? [[String: Any]])?.first?["seasons"] as? [[String: Any]])?.first?["id"] as? Int)
             let (_, seasonJSON) = try await client.json(.get, "/api/v1/seasons/\(season)", token: hanoi)
             let members = try #require(seasonJSON["members"] as? [[String: Any]])
             let health = try #require(members.first { ($0["unitName"] as? String ?? "").contains("Y tế") })
@@ -70,8 +79,9 @@ import Testing
             #expect(try await Self.dashboard(client, "canbo.sotaichinh.hanoi").contains("Tự chấm điểm thi đua"))
             #expect(try await !Self.dashboard(client, "canbo.soyte.hanoi").contains("Tự chấm điểm thi đua"))
             let deputy = try await client.token("canbo.sotaichinh.hanoi", "laurel-demo")
-            let (scored, _) = try await client.json(.put, "/api/v1/seasons/\(season)/self-scores/\(finance)", token: deputy,
-                                                    body: ["scores": ["1.1": 20, "1.2": 15, "2.1": 10]])
+            let (scored, _) = try await client.json(
+                .put, "/api/v1/seasons/\(season)/self-scores/\(finance)", token: deputy,
+                body: ["scores": ["1.1": 20, "1.2": 15, "2.1": 10]])
             #expect(scored == .ok)
             #expect(try await !Self.dashboard(client, "canbo.sotaichinh.hanoi").contains("Tự chấm điểm thi đua"))
             // The leader verifies the three members' sheets (never its own); none is verified yet.
@@ -81,21 +91,27 @@ import Testing
             let nurse = try await client.token("canbo.soyte.hanoi", "laurel-demo")
 
             // Voting: listed for an elector until it votes.
-            let (_, ballot) = try await client.json(.post, "/api/v1/ballots", token: hanoi, body: [
-                "purpose": "Bầu Khối trưởng năm sau", "subject": ["kind": "season", "id": season],
-                "candidates": [healthId], "voters": members.compactMap { $0["unitId"] as? Int }, "seats": 1, "threshold": "1/2"])
+            let (_, ballot) = try await client.json(
+                .post, "/api/v1/ballots", token: hanoi,
+                body: [
+                    "purpose": "Bầu Khối trưởng năm sau", "subject": ["kind": "season", "id": season],
+                    "candidates": [healthId], "voters": members.compactMap { $0["unitId"] as? Int }, "seats": 1, "threshold": "1/2",
+                ])
             let ballotId = try #require(ballot["id"] as? Int)
             #expect(try await Self.dashboard(client, "canbo.soyte.hanoi").contains("Bỏ phiếu: Bầu Khối trưởng năm sau"))
-            let (voted, _) = try await client.json(.post, "/api/v1/ballots/\(ballotId)/votes", token: nurse, body: ["voter": healthId, "choices": [healthId]])
+            let (voted, _) = try await client.json(
+                .post, "/api/v1/ballots/\(ballotId)/votes", token: nurse, body: ["voter": healthId, "choices": [healthId]])
             #expect(voted == .ok || voted == .created)
             #expect(try await !Self.dashboard(client, "canbo.soyte.hanoi").contains("Bầu Khối trưởng năm sau"))
 
             // Registering: listed while the year's deadline is ahead and nothing is registered.
-            let (set, _) = try await client.json(.put, "/api/v1/registration-settings/\(healthId)", token: hanoi, body: ["registrationDeadline": "12-31"])
+            let (set, _) = try await client.json(
+                .put, "/api/v1/registration-settings/\(healthId)", token: hanoi, body: ["registrationDeadline": "12-31"])
             #expect(set == .ok)
             let year = String(Self.today().prefix(4))
             #expect(try await Self.dashboard(client, "canbo.soyte.hanoi").contains("Đăng ký thi đua năm nay"))
-            let (registered, _) = try await client.json(.put, "/api/v1/registrations/\(healthId)/\(year)", token: hanoi, body: ["collective": ["TTLDTT"]])
+            let (registered, _) = try await client.json(
+                .put, "/api/v1/registrations/\(healthId)/\(year)", token: hanoi, body: ["collective": ["TTLDTT"]])
             #expect(registered == .ok)
             #expect(try await !Self.dashboard(client, "canbo.soyte.hanoi").contains("Đăng ký thi đua năm nay"))
 

@@ -13,18 +13,24 @@ import Testing
     let admin = TestIdentities.admin()
 
     func province(_ db: LaurelDatabase, _ code: String = "A") async throws -> OrgUnit {
-        try await UnitStore(database: db).create(UnitDraft(code: code, name: "Tỉnh \(code)", kind: .province, level: .provincial, parentId: nil), as: admin)
+        try await UnitStore(database: db).create(
+            UnitDraft(code: code, name: "Tỉnh \(code)", kind: .province, level: .provincial, parentId: nil), as: admin)
     }
 
     func people(_ count: Int, unit: String = "A") -> RecordLoader.Rows {
-        .people((0..<count).map { index in
-            BulkLoader.PersonRow(fullName: "Nguyễn Văn Số \(index)", gender: .male, birthDate: "1980-01-0\(index % 9 + 1)", unitCode: unit,
-                                 position: nil, staffCategory: .civilServant, holdsManagementPost: false, ethnicity: "Kinh")
-        })
+        .people(
+            (0..<count).map { index in
+                BulkLoader.PersonRow(
+                    fullName: "Nguyễn Văn Số \(index)", gender: .male, birthDate: "1980-01-0\(index % 9 + 1)", unitCode: unit,
+                    position: nil, staffCategory: .civilServant, holdsManagementPost: false, ethnicity: "Kinh")
+            })
     }
 
     func count(_ db: LaurelDatabase, _ table: String) async throws -> Int {
-        try await db.read { try await $0.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first(decodingColumn: "n", as: Int.self) ?? 0 }
+        try await db.read {
+            try await $0.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first(
+                decodingColumn: "n", as: Int.self) ?? 0
+        }
     }
 
     @Test(arguments: TestDatabases.kinds)
@@ -74,11 +80,16 @@ import Testing
             _ = try await province(db)
             let file = RecordLoader.ImportedFile(name: "Danh sách cán bộ.xlsx", size: 12_345, sha256: String(repeating: "ab", count: 32))
             _ = try await RecordLoader(database: db).load(people(850), file: file, as: admin)
-            let entry = try #require(try await AuditStore(database: db).list(AuditFilter(entity: "people"), scope: admin.scope, paging: Paging(page: 1, per: 50)).items.first { $0.action == "import" })
+            let entry = try #require(
+                try await AuditStore(database: db).list(AuditFilter(entity: "people"), scope: admin.scope, paging: Paging(page: 1, per: 50))
+                    .items.first { $0.action == "import" })
             let after = try #require(entry.after)
-            let ids = try await db.read { try await $0.select().column("id").from("people").orderBy("id").all(decodingColumn: "id", as: Int64.self) }
+            let ids = try await db.read {
+                try await $0.select().column("id").from("people").orderBy("id").all(decodingColumn: "id", as: Int64.self)
+            }
             #expect(after.contains("\"sha256\":\"\(file.sha256)\""), "\(after)")
-            #expect(after.contains("\"name\":\"Danh sách cán bộ.xlsx\"") && after.contains("\"size\":12345") && after.contains("\"rows\":850"))
+            #expect(
+                after.contains("\"name\":\"Danh sách cán bộ.xlsx\"") && after.contains("\"size\":12345") && after.contains("\"rows\":850"))
             #expect(after.contains("\"ids\":[[\(ids.first ?? 0),\(ids.last ?? 0)]]"), "\(after)")
         }
     }
@@ -94,15 +105,20 @@ import Testing
             _ = try await RecordLoader(database: db).load(people(12_000), as: admin) { done in
                 guard done == 2_000 else { return }
                 let task = Task {
-                    try await others.create(PersonDraft(fullName: "Trần Thị Lưu", gender: .female, birthDate: nil, unitId: unit.id, position: nil,
-                                                        staffCategory: .civilServant, holdsManagementPost: false, ethnicity: nil), as: admin).id
+                    try await others.create(
+                        PersonDraft(
+                            fullName: "Trần Thị Lưu", gender: .female, birthDate: nil, unitId: unit.id, position: nil,
+                            staffCategory: .civilServant, holdsManagementPost: false, ethnicity: nil), as: admin
+                    ).id
                 }
                 saved.withLock { $0 = task }
             }
             let savedId = try await #require(saved.withLock { $0 }).value
-            let importedFirst = try #require(try await db.read {
-                try await $0.select().column("id").from("people").where("full_name", .equal, SQLBind("Nguyễn Văn Số 0")).first(decodingColumn: "id", as: Int64.self)
-            })
+            let importedFirst = try #require(
+                try await db.read {
+                    try await $0.select().column("id").from("people").where("full_name", .equal, SQLBind("Nguyễn Văn Số 0")).first(
+                        decodingColumn: "id", as: Int64.self)
+                })
             #expect(savedId < importedFirst)
             #expect(try await count(db, "people") == 12_001)
         }

@@ -1,10 +1,11 @@
 import Foundation
 import LaurelDomain
-@testable import LaurelStore
 import LaurelTestSupport
 import Logging
 import SQLKit
 import Testing
+
+@testable import LaurelStore
 
 /// Migrations are frozen statements of what changed then (docs/decisions.md): a database upgraded
 /// one step at a time has exactly the schema of one created today, on both databases.
@@ -62,7 +63,9 @@ import Testing
         try await TestDatabases.with(kind) { db in
             let rows = try await Self.catalogueRows(db)
             let compiled = AwardCatalogue.standard.entries.enumerated().map { Self.row($1, position: $0) }
-            #expect(rows == compiled, """
+            #expect(
+                rows == compiled,
+                """
                 AwardCatalogue.standard differs from the builtin rows of award_types: write a NEW migration that \
                 inserts or updates those rows (never edit 0002_CatalogueRows.swift). \
                 \(Self.difference(rows.map { "\($0)" }, compiled.map { "\($0)" }))
@@ -75,7 +78,9 @@ import Testing
     /// widens the constraint; then add the new migration's list here in place of the old one.
     @Test func theFrozenEnumListsAreTheDomainsCasesToday() {
         func same(_ frozen: [String], _ today: [String], _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
-            #expect(frozen == today, """
+            #expect(
+                frozen == today,
+                """
                 \(what): the migrations allow \(frozen), the domain has \(today). Write a NEW migration that changes \
                 the CHECK constraint (never edit a landed one) and point this test at its list.
                 """, sourceLocation: sourceLocation)
@@ -96,9 +101,12 @@ import Testing
         same(CreateMovementsAndClusters.movementKinds, MovementKind.allCases.map(\.rawValue), "movements.kind / MovementKind")
         same(CreateMovementsAndClusters.movementStatuses, MovementStatus.allCases.map(\.rawValue), "movements.status / MovementStatus")
         same(CreateMovementsAndClusters.scoringModes, ScoringMode.allCases.map(\.rawValue), "seasons.mode / ScoringMode")
-        same(CreateMovementsAndClusters.criterionKinds, ScoringCriterionKind.allCases.map(\.rawValue), "season_criteria.kind / ScoringCriterionKind")
-        same(CreateMovementsAndClusters.ballotSubjectKinds, BallotDraft.SubjectKind.allCases.map(\.rawValue),
-             "ballots.subject_kind / BallotDraft.SubjectKind")
+        same(
+            CreateMovementsAndClusters.criterionKinds, ScoringCriterionKind.allCases.map(\.rawValue),
+            "season_criteria.kind / ScoringCriterionKind")
+        same(
+            CreateMovementsAndClusters.ballotSubjectKinds, BallotDraft.SubjectKind.allCases.map(\.rawValue),
+            "ballots.subject_kind / BallotDraft.SubjectKind")
         same(CreateMovementsAndClusters.clusterPosts, ClusterPost.allCases.map(\.rawValue), "ballots.post / ClusterPost")
         // Not domain enums: the API's cluster kinds, the token kinds, the score sheets and import
         // states are literal strings in their stores too; the lists are only frozen here.
@@ -115,13 +123,17 @@ import Testing
     static func catalogueRows(_ db: LaurelDatabase) async throws -> [CreateRecords.CatalogueRow] {
         try await db.read { db in
             try await db.select()
-                .columns("code", "category", "name_vi", "name_en", "subject_kinds", "awarding_level", "annual",
-                         "coefficient_individual", "coefficient_collective", "legal_basis", "rule_reference", "note", "position")
+                .columns(
+                    "code", "category", "name_vi", "name_en", "subject_kinds", "awarding_level", "annual",
+                    "coefficient_individual", "coefficient_collective", "legal_basis", "rule_reference", "note", "position"
+                )
                 .from("award_types").where("builtin", .equal, SQLLiteral.boolean(true)).orderBy("position")
                 .all().map { row in
                     CreateRecords.CatalogueRow(
-                        code: try row.decode(column: "code", as: String.self), category: try row.decode(column: "category", as: String.self),
-                        nameVi: try row.decode(column: "name_vi", as: String.self), nameEn: try row.decode(column: "name_en", as: String.self),
+                        code: try row.decode(column: "code", as: String.self),
+                        category: try row.decode(column: "category", as: String.self),
+                        nameVi: try row.decode(column: "name_vi", as: String.self),
+                        nameEn: try row.decode(column: "name_en", as: String.self),
                         subjectKinds: try row.decode(column: "subject_kinds", as: String.self),
                         awardingLevel: try row.decode(column: "awarding_level", as: String.self),
                         annual: try row.decode(column: "annual", as: Bool.self),
@@ -140,13 +152,15 @@ import Testing
         return CreateRecords.CatalogueRow(
             code: entry.code, category: entry.category.rawValue, nameVi: entry.nameVi, nameEn: entry.nameEn,
             subjectKinds: entry.subjectKinds.map(\.rawValue).joined(separator: ","), awardingLevel: entry.awardingLevel.rawValue,
-            annual: entry.annual, coefficientIndividual: latest?.individual?.thousandths, coefficientCollective: latest?.collective?.thousandths,
+            annual: entry.annual, coefficientIndividual: latest?.individual?.thousandths,
+            coefficientCollective: latest?.collective?.thousandths,
             legalBasis: entry.legalBasis.map(\.description).joined(separator: "; "), ruleReference: entry.ruleReference,
             position: position, note: entry.note)
     }
 
     static func difference(_ a: [String], _ b: [String]) -> String {
-        let only = Set(a).subtracting(b).sorted(), missing = Set(b).subtracting(a).sorted()
+        let only = Set(a).subtracting(b).sorted()
+        let missing = Set(b).subtracting(a).sorted()
         return "only here: \(only); missing: \(missing)"
     }
 }
@@ -158,30 +172,40 @@ enum SchemaDump {
         case .sqlite:
             try await lines(database, "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY name", prefix: "")
         case .postgres:
-            try await lines(database, """
+            try await lines(
+                database,
+                """
                 SELECT table_name::text, column_name::text, ordinal_position::text, data_type::text, is_nullable::text,
                        column_default::text, collation_name::text
                 FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, column_name
                 """, prefix: "column")
-            + lines(database, """
-                SELECT tablename::text, indexname::text, indexdef::text FROM pg_indexes
-                WHERE schemaname = 'public' ORDER BY tablename, indexname
-                """, prefix: "index")
-            + lines(database, """
-                SELECT c.conrelid::regclass::text, c.conname::text, pg_get_constraintdef(c.oid)::text
-                FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
-                WHERE n.nspname = 'public' ORDER BY 1, 2
-                """, prefix: "constraint")
-            + lines(database, """
-                SELECT t.tgrelid::regclass::text, t.tgname::text, pg_get_triggerdef(t.oid)::text
-                FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                WHERE n.nspname = 'public' AND NOT t.tgisinternal ORDER BY 1, 2
-                """, prefix: "trigger")
-            + lines(database, """
-                SELECT p.proname::text, pg_get_functiondef(p.oid)::text
-                FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-                WHERE n.nspname = 'public' ORDER BY 1
-                """, prefix: "function")
+                + lines(
+                    database,
+                    """
+                    SELECT tablename::text, indexname::text, indexdef::text FROM pg_indexes
+                    WHERE schemaname = 'public' ORDER BY tablename, indexname
+                    """, prefix: "index")
+                + lines(
+                    database,
+                    """
+                    SELECT c.conrelid::regclass::text, c.conname::text, pg_get_constraintdef(c.oid)::text
+                    FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace
+                    WHERE n.nspname = 'public' ORDER BY 1, 2
+                    """, prefix: "constraint")
+                + lines(
+                    database,
+                    """
+                    SELECT t.tgrelid::regclass::text, t.tgname::text, pg_get_triggerdef(t.oid)::text
+                    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                    WHERE n.nspname = 'public' AND NOT t.tgisinternal ORDER BY 1, 2
+                    """, prefix: "trigger")
+                + lines(
+                    database,
+                    """
+                    SELECT p.proname::text, pg_get_functiondef(p.oid)::text
+                    FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                    WHERE n.nspname = 'public' ORDER BY 1
+                    """, prefix: "function")
         }
     }
 
@@ -211,15 +235,18 @@ enum ScratchDatabase {
         return logger
     }()
 
-    static func with<T: Sendable>(_ kind: TestDatabases.Kind, _ body: @escaping @Sendable (DatabaseLocation) async throws -> T) async throws -> T {
+    static func with<T: Sendable>(
+        _ kind: TestDatabases.Kind, _ body: @escaping @Sendable (DatabaseLocation) async throws -> T
+    ) async throws -> T {
         switch kind {
         case .sqlite:
             let path = NSTemporaryDirectory() + "laurel-schema-\(UUID().uuidString).sqlite"
             defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
             return try await body(.sqlite(path: path))
         case .postgres:
-            guard let adminURL = ProcessInfo.processInfo.environment["LAUREL_TEST_POSTGRES_URL"], var components = URLComponents(string: adminURL),
-                  let host = components.host, ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host)
+            guard let adminURL = ProcessInfo.processInfo.environment["LAUREL_TEST_POSTGRES_URL"],
+                var components = URLComponents(string: adminURL),
+                let host = components.host, ["127.0.0.1", "localhost", "::1", "[::1]"].contains(host)
             else { throw TestDatabaseError("LAUREL_TEST_POSTGRES_URL must be set and point at this machine") }
             let name = "laurel_schema_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
             try await session(.postgres(url: adminURL)) { db in
@@ -244,7 +271,9 @@ enum ScratchDatabase {
     }
 
     /// Opens the database, runs `body`, closes it: one "release" of the application.
-    static func session<T: Sendable>(_ location: DatabaseLocation, _ body: @escaping @Sendable (LaurelDatabase) async throws -> T) async throws -> T {
+    static func session<T: Sendable>(
+        _ location: DatabaseLocation, _ body: @escaping @Sendable (LaurelDatabase) async throws -> T
+    ) async throws -> T {
         let database = try await LaurelDatabase.open(location, logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await database.run() }

@@ -22,18 +22,27 @@ import Testing
 
     func fixture(_ db: LaurelDatabase, mode: ScoringMode = .verification) async throws -> Fixture {
         let units = UnitStore(database: db)
-        let province = try await units.create(UnitDraft(code: "P", name: "Tỉnh", kind: .province, level: .provincial, parentId: nil), as: admin)
+        let province = try await units.create(
+            UnitDraft(code: "P", name: "Tỉnh", kind: .province, level: .provincial, parentId: nil), as: admin)
         var members: [OrgUnit] = []
         for index in 1...4 {
-            members.append(try await units.create(UnitDraft(code: "P-S\(index)", name: "Sở \(index)", kind: .department, level: .provincial,
-                                                            parentId: province.id), as: admin))
+            members.append(
+                try await units.create(
+                    UnitDraft(
+                        code: "P-S\(index)", name: "Sở \(index)", kind: .department, level: .provincial,
+                        parentId: province.id), as: admin))
         }
-        let outsider = try await units.create(UnitDraft(code: "P-X", name: "Sở ngoài cụm", kind: .department, level: .provincial, parentId: province.id), as: admin)
-        let cluster = try await ClusterStore(database: db).create(ClusterDraft(
-            code: "K1", name: "Khối các sở", kind: "block", organiserUnitId: province.id, decisionNumber: "12/QĐ-UBND",
-            decisionDate: CalendarDate("2024-01-05")!, memberUnitIds: members.map(\.id)), as: TestIdentities.scoped(.officer, to: province))
-        let season = try await SeasonStore(database: db).create(clusterId: cluster.id, SeasonDraft(
-            year: 2025, leaderUnitId: members[0].id, deputyUnitId: members[1].id, mode: mode, bonusCap: 10, criteria: Self.criteria),
+        let outsider = try await units.create(
+            UnitDraft(code: "P-X", name: "Sở ngoài cụm", kind: .department, level: .provincial, parentId: province.id), as: admin)
+        let cluster = try await ClusterStore(database: db).create(
+            ClusterDraft(
+                code: "K1", name: "Khối các sở", kind: "block", organiserUnitId: province.id, decisionNumber: "12/QĐ-UBND",
+                decisionDate: CalendarDate("2024-01-05")!, memberUnitIds: members.map(\.id)),
+            as: TestIdentities.scoped(.officer, to: province))
+        let season = try await SeasonStore(database: db).create(
+            clusterId: cluster.id,
+            SeasonDraft(
+                year: 2025, leaderUnitId: members[0].id, deputyUnitId: members[1].id, mode: mode, bonusCap: 10, criteria: Self.criteria),
             as: TestIdentities.scoped(.officer, to: province))
         return Fixture(province: province, members: members, outsider: outsider, cluster: cluster, season: season)
     }
@@ -42,7 +51,8 @@ import Testing
 
     func scoreRows(_ db: LaurelDatabase) async throws -> Int {
         try await db.read { db in
-            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("season_scores").first(decodingColumn: "n", as: Int.self) ?? 0
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("season_scores").first(
+                decodingColumn: "n", as: Int.self) ?? 0
         }
     }
 
@@ -79,28 +89,59 @@ import Testing
             let store = SeasonStore(database: db)
             let member = f.members[2]
             func refused(_ expected: DomainError.Kind, _ body: () async throws -> Void) async {
-                do { try await body(); Issue.record("accepted") } catch let error as DomainError {
+                do {
+                    try await body()
+                    Issue.record("accepted")
+                } catch let error as DomainError {
                     #expect(error.kind == expected, "\(error.key)")
                 } catch let errors as ValidationErrors {
                     #expect(expected == .invalid, "\(errors.errors.map(\.key))")
                 } catch { Issue.record("\(error)") }
             }
             // Above the maximum, a positive deduction, an unknown code.
-            await refused(.invalid) { _ = try await store.submitSelfScore(f.season.id, unitId: member.id, sheet: ScoreSheet(["1.1": 51]), as: officer(member)) }
-            await refused(.invalid) { _ = try await store.submitSelfScore(f.season.id, unitId: member.id, sheet: ScoreSheet(["D1": 2]), as: officer(member)) }
-            await refused(.invalid) { _ = try await store.submitSelfScore(f.season.id, unitId: member.id, sheet: ScoreSheet(["Z9": 2]), as: officer(member)) }
+            await refused(.invalid) {
+                _ = try await store.submitSelfScore(f.season.id, unitId: member.id, sheet: ScoreSheet(["1.1": 51]), as: officer(member))
+            }
+            await refused(.invalid) {
+                _ = try await store.submitSelfScore(f.season.id, unitId: member.id, sheet: ScoreSheet(["D1": 2]), as: officer(member))
+            }
+            await refused(.invalid) {
+                _ = try await store.submitSelfScore(f.season.id, unitId: member.id, sheet: ScoreSheet(["Z9": 2]), as: officer(member))
+            }
             // Not a member; another unit's sheet; a verifier verifying its own unit; a member verifying.
-            await refused(.invalid) { _ = try await store.submitSelfScore(f.season.id, unitId: f.outsider.id, sheet: ScoreSheet(["1.1": 5]), as: admin) }
-            await refused(.notFound) { _ = try await store.submitSelfScore(f.season.id, unitId: f.outsider.id, sheet: ScoreSheet(["1.1": 5]), as: officer(f.outsider)) }
-            await refused(.forbidden) { _ = try await store.submitSelfScore(f.season.id, unitId: member.id, sheet: ScoreSheet(["1.1": 5]), as: officer(f.members[3])) }
-            await refused(.forbidden) { _ = try await store.submitSelfScore(f.season.id, unitId: member.id, sheet: ScoreSheet(["1.1": 5]), as: officer(f.province)) }
-            await refused(.forbidden) { _ = try await store.verify(f.season.id, unitId: f.members[0].id, sheet: ScoreSheet(["1.1": 5]), verifier: nil, as: officer(f.members[0])) }
-            await refused(.forbidden) { _ = try await store.verify(f.season.id, unitId: member.id, sheet: ScoreSheet(["1.1": 5]), verifier: nil, as: officer(f.members[3])) }
+            await refused(.invalid) {
+                _ = try await store.submitSelfScore(f.season.id, unitId: f.outsider.id, sheet: ScoreSheet(["1.1": 5]), as: admin)
+            }
+            await refused(.notFound) {
+                _ = try await store.submitSelfScore(
+                    f.season.id, unitId: f.outsider.id, sheet: ScoreSheet(["1.1": 5]), as: officer(f.outsider))
+            }
+            await refused(.forbidden) {
+                _ = try await store.submitSelfScore(
+                    f.season.id, unitId: member.id, sheet: ScoreSheet(["1.1": 5]), as: officer(f.members[3]))
+            }
+            await refused(.forbidden) {
+                _ = try await store.submitSelfScore(f.season.id, unitId: member.id, sheet: ScoreSheet(["1.1": 5]), as: officer(f.province))
+            }
+            await refused(.forbidden) {
+                _ = try await store.verify(
+                    f.season.id, unitId: f.members[0].id, sheet: ScoreSheet(["1.1": 5]), verifier: nil, as: officer(f.members[0]))
+            }
+            await refused(.forbidden) {
+                _ = try await store.verify(
+                    f.season.id, unitId: member.id, sheet: ScoreSheet(["1.1": 5]), verifier: nil, as: officer(f.members[3]))
+            }
             // An auditor of the province, and an officer of another tree.
-            await refused(.forbidden) { _ = try await store.submitSelfScore(f.season.id, unitId: member.id, sheet: ScoreSheet(["1.1": 5]), as: TestIdentities.scoped(.auditor, to: member)) }
-            let other = try await UnitStore(database: db).create(UnitDraft(code: "Q", name: "Tỉnh khác", kind: .province, level: .provincial, parentId: nil), as: admin)
+            await refused(.forbidden) {
+                _ = try await store.submitSelfScore(
+                    f.season.id, unitId: member.id, sheet: ScoreSheet(["1.1": 5]), as: TestIdentities.scoped(.auditor, to: member))
+            }
+            let other = try await UnitStore(database: db).create(
+                UnitDraft(code: "Q", name: "Tỉnh khác", kind: .province, level: .provincial, parentId: nil), as: admin)
             await refused(.notFound) { _ = try await store.get(f.season.id, as: officer(other)) }
-            await refused(.notFound) { _ = try await store.submitSelfScore(f.season.id, unitId: other.id, sheet: ScoreSheet(["1.1": 5]), as: officer(other)) }
+            await refused(.notFound) {
+                _ = try await store.submitSelfScore(f.season.id, unitId: other.id, sheet: ScoreSheet(["1.1": 5]), as: officer(other))
+            }
             #expect(try await scoreRows(db) == 0)
         }
     }
@@ -111,22 +152,28 @@ import Testing
             let f = try await fixture(db)
             let store = SeasonStore(database: db)
             let organiser = officer(f.province)
-            _ = try await store.submitSelfScore(f.season.id, unitId: f.members[2].id, sheet: ScoreSheet(["1.1": 10]), as: officer(f.members[2]))
+            _ = try await store.submitSelfScore(
+                f.season.id, unitId: f.members[2].id, sheet: ScoreSheet(["1.1": 10]), as: officer(f.members[2]))
             // A member other than the leader cannot lock; the organiser can.
             await #expect(throws: DomainError.self) { _ = try await store.finalise(f.season.id, as: officer(f.members[2])) }
             let locked = try await store.finalise(f.season.id, as: organiser)
             #expect(locked.status == "finalised")
             do {
-                _ = try await store.submitSelfScore(f.season.id, unitId: f.members[2].id, sheet: ScoreSheet(["1.1": 20]), as: officer(f.members[2]))
+                _ = try await store.submitSelfScore(
+                    f.season.id, unitId: f.members[2].id, sheet: ScoreSheet(["1.1": 20]), as: officer(f.members[2]))
                 Issue.record("accepted")
             } catch let error as DomainError { #expect(error.key == "error.season_finalised" && error.kind == .invalid) }
             await #expect(throws: DomainError.self) { _ = try await store.reopen(f.season.id, reason: "   ", as: organiser) }
-            await #expect(throws: DomainError.self) { _ = try await store.reopen(f.season.id, reason: "Sai sót", as: officer(f.members[0])) }
+            await #expect(throws: DomainError.self) {
+                _ = try await store.reopen(f.season.id, reason: "Sai sót", as: officer(f.members[0]))
+            }
             let reopened = try await store.reopen(f.season.id, reason: " Sai sót điểm 1.1 ", as: organiser)
             #expect(reopened.status == "open" && reopened.reopenReasons == ["Sai sót điểm 1.1"])
-            let season = try await store.submitSelfScore(f.season.id, unitId: f.members[2].id, sheet: ScoreSheet(["1.1": 20]), as: officer(f.members[2]))
+            let season = try await store.submitSelfScore(
+                f.season.id, unitId: f.members[2].id, sheet: ScoreSheet(["1.1": 20]), as: officer(f.members[2]))
             #expect(season.members.first { $0.unitId == f.members[2].id }?.selfScored == true)
-            let audit = try await AuditStore(database: db).list(AuditFilter(entity: "season", entityId: f.season.id), scope: .everything, paging: Paging(page: 1, per: 50))
+            let audit = try await AuditStore(database: db).list(
+                AuditFilter(entity: "season", entityId: f.season.id), scope: .everything, paging: Paging(page: 1, per: 50))
             #expect(audit.items.contains { $0.action == "reopen" && ($0.after ?? "").contains("Sai sót") })
         }
     }
@@ -156,16 +203,23 @@ import Testing
             let f = try await fixture(db)
             let organiser = officer(f.province)
             let clusters = ClusterStore(database: db)
-            let after = try await clusters.changeMember(f.cluster.id, unitId: f.members[3].id, leave: true, on: CalendarDate("2025-12-31")!, as: organiser)
+            let after = try await clusters.changeMember(
+                f.cluster.id, unitId: f.members[3].id, leave: true, on: CalendarDate("2025-12-31")!, as: organiser)
             #expect(after.memberUnitIds.count == 3 && after.members.count == 4)
-            let next = try await SeasonStore(database: db).create(clusterId: f.cluster.id, SeasonDraft(
-                year: 2026, leaderUnitId: f.members[1].id, deputyUnitId: f.members[2].id, mode: .verification, bonusCap: .zero, criteria: []),
+            let next = try await SeasonStore(database: db).create(
+                clusterId: f.cluster.id,
+                SeasonDraft(
+                    year: 2026, leaderUnitId: f.members[1].id, deputyUnitId: f.members[2].id, mode: .verification, bonusCap: .zero,
+                    criteria: []),
                 as: organiser)
             #expect(next.criteria == f.season.criteria && next.bonusCap == 10)
             #expect(next.members.map(\.unitId) == f.members.prefix(3).map(\.id))
             await #expect(throws: DomainError.self) {
-                _ = try await SeasonStore(database: db).create(clusterId: f.cluster.id, SeasonDraft(
-                    year: 2027, leaderUnitId: f.members[1].id, deputyUnitId: f.members[2].id, mode: .verification, bonusCap: .zero, criteria: []),
+                _ = try await SeasonStore(database: db).create(
+                    clusterId: f.cluster.id,
+                    SeasonDraft(
+                        year: 2027, leaderUnitId: f.members[1].id, deputyUnitId: f.members[2].id, mode: .verification, bonusCap: .zero,
+                        criteria: []),
                     as: officer(f.members[0]))
             }
         }

@@ -9,10 +9,14 @@ import Testing
 
     func tree(_ db: LaurelDatabase) async throws -> (province: OrgUnit, department: OrgUnit, commune: OrgUnit, other: OrgUnit) {
         let store = UnitStore(database: db)
-        let province = try await store.create(UnitDraft(code: "P1", name: "Tỉnh Một", kind: .province, level: .provincial, parentId: nil), as: admin)
-        let department = try await store.create(UnitDraft(code: "P1-S1", name: "Sở Nội vụ", kind: .department, level: .provincial, parentId: province.id), as: admin)
-        let commune = try await store.create(UnitDraft(code: "P1-S1-X", name: "Xã An", kind: .commune, level: .grassroots, parentId: department.id), as: admin)
-        let other = try await store.create(UnitDraft(code: "P2", name: "Tỉnh Hai", kind: .province, level: .provincial, parentId: nil), as: admin)
+        let province = try await store.create(
+            UnitDraft(code: "P1", name: "Tỉnh Một", kind: .province, level: .provincial, parentId: nil), as: admin)
+        let department = try await store.create(
+            UnitDraft(code: "P1-S1", name: "Sở Nội vụ", kind: .department, level: .provincial, parentId: province.id), as: admin)
+        let commune = try await store.create(
+            UnitDraft(code: "P1-S1-X", name: "Xã An", kind: .commune, level: .grassroots, parentId: department.id), as: admin)
+        let other = try await store.create(
+            UnitDraft(code: "P2", name: "Tỉnh Hai", kind: .province, level: .provincial, parentId: nil), as: admin)
         return (province, department, commune, other)
     }
 
@@ -31,7 +35,8 @@ import Testing
         try await TestDatabases.with(kind) { db in
             let t = try await tree(db)
             let store = UnitStore(database: db)
-            var draft = UnitDraft(code: t.department.code, name: t.department.name, kind: .department, level: .provincial, parentId: t.other.id)
+            var draft = UnitDraft(
+                code: t.department.code, name: t.department.name, kind: .department, level: .provincial, parentId: t.other.id)
             _ = try await store.update(t.department.id, with: draft, as: admin)
             let commune = try await store.get(t.commune.id, as: admin)
             #expect(commune.path == "/\(t.other.id)/\(t.department.id)/\(t.commune.id)/")
@@ -49,9 +54,12 @@ import Testing
     func mergeMovesPeopleAndChildrenAndKeepsHistory(kind: TestDatabases.Kind) async throws {
         try await TestDatabases.with(kind) { db in
             let t = try await tree(db)
-            let units = UnitStore(database: db), people = PersonStore(database: db)
-            let person = try await people.create(PersonDraft(fullName: "Lê Thị Hoa", gender: .female, birthDate: nil, unitId: t.department.id, position: nil,
-                                                             staffCategory: .civilServant, holdsManagementPost: false, ethnicity: "Kinh"), as: admin)
+            let units = UnitStore(database: db)
+            let people = PersonStore(database: db)
+            let person = try await people.create(
+                PersonDraft(
+                    fullName: "Lê Thị Hoa", gender: .female, birthDate: nil, unitId: t.department.id, position: nil,
+                    staffCategory: .civilServant, holdsManagementPost: false, ethnicity: "Kinh"), as: admin)
             let result = try await units.merge(t.province.id, into: t.other.id, on: CalendarDate("2025-07-01")!, as: admin)
             #expect(result.unitsMoved == 1)
             let source = try await units.get(t.province.id, as: admin)
@@ -69,9 +77,12 @@ import Testing
     func mergeMovesPeopleOfTheSourceItselfWithATransfer(kind: TestDatabases.Kind) async throws {
         try await TestDatabases.with(kind) { db in
             let t = try await tree(db)
-            let units = UnitStore(database: db), people = PersonStore(database: db)
-            let person = try await people.create(PersonDraft(fullName: "Trần Văn Nam", gender: .male, birthDate: nil, unitId: t.commune.id, position: nil,
-                                                             staffCategory: .worker, holdsManagementPost: false, ethnicity: nil), as: admin)
+            let units = UnitStore(database: db)
+            let people = PersonStore(database: db)
+            let person = try await people.create(
+                PersonDraft(
+                    fullName: "Trần Văn Nam", gender: .male, birthDate: nil, unitId: t.commune.id, position: nil,
+                    staffCategory: .worker, holdsManagementPost: false, ethnicity: nil), as: admin)
             let result = try await units.merge(t.commune.id, into: t.other.id, on: CalendarDate("2025-07-01")!, as: admin)
             #expect(result.peopleMoved == 1)
             #expect(try await people.get(person.id, as: admin).person.unitId == t.other.id)
@@ -103,14 +114,17 @@ import Testing
             let listed = try await units.list(UnitFilter(), paging: Paging(page: 1, per: 50), as: officer)
             #expect(Set(listed.items.map(\.code)) == ["P1", "P1-S1", "P1-S1-X"])
             await #expect(throws: DomainError(.notFound, "error.unit_not_found", field: "parentId")) {
-                _ = try await units.create(UnitDraft(code: "X1", name: "Lọt", kind: .commune, level: .grassroots, parentId: t.other.id), as: officer)
+                _ = try await units.create(
+                    UnitDraft(code: "X1", name: "Lọt", kind: .commune, level: .grassroots, parentId: t.other.id), as: officer)
             }
             await #expect(throws: DomainError(.forbidden, "error.root_unit_admin_only", field: "parentId")) {
-                _ = try await units.create(UnitDraft(code: "X2", name: "Gốc", kind: .province, level: .provincial, parentId: nil), as: officer)
+                _ = try await units.create(
+                    UnitDraft(code: "X2", name: "Gốc", kind: .province, level: .provincial, parentId: nil), as: officer)
             }
             let auditor = TestIdentities.scoped(.auditor, to: t.province)
             await #expect(throws: DomainError(.forbidden, "error.read_only_role")) {
-                _ = try await units.create(UnitDraft(code: "X3", name: "Kiểm tra", kind: .commune, level: .grassroots, parentId: t.province.id), as: auditor)
+                _ = try await units.create(
+                    UnitDraft(code: "X3", name: "Kiểm tra", kind: .commune, level: .grassroots, parentId: t.province.id), as: auditor)
             }
             #expect(try await units.count(as: admin) == 4)
         }
@@ -123,7 +137,8 @@ import Testing
             let units = UnitStore(database: db)
             let before = try await AuditStore(database: db).list(AuditFilter(), scope: .everything, paging: Paging(page: 1, per: 1)).total
             await #expect(throws: DomainError(.conflict, "error.code_taken", field: "code")) {
-                _ = try await units.create(UnitDraft(code: "P1", name: "Trùng", kind: .province, level: .provincial, parentId: nil), as: admin)
+                _ = try await units.create(
+                    UnitDraft(code: "P1", name: "Trùng", kind: .province, level: .provincial, parentId: nil), as: admin)
             }
             let after = try await AuditStore(database: db).list(AuditFilter(), scope: .everything, paging: Paging(page: 1, per: 1)).total
             #expect(before == after)
@@ -136,7 +151,8 @@ import Testing
         try await TestDatabases.with(kind) { db in
             let units = UnitStore(database: db)
             for (index, name) in ["Đông Hà", "Dương Minh", "Ân Thi", "An Lão", "Bình Định", "Ấp Bắc", "Ăn Quán"].enumerated() {
-                _ = try await units.create(UnitDraft(code: "U\(index)", name: name, kind: .commune, level: .grassroots, parentId: nil), as: admin)
+                _ = try await units.create(
+                    UnitDraft(code: "U\(index)", name: name, kind: .commune, level: .grassroots, parentId: nil), as: admin)
             }
             let sorted = try await units.list(UnitFilter(), paging: Paging(page: 1, per: 50), as: admin).items.map(\.name)
             #expect(sorted == ["An Lão", "Ăn Quán", "Ân Thi", "Ấp Bắc", "Bình Định", "Dương Minh", "Đông Hà"])

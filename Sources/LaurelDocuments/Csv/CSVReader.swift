@@ -67,7 +67,7 @@ public struct CSVReader: Sendable {
     private static func separatorHint(_ text: String) -> UInt8? {
         let firstLine = text.prefix { $0 != "\n" && $0 != "\r" && $0 != "\r\n" }
         guard firstLine.count == 5, firstLine.lowercased().hasPrefix("sep="),
-              let byte = firstLine.last?.asciiValue
+            let byte = firstLine.last?.asciiValue
         else { return nil }
         return byte
     }

@@ -78,7 +78,9 @@ public struct DocxWriter: Sendable {
                 body += tableStart(columns, ruled: false) + "<w:tr>"
                 for (index, width) in columns.enumerated() {
                     let lines = index < blocks.count ? blocks[index] : []
-                    let paragraphs = lines.isEmpty ? [paragraph("", bold: false, italic: false, centred: true, size: 13)]
+                    let paragraphs =
+                        lines.isEmpty
+                        ? [paragraph("", bold: false, italic: false, centred: true, size: 13)]
                         : lines.map { paragraph($0.text, bold: $0.bold, italic: $0.italic, centred: true, size: 12) }
                     body += cell(width) + paragraphs.joined() + "</w:tc>"
                 }
@@ -117,7 +119,8 @@ public struct DocxWriter: Sendable {
 
     /// Run properties in the schema's order: fonts, bold, italic, size, language.
     func paragraph(_ text: String, bold: Bool, italic: Bool, centred: Bool, size: Int) -> String {
-        let properties = "<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
+        let properties =
+            "<w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\"/>"
             + (bold ? "<w:b/>" : "") + (italic ? "<w:i/>" : "") + "<w:sz w:val=\"\(size * 2)\"/><w:lang w:val=\"vi-VN\"/></w:rPr>"
         let alignment = centred ? "<w:pPr><w:jc w:val=\"center\"/></w:pPr>" : ""
         return "<w:p>\(alignment)<w:r>\(properties)<w:t xml:space=\"preserve\">\(XMLText.escaped(text))</w:t></w:r></w:p>"

@@ -16,8 +16,8 @@ public struct CellRange: Hashable, Sendable, CustomStringConvertible {
     public init?(_ text: some StringProtocol) {
         let parts = text.split(separator: ":")
         guard parts.count == 1 || parts.count == 2,
-              let first = CellReference(parts[0]), let last = CellReference(parts[parts.count - 1]),
-              let firstRow = first.row, let lastRow = last.row
+            let first = CellReference(parts[0]), let last = CellReference(parts[parts.count - 1]),
+            let firstRow = first.row, let lastRow = last.row
         else { return nil }
         self.init(firstRow: firstRow, firstColumn: first.column, lastRow: lastRow, lastColumn: last.column)
     }

@@ -37,7 +37,7 @@ final class RelationshipsHandler: NSObject, XMLPartHandler {
         qualifiedName qName: String?, attributes: [String: String] = [:]
     ) {
         guard elementName.localName == "Relationship",
-              let id = attributes.attribute("Id"), let target = attributes.attribute("Target")
+            let id = attributes.attribute("Id"), let target = attributes.attribute("Target")
         else { return }
         let external = attributes.attribute("TargetMode") == "External"
         relationships.append(

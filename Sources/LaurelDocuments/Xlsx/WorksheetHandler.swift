@@ -160,7 +160,7 @@ final class WorksheetHandler: NSObject, XMLPartHandler {
                 throw .malformedXML(part: context.partPath, detail: "bad number \(trimmed)")
             }
             if context.dateStyles.indices.contains(style), context.dateStyles[style],
-               let date = ExcelDate.calendarDate(serial: number, date1904: context.usesDate1904)
+                let date = ExcelDate.calendarDate(serial: number, date1904: context.usesDate1904)
             {
                 return .date(date)
             }

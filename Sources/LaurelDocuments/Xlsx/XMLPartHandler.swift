@@ -29,7 +29,7 @@ extension String {
             result += rest[..<start.lowerBound]
             let hex = rest[start.upperBound...].prefix(5)
             if hex.count == 5, hex.last == "_", let code = UInt32(hex.dropLast(), radix: 16),
-               let scalar = Unicode.Scalar(code)
+                let scalar = Unicode.Scalar(code)
             {
                 result.unicodeScalars.append(scalar)
                 rest = rest[rest.index(start.upperBound, offsetBy: 5)...]

@@ -28,7 +28,8 @@ enum XlsxParts {
         return xml + "</Types>"
     }
 
-    static let rootRelationships = header + #"<Relationships xmlns="\#(packageRelationships)">"#
+    static let rootRelationships =
+        header + #"<Relationships xmlns="\#(packageRelationships)">"#
         + #"<Relationship Id="rId1" Type="\#(relationshipType)officeDocument" Target="xl/workbook.xml"/>"#
         + "</Relationships>"
 

@@ -40,7 +40,8 @@ public struct XlsxReader: Sendable {
     private init(archive: XlsxArchive) throws {
         self.archive = archive
         let packageRels = try Self.relationships(of: "", in: archive)
-        let workbookPath = packageRels?.first(ofType: "officeDocument")?.path.flatMap(archive.path(for:))
+        let workbookPath =
+            packageRels?.first(ofType: "officeDocument")?.path.flatMap(archive.path(for:))
             ?? archive.path(for: "xl/workbook.xml")
         guard let workbookPath else { throw SpreadsheetError.notAWorkbook }
 
@@ -127,9 +128,11 @@ public struct XlsxReader: Sendable {
             return index
         case .name(let name):
             let wanted = name.precomposedStringWithCanonicalMapping.lowercased()
-            guard let index = sheets.firstIndex(where: {
-                $0.name.precomposedStringWithCanonicalMapping.lowercased() == wanted
-            }) else { throw SpreadsheetError.sheetNotFound(name) }
+            guard
+                let index = sheets.firstIndex(where: {
+                    $0.name.precomposedStringWithCanonicalMapping.lowercased() == wanted
+                })
+            else { throw SpreadsheetError.sheetNotFound(name) }
             return index
         }
     }

@@ -10,7 +10,8 @@ public struct Proportion: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Nil unless `0 ≤ numerator ≤ denominator` and `denominator > 0`. Kept in lowest terms.
     public init?(numerator: Int, denominator: Int) {
         guard denominator > 0, numerator >= 0, numerator <= denominator else { return nil }
-        var a = numerator, b = denominator
+        var a = numerator
+        var b = denominator
         while b != 0 { (a, b) = (b, a % b) }
         let divisor = max(a, 1)
         self.numerator = numerator / divisor
@@ -35,7 +36,7 @@ public struct Proportion: Hashable, Sendable, Codable, CustomStringConvertible {
     private static func decimal(_ text: Substring) -> (Int, Int)? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              !parts[0].isEmpty, parts[0].count <= 9
+            !parts[0].isEmpty, parts[0].count <= 9
         else { return nil }
         let decimals = parts.count == 2 ? parts[1] : ""
         guard decimals.count <= 6, let value = Int(parts[0] + decimals) else { return nil }

@@ -16,21 +16,33 @@ public enum TallyView: Hashable, Sendable, Encodable {
     }
 
     public var round: Int {
-        switch self { case .counted(let tally): tally.round; case .running(let running): running.round }
+        switch self {
+        case .counted(let tally): tally.round
+        case .running(let running): running.round
+        }
     }
 
     public var eligible: Int {
-        switch self { case .counted(let tally): tally.eligible; case .running(let running): running.eligible }
+        switch self {
+        case .counted(let tally): tally.eligible
+        case .running(let running): running.eligible
+        }
     }
 
     /// Seats open in this round.
     public var seats: Int {
-        switch self { case .counted(let tally): tally.seats; case .running(let running): running.seats }
+        switch self {
+        case .counted(let tally): tally.seats
+        case .running(let running): running.seats
+        }
     }
 
     /// Papers cast so far (the number who have voted): never secret.
     public var cast: Int {
-        switch self { case .counted(let tally): tally.cast; case .running(let running): running.cast }
+        switch self {
+        case .counted(let tally): tally.cast
+        case .running(let running): running.cast
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -74,9 +86,10 @@ extension Ballot {
         let round = rounds[number - 1]
         let mine = readerUnits.intersection(eligibleVoters)
         let voted = mine.intersection(round.voters).sorted()
-        return .running(RunningTally(
-            round: number, eligible: tally.eligible, cast: tally.cast, seats: round.seats, candidates: round.candidates,
-            youHaveVoted: mine.isEmpty ? nil : voted.count == mine.count, votedBy: voted))
+        return .running(
+            RunningTally(
+                round: number, eligible: tally.eligible, cast: tally.cast, seats: round.seats, candidates: round.candidates,
+                youHaveVoted: mine.isEmpty ? nil : voted.count == mine.count, votedBy: voted))
     }
 
     /// The current round as a reader who votes for `readerUnits` may see it.

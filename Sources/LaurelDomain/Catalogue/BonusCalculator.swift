@@ -56,10 +56,11 @@ public struct BonusCalculator: Sendable {
         guard let coefficient = coefficient(entry: entry, dated: dated, kind: subjectKind) else {
             return .failure(.noCoefficient(code: code, subjectKind: subjectKind, date: decisionDate))
         }
-        return .success(BonusAmount(
-            code: code, subjectKind: subjectKind, decisionDate: decisionDate, coefficient: coefficient,
-            baseSalaryVND: base, amountVND: Self.roundedAmount(coefficient: coefficient, baseSalaryVND: base),
-            decree: dated.decree))
+        return .success(
+            BonusAmount(
+                code: code, subjectKind: subjectKind, decisionDate: decisionDate, coefficient: coefficient,
+                baseSalaryVND: base, amountVND: Self.roundedAmount(coefficient: coefficient, baseSalaryVND: base),
+                decree: dated.decree))
     }
 
     /// coefficient × base, rounded up to a multiple of 10,000 VND, in integers only.

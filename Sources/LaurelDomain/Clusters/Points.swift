@@ -24,7 +24,7 @@ public struct Points: Hashable, Comparable, Sendable, Codable, CustomStringConve
         if negative || rest.first == "+" { rest = rest.dropFirst() }
         let parts = rest.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), !parts[0].isEmpty, parts[0].allSatisfy(Points.isDigit),
-              parts[0].count <= 12, let whole = Int(parts[0])
+            parts[0].count <= 12, let whole = Int(parts[0])
         else { return nil }
         var fraction = 0
         if parts.count == 2 {

@@ -63,7 +63,8 @@ public struct RotationRule: Hashable, Sendable, Codable {
     public func nextLeadership(
         outgoing: ClusterLeadership, members: [Int64], leaderElection: BallotOutcome?, deputyElection: BallotOutcome
     ) throws(RotationError) -> ClusterLeadership {
-        let leader = deputyBecomesLeader
+        let leader =
+            deputyBecomesLeader
             ? outgoing.deputyUnitId
             : try Self.single(elected: leaderElection, post: .leader)
         let deputy = try Self.single(elected: deputyElection, post: .deputy)

@@ -51,10 +51,11 @@ public struct ScoringObligations: Hashable, Sendable {
             selfScore = !sheets.contains { $0.kind == .selfScore && $0.targetUnitId == unit }
             let selfScored = Set(sheets.filter { $0.kind == .selfScore }.map(\.targetUnitId))
             let verified = Set(sheets.filter { $0.kind == .verified }.map(\.targetUnitId))
-            toVerify = members.filter {
-                Season.verifiers(of: $0, leader: leadership.leaderUnitId, deputy: leadership.deputyUnitId).contains(unit)
-                    && selfScored.contains($0) && !verified.contains($0)
-            }.count
+            toVerify =
+                members.filter {
+                    Season.verifiers(of: $0, leader: leadership.leaderUnitId, deputy: leadership.deputyUnitId).contains(unit)
+                        && selfScored.contains($0) && !verified.contains($0)
+                }.count
         }
     }
 }

@@ -20,11 +20,12 @@ extension Season {
                 byScorer.filter { members.contains($0.key) }.mapValues { table.totals(of: $0) }
             }
             let results = CrossScoring(totals: given).results
-            let ranks = switch basis {
-            case .raw: Ranking.competitionRanks(results.map { (unitId: $0.key, key: $0.value.raw.hundredths) })
-            case .normalised:
-                Ranking.competitionRanks(results.map { (unitId: $0.key, key: $0.value.normalisedTenThousandths) })
-            }
+            let ranks =
+                switch basis {
+                case .raw: Ranking.competitionRanks(results.map { (unitId: $0.key, key: $0.value.raw.hundredths) })
+                case .normalised:
+                    Ranking.competitionRanks(results.map { (unitId: $0.key, key: $0.value.normalisedTenThousandths) })
+                }
             return Ranking(
                 basis: basis,
                 rows: ranks.compactMap { rank, unit in

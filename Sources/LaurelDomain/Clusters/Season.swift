@@ -51,7 +51,7 @@ public struct Season: Hashable, Sendable {
         }
         guard sorted.count >= 2 else { throw .tooFewMembers }
         guard leadership.leaderUnitId != leadership.deputyUnitId,
-              sorted.contains(leadership.leaderUnitId), sorted.contains(leadership.deputyUnitId)
+            sorted.contains(leadership.leaderUnitId), sorted.contains(leadership.deputyUnitId)
         else { throw .invalidLeadership }
         self.clusterId = clusterId
         self.year = year

@@ -1,8 +1,8 @@
 /// Yearly task rating (xếp loại mức độ hoàn thành nhiệm vụ), ordered from best to worst.
 public enum Rating: String, Codable, Sendable, CaseIterable, Comparable {
-    case excellent   // hoàn thành xuất sắc nhiệm vụ
-    case good        // hoàn thành tốt nhiệm vụ
-    case complete    // hoàn thành nhiệm vụ
+    case excellent  // hoàn thành xuất sắc nhiệm vụ
+    case good  // hoàn thành tốt nhiệm vụ
+    case complete  // hoàn thành nhiệm vụ
     case incomplete  // không hoàn thành nhiệm vụ
 
     /// Higher is better: excellent = 3 … incomplete = 0.
@@ -20,10 +20,10 @@ public enum Rating: String, Codable, Sendable, CaseIterable, Comparable {
 
 /// Discipline imposed in a year (kỷ luật), ordered by severity.
 public enum Discipline: String, Codable, Sendable, CaseIterable, Comparable {
-    case reprimand   // khiển trách
-    case warning     // cảnh cáo
-    case demotion    // hạ bậc lương / giáng chức
-    case dismissal   // cách chức / buộc thôi việc
+    case reprimand  // khiển trách
+    case warning  // cảnh cáo
+    case demotion  // hạ bậc lương / giáng chức
+    case dismissal  // cách chức / buộc thôi việc
 
     public var severity: Int {
         switch self {

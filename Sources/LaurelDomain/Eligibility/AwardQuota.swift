@@ -28,7 +28,8 @@ public struct AwardQuota: Hashable, Sendable, Codable {
         let eligible = proposals.filter { !ineligible.contains($0) }
         let within = Array(eligible.prefix(cap))
         let over = Array(eligible.dropFirst(cap))
-        var detail = "\(code) quota of \(unit) for \(year): \(percent) % of \(baseCount) \(ofCode) = \(cap); "
+        var detail =
+            "\(code) quota of \(unit) for \(year): \(percent) % of \(baseCount) \(ofCode) = \(cap); "
             + "\(eligible.count) eligible proposed"
         detail += over.isEmpty ? ", within the quota" : "; exceeds it by \(over.count): " + over.joined(separator: ", ")
         let rejected = proposals.filter { ineligible.contains($0) }
@@ -70,10 +71,11 @@ extension EligibilityEngine {
             member.awards.contains { $0.code == quota.ofCode && $0.year == year && $0.feedsChains }
                 || isEligible(member, code: quota.ofCode, year: year)
         }.count
-        let ineligible = Set(proposals.filter { id in
-            guard let member = members[id] else { return true }
-            return !isEligible(member, code: quota.code, year: year)
-        })
+        let ineligible = Set(
+            proposals.filter { id in
+                guard let member = members[id] else { return true }
+                return !isEligible(member, code: quota.code, year: year)
+            })
         return quota.judge(proposals: proposals, baseCount: base, year: year, unit: unit.id, ineligible: ineligible)
     }
 
@@ -93,16 +95,27 @@ extension AwardQuota {
     public init(validating code: String?, percent: Int?, ofCode: String?, catalogue: AwardCatalogue) throws(ValidationErrors) {
         var errors: [DomainError] = []
         func check(_ value: String?, field: String) -> String? {
-            guard let value, !value.isEmpty else { errors.append(.invalid("error.required", field: field)); return nil }
-            guard let entry = catalogue.entry(for: value) else { errors.append(.invalid("error.unknown_award_code", field: field, value)); return nil }
-            guard entry.isFor(.individual) else { errors.append(.invalid("error.quota_individual_only", field: field, value)); return nil }
+            guard let value, !value.isEmpty else {
+                errors.append(.invalid("error.required", field: field))
+                return nil
+            }
+            guard let entry = catalogue.entry(for: value) else {
+                errors.append(.invalid("error.unknown_award_code", field: field, value))
+                return nil
+            }
+            guard entry.isFor(.individual) else {
+                errors.append(.invalid("error.quota_individual_only", field: field, value))
+                return nil
+            }
             return entry.code
         }
         let code = check(code, field: "code")
         let ofCode = check(ofCode, field: "ofCode")
         if let code, let ofCode, code == ofCode { errors.append(.invalid("error.quota_same_code", field: "ofCode", code)) }
         if let percent {
-            if !Self.percentRange.contains(percent) { errors.append(.invalid("error.quota_percent_range", field: "percent", String(percent))) }
+            if !Self.percentRange.contains(percent) {
+                errors.append(.invalid("error.quota_percent_range", field: "percent", String(percent)))
+            }
         } else {
             errors.append(.invalid("error.required", field: "percent"))
         }

@@ -32,16 +32,19 @@ public struct CheckInput: Hashable, Sendable {
         } catch let error as DecodingError {
             return .failure(CheckInputErrors(problems: [CheckInputRaw.problem(from: error)]))
         } catch {
-            return .failure(CheckInputErrors(problems: [
-                CheckInputProblem(subject: nil, field: "input", message: "not JSON: \(error.localizedDescription)"),
-            ]))
+            return .failure(
+                CheckInputErrors(problems: [
+                    CheckInputProblem(subject: nil, field: "input", message: "not JSON: \(error.localizedDescription)")
+                ]))
         }
         if let exceeded = limits.exceeded(by: raw) { return .failure(CheckInputErrors(problems: [], exceeded: exceeded)) }
         var validator = CheckInputValidator(catalogue: catalogue, yearOverride: year)
         let items = validator.validate(raw)
         guard validator.problems.isEmpty else { return .failure(CheckInputErrors(problems: validator.problems)) }
         let checks = items.reduce(0) { $0 + $1.requests.count }
-        if checks > limits.maxChecks { return .failure(CheckInputErrors(problems: [], exceeded: .checks(limit: limits.maxChecks, given: checks))) }
+        if checks > limits.maxChecks {
+            return .failure(CheckInputErrors(problems: [], exceeded: .checks(limit: limits.maxChecks, given: checks)))
+        }
         return .success(CheckInput(items: items))
     }
 }
@@ -97,7 +100,11 @@ enum CheckInputRaw {
         func path(_ keys: [any CodingKey]) -> (String?, String) {
             var parts: [String] = []
             for key in keys {
-                if let index = key.intValue { parts.append("[\(index)]") } else { parts.append((parts.isEmpty ? "" : ".") + key.stringValue) }
+                if let index = key.intValue {
+                    parts.append("[\(index)]")
+                } else {
+                    parts.append((parts.isEmpty ? "" : ".") + key.stringValue)
+                }
             }
             var text = parts.joined()
             var subject: String?

@@ -135,7 +135,9 @@ struct CheckInputValidator {
             let field = prefix + "awards[\(index)]"
             let code = code(rawAward.code, label, field + ".code")
             let y = year(rawAward.year, label, field + ".year")
-            let status = rawAward.status == nil ? .valid
+            let status =
+                rawAward.status == nil
+                ? .valid
                 : value(rawAward.status, AwardStatus.self, "status", label, field + ".status")
             let kind = rawAward.kind == nil ? .merit : value(rawAward.kind, AwardKind.self, "award kind", label, field + ".kind")
             if let code, let y, let status, let kind {

@@ -18,8 +18,9 @@ public enum EligibilityCheckRun {
         CheckInput.parse(input, year: year, catalogue: engine.catalogue, limits: limits).map { parsed in
             parsed.items.flatMap { item in
                 item.requests.map { request in
-                    engine.verdict(for: item.subject, code: request.code, year: request.year,
-                                   decisionDate: request.decisionDate)
+                    engine.verdict(
+                        for: item.subject, code: request.code, year: request.year,
+                        decisionDate: request.decisionDate)
                 }
             }
         }

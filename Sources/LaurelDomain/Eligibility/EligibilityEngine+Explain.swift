@@ -6,11 +6,12 @@ extension EligibilityEngine {
         return (0..<rule.topCount).map { index in
             let met = holds(index, of: rule, year: year, in: h)
             let (detail, evidence) = describe(index, of: rule, met: met, year: year, history: h, subject: subject)
-            let kind: ConditionOutcome.Kind = switch rule.conditions[index].condition {
-            case .subjectKind, .staffCategory: .applicability
-            case .manual: .manual
-            default: .record
-            }
+            let kind: ConditionOutcome.Kind =
+                switch rule.conditions[index].condition {
+                case .subjectKind, .staffCategory: .applicability
+                case .manual: .manual
+                default: .record
+                }
             return ConditionOutcome(id: rule.conditions[index].id, met: met, detail: detail, evidence: evidence, kind: kind)
         }
     }
@@ -29,8 +30,10 @@ extension EligibilityEngine {
         switch rule.conditions[index].condition {
         case .subjectKind(let kinds):
             let names = kinds.map(\.rawValue).joined(separator: ", ")
-            return (met ? "subject is \(subject.kind.rawValue)" : "for \(names) only; subject is \(subject.kind.rawValue)",
-                    ConditionEvidence())
+            return (
+                met ? "subject is \(subject.kind.rawValue)" : "for \(names) only; subject is \(subject.kind.rawValue)",
+                ConditionEvidence()
+            )
         case .staffCategory(let categories, _):
             let needed = categories.map(\.rawValue).joined(separator: ", ")
             guard let category = subject.staffCategory else {
@@ -39,12 +42,15 @@ extension EligibilityEngine {
             return ("staff category \(category.rawValue)" + (met ? "" : "; needs \(needed)"), ConditionEvidence())
         case .ratingInEach(let rating, _), .ratingTimes(let rating, _, _):
             let found = window.map { "\($0) \(ratingName(h.ratingRank($0)))" + disciplineNote(h, $0, step.flag) }
-            let scope = step.op == .ratingEach
+            let scope =
+                step.op == .ratingEach
                 ? (window.count == 1 ? "in \(year + step.from)" : "in each of \(span(window))")
                 : "in at least \(step.count) of \(span(window))"
             let needed = rating == .excellent ? "excellent" : "\(rating.rawValue) or better"
-            return ("rating \(needed) \(scope): " + found.joined(separator: ", "),
-                    ConditionEvidence(years: window))
+            return (
+                "rating \(needed) \(scope): " + found.joined(separator: ", "),
+                ConditionEvidence(years: window)
+            )
         case .noDiscipline(let severity, _):
             let hits = window.filter { h.severity($0) >= step.level }
             let scope = window.count == 1 ? "in \(window[0])" : "in \(span(window))"
@@ -64,33 +70,42 @@ extension EligibilityEngine {
             let evidence = awardEvidence(code, years: window, subject: subject)
             let needs = consecutive ? "\(times) in a row" : "\(times)"
             let list = held.isEmpty ? "" : " (" + held.map(String.init).joined(separator: ", ") + ")"
-            return ("\(code) held in \(held.count) of \(span(window))\(list); needs \(needs)" + notCountedNote(evidence),
-                    ConditionEvidence(years: window, awards: evidence))
+            return (
+                "\(code) held in \(held.count) of \(span(window))\(list); needs \(needs)" + notCountedNote(evidence),
+                ConditionEvidence(years: window, awards: evidence)
+            )
         case .heldBefore:
             let before = year + step.from
             let years = subject.awards.filter { $0.code == code && $0.year < before }.map(\.year)
             let evidence = awardEvidence(code, years: Array(Set(years)).sorted(), subject: subject)
             let counted = evidence.filter(\.counted)
-            let text = counted.isEmpty
+            let text =
+                counted.isEmpty
                 ? "no valid \(code) before \(before)"
                 : "\(code) held before \(before): " + awardList(counted)
             return (text + notCountedNote(evidence), ConditionEvidence(years: counted.map(\.year), awards: evidence))
         case .initiatives(let level, let count, _, let inEach):
-            return describeInitiatives(level: level, count: count, inEach: inEach, window: window,
-                                       ruleCode: catalogue.entries[rule.code].code, met: met, subject: subject)
+            return describeInitiatives(
+                level: level, count: count, inEach: inEach, window: window,
+                ruleCode: catalogue.entries[rule.code].code, met: met, subject: subject)
         case .memberShareHolding(_, let percent):
             let holders = zip(subject.members, h.members).filter { $0.1.holds(step.code, year) }.map(\.0.id)
             let share = h.headCount > 0 ? holders.count * 100 / h.headCount : 0
-            return ("\(holders.count) of \(h.headCount) members hold \(code) in \(year) (\(share) %); needs \(percent) %",
-                    ConditionEvidence(years: [year], members: holders))
+            return (
+                "\(holders.count) of \(h.headCount) members hold \(code) in \(year) (\(share) %); needs \(percent) %",
+                ConditionEvidence(years: [year], members: holders)
+            )
         case .membersHolding(_, let count):
             let holders = zip(subject.members, h.members).filter { $0.1.holds(step.code, year) }.map(\.0.id)
             let list = holders.isEmpty ? "" : " (" + holders.joined(separator: ", ") + ")"
-            return ("\(holders.count) member(s) hold \(code) in \(year)\(list); needs \(count)",
-                    ConditionEvidence(years: [year], members: holders))
+            return (
+                "\(holders.count) member(s) hold \(code) in \(year)\(list); needs \(count)",
+                ConditionEvidence(years: [year], members: holders)
+            )
         case .everyMemberRating(let rating):
             let below = zip(subject.members, h.members).filter { $0.1.ratingRank(year) < step.level }
-            var text = below.isEmpty
+            var text =
+                below.isEmpty
                 ? "all \(subject.members.count) members rated \(rating.rawValue) or better in \(year)"
                 : "rated below \(rating.rawValue) in \(year): "
                     + below.map { "\($0.0.id) (\(ratingName($0.1.ratingRank(year))))" }.joined(separator: ", ")
@@ -102,8 +117,10 @@ extension EligibilityEngine {
                 return ("no member disciplined with \(severity.rawValue) or heavier in \(year)", ConditionEvidence(years: [year]))
             }
             let list = hits.map { "\($0.0.id) (\(disciplineName($0.1.severity(year))))" }.joined(separator: ", ")
-            return ("disciplined with \(severity.rawValue) or heavier in \(year): \(list)",
-                    ConditionEvidence(years: [year], members: hits.map(\.0.id)))
+            return (
+                "disciplined with \(severity.rawValue) or heavier in \(year): \(list)",
+                ConditionEvidence(years: [year], members: hits.map(\.0.id))
+            )
         case .anyOf:
             var parts: [String] = []
             var evidence = ConditionEvidence()
@@ -137,8 +154,9 @@ extension EligibilityEngine {
                 if let usedFor = initiative.usedFor, usedFor != ruleCode || !reuseUsedInitiatives {
                     reason = "already used for \(usedFor)"
                 }
-                evidence.append(InitiativeEvidence(
-                    id: initiative.id, year: entry.year, level: initiative.level, counted: reason == nil, reason: reason))
+                evidence.append(
+                    InitiativeEvidence(
+                        id: initiative.id, year: entry.year, level: initiative.level, counted: reason == nil, reason: reason))
             }
         }
         let counted = evidence.filter(\.counted)
@@ -155,10 +173,13 @@ extension EligibilityEngine {
 
     private func awardEvidence(_ code: String, years: [Int], subject: SubjectHistory) -> [AwardEvidence] {
         subject.awards.filter { $0.code == code && years.contains($0.year) }.sorted { $0.year < $1.year }.map { award in
-            let reason: String? = award.status != .valid ? award.status.rawValue
+            let reason: String? =
+                award.status != .valid
+                ? award.status.rawValue
                 : (award.feedsChains ? nil : "\(award.kind.rawValue) award does not feed a chain")
-            return AwardEvidence(code: code, year: award.year, decisionNumber: award.decisionNumber,
-                                 counted: reason == nil, reason: reason)
+            return AwardEvidence(
+                code: code, year: award.year, decisionNumber: award.decisionNumber,
+                counted: reason == nil, reason: reason)
         }
     }
 

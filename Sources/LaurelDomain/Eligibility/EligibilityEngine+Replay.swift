@@ -25,12 +25,14 @@ extension EligibilityEngine {
             if t > year { history.assumeExcellent(t) }
             if memberFeederCodes != 0 {
                 for index in history.members.indices {
-                    awardPass(codes: memberFeederCodes, kind: 0, year: t, in: &history.members[index],
-                              pending: &dummy, firstEligible: &firstEligible)
+                    awardPass(
+                        codes: memberFeederCodes, kind: 0, year: t, in: &history.members[index],
+                        pending: &dummy, firstEligible: &firstEligible)
                 }
             }
-            awardPass(codes: feederCodes | pending, kind: kind, year: t, in: &history,
-                      pending: &pending, firstEligible: &firstEligible)
+            awardPass(
+                codes: feederCodes | pending, kind: kind, year: t, in: &history,
+                pending: &pending, firstEligible: &firstEligible)
             if pending == 0 { return }
             pruneByInitiatives(pending: &pending, kind: kind, after: t, in: history)
             if pending == 0 { return }
@@ -76,7 +78,7 @@ extension EligibilityEngine {
     private func pruneByInitiatives(pending: inout UInt64, kind: Int, after year: Int, in history: CompactHistory) {
         for code in 0..<codeIndex.count where pending & (UInt64(1) << UInt64(code)) != 0 {
             guard let (rule, _) = selectRule(code: code, kind: kind, year: year + 1),
-                  case let start = ruleInfo[rule].initiativeWindowStart, start != Int.min
+                case let start = ruleInfo[rule].initiativeWindowStart, start != Int.min
             else { continue }
             if year + 1 + start > history.lastInitiativeYear { pending &= ~(UInt64(1) << UInt64(code)) }
         }

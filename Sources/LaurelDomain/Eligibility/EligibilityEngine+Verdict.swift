@@ -24,8 +24,11 @@ extension EligibilityEngine {
             let kinds = entry.subjectKinds.map(\.rawValue).joined(separator: ", ")
             return EligibilityVerdict(
                 subject: subject.id, code: code, year: year, eligible: false,
-                conditions: [ConditionOutcome(
-                    id: "subject.kind", met: false, detail: "for \(kinds) only; subject is \(subject.kind.rawValue)", kind: .applicability)],
+                conditions: [
+                    ConditionOutcome(
+                        id: "subject.kind", met: false, detail: "for \(kinds) only; subject is \(subject.kind.rawValue)",
+                        kind: .applicability)
+                ],
                 basis: entry.legalBasis.map(\.description).joined(separator: "; "), eligibleFrom: nil, bonusVND: nil)
         }
         let rule = compiled[ruleIndex]
@@ -42,8 +45,9 @@ extension EligibilityEngine {
             from = first[codeIndex] >= 0 ? first[codeIndex] : nil
         }
         var bonus: Int?
-        if eligible, let decisionDate, case .success(let amount) = bonusCalculator.bonus(
-            code: code, subjectKind: subject.kind, decisionDate: decisionDate)
+        if eligible, let decisionDate,
+            case .success(let amount) = bonusCalculator.bonus(
+                code: code, subjectKind: subject.kind, decisionDate: decisionDate)
         {
             bonus = amount.amountVND
         }

@@ -45,7 +45,9 @@ public struct EligibilityEngine: Sendable {
         }
     }()
 
-    public init(catalogue: AwardCatalogue = .standard, settings: EligibilitySettings = .default)
+    public init(
+        catalogue: AwardCatalogue = .standard, settings: EligibilitySettings = .default
+    )
         throws(EligibilityConfigurationError)
     {
         var problems: [String] = []
@@ -107,10 +109,12 @@ public struct EligibilityEngine: Sendable {
         var order: [Int] = []
         var placed: UInt64 = 0
         while order.count < sameYear.count {
-            guard let next = sameYear.indices.first(where: { code in
-                placed & (UInt64(1) << UInt64(code)) == 0
-                    && sameYear[code] & ~placed & ~(UInt64(1) << UInt64(code)) == 0
-            }) else {
+            guard
+                let next = sameYear.indices.first(where: { code in
+                    placed & (UInt64(1) << UInt64(code)) == 0
+                        && sameYear[code] & ~placed & ~(UInt64(1) << UInt64(code)) == 0
+                })
+            else {
                 let rest = sameYear.indices.filter { placed & (UInt64(1) << UInt64($0)) == 0 }
                 return (order + rest, true)
             }
@@ -151,10 +155,11 @@ public struct EligibilityEngine: Sendable {
         for rule in rules {
             let stepBase = steps.count
             let altBase = alternatives.count
-            infos.append(RuleInfo(
-                code: rule.code, stepBase: stepBase, topCount: rule.topCount, fromKey: rule.fromKey,
-                untilKey: rule.untilKey, neverAutomatic: rule.neverAutomatic,
-                initiativeWindowStart: rule.initiativeWindowStart ?? Int.min))
+            infos.append(
+                RuleInfo(
+                    code: rule.code, stepBase: stepBase, topCount: rule.topCount, fromKey: rule.fromKey,
+                    untilKey: rule.untilKey, neverAutomatic: rule.neverAutomatic,
+                    initiativeWindowStart: rule.initiativeWindowStart ?? Int.min))
             steps += rule.steps.map { step in
                 var step = step
                 step.altStart += altBase

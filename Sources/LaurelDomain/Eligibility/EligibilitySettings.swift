@@ -64,11 +64,14 @@ public struct EligibilitySettings: Hashable, Sendable, Codable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = EligibilitySettings.default
         initiativeReuse = try c.decodeIfPresent(InitiativeReuse.self, forKey: .initiativeReuse) ?? d.initiativeReuse
-        hcld3RequiresExcellentYear = try c.decodeIfPresent(Bool.self, forKey: .hcld3RequiresExcellentYear)
+        hcld3RequiresExcellentYear =
+            try c.decodeIfPresent(Bool.self, forKey: .hcld3RequiresExcellentYear)
             ?? d.hcld3RequiresExcellentYear
-        collectiveLDTTSharePercent = try c.decodeIfPresent(Int.self, forKey: .collectiveLDTTSharePercent)
+        collectiveLDTTSharePercent =
+            try c.decodeIfPresent(Int.self, forKey: .collectiveLDTTSharePercent)
             ?? d.collectiveLDTTSharePercent
-        disciplineBreaksWindows = try c.decodeIfPresent(Bool.self, forKey: .disciplineBreaksWindows)
+        disciplineBreaksWindows =
+            try c.decodeIfPresent(Bool.self, forKey: .disciplineBreaksWindows)
             ?? d.disciplineBreaksWindows
         replayHorizonYears = try c.decodeIfPresent(Int.self, forKey: .replayHorizonYears) ?? d.replayHorizonYears
         ruleOverrides = try c.decodeIfPresent([AwardRule].self, forKey: .ruleOverrides) ?? []

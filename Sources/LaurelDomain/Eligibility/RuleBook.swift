@@ -23,9 +23,10 @@ public struct RuleBook: Hashable, Sendable, Codable {
             for kind in entry.subjectKinds {
                 let conditions = StandardRules.conditions(code: entry.code, kind: kind, settings: settings)
                 for era in eras {
-                    rules.append(AwardRule(
-                        code: entry.code, subjectKinds: [kind], validFrom: era.from, validUntil: era.until,
-                        basis: entry.legalBasis + [era.decree], conditions: conditions))
+                    rules.append(
+                        AwardRule(
+                            code: entry.code, subjectKinds: [kind], validFrom: era.from, validUntil: era.until,
+                            basis: entry.legalBasis + [era.decree], conditions: conditions))
                 }
             }
         }

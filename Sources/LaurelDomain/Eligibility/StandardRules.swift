@@ -25,8 +25,10 @@ enum StandardRules {
         switch (code, kind) {
         case ("LDTT", _):  // Art 24(1)
             return [
-                RuleCondition("staff.not_armed_forces", .staffCategory(
-                    StaffCategory.allCases.filter { $0 != .armedForces }, unknownMeets: true)),
+                RuleCondition(
+                    "staff.not_armed_forces",
+                    .staffCategory(
+                        StaffCategory.allCases.filter { $0 != .armedForces }, unknownMeets: true)),
                 goodPlus("rating.good_plus"), noDisciplineThisYear,
             ]
         case ("CSTT", _):  // Art 24(2)
@@ -37,25 +39,35 @@ enum StandardRules {
         case ("CSTDCS", _):  // Art 23: LDTT/CSTT criteria and (excellent or a grassroots initiative)
             return [
                 goodPlus("rating.good_plus"), noDisciplineThisYear,
-                RuleCondition("cstdcs.excellent_or_initiative", .anyOf([
-                    [RuleCondition("rating.excellent", .ratingInEach(atLeast: .excellent, window: .thisYear))],
-                    [RuleCondition("initiative.grassroots", .initiatives(
-                        atLeast: .grassroots, count: 1, window: .thisYear, inEachYear: false))],
-                ])),
+                RuleCondition(
+                    "cstdcs.excellent_or_initiative",
+                    .anyOf([
+                        [RuleCondition("rating.excellent", .ratingInEach(atLeast: .excellent, window: .thisYear))],
+                        [
+                            RuleCondition(
+                                "initiative.grassroots",
+                                .initiatives(
+                                    atLeast: .grassroots, count: 1, window: .thisYear, inEachYear: false))
+                        ],
+                    ])),
             ]
         case ("CSTD_BO", _):  // Art 22
             return [
                 noDisciplineThisYear,
                 RuleCondition("cstd_bo.cstdcs_3_consecutive", .heldInYears(code: "CSTDCS", offsets: [-2, -1, 0])),
-                RuleCondition("cstd_bo.initiative_ministerial", .initiatives(
-                    atLeast: .ministerialProvincial, count: 1, window: .last(3), inEachYear: false)),
+                RuleCondition(
+                    "cstd_bo.initiative_ministerial",
+                    .initiatives(
+                        atLeast: .ministerialProvincial, count: 1, window: .last(3), inEachYear: false)),
             ]
         case ("CSTDTQ", _):  // Art 21: CSTD_BO twice in a row (Y−3 and Y), national initiative in Y−5…Y
             return [
                 noDisciplineThisYear,
                 RuleCondition("cstdtq.cstd_bo_twice", .heldInYears(code: "CSTD_BO", offsets: [-3, 0])),
-                RuleCondition("cstdtq.initiative_national", .initiatives(
-                    atLeast: .national, count: 1, window: .last(6), inEachYear: false)),
+                RuleCondition(
+                    "cstdtq.initiative_national",
+                    .initiatives(
+                        atLeast: .national, count: 1, window: .last(6), inEachYear: false)),
             ]
         case ("TTLDTT", _):  // Art 28
             return [
@@ -75,36 +87,45 @@ enum StandardRules {
         case ("BK_BO", .individual):  // Art 74(1)(d)
             return [
                 noDisciplineThisYear,
-                RuleCondition("bk_bo.chain", .anyOf([
-                    [RuleCondition("bk_bo.cstdcs_2_consecutive", .heldInYears(code: "CSTDCS", offsets: [-1, 0]))],
-                    [
-                        RuleCondition("bk_bo.excellent_2_years", .ratingInEach(atLeast: .excellent, window: .last(2))),
-                        RuleCondition("bk_bo.two_initiatives", .initiatives(
-                            atLeast: .grassroots, count: 2, window: .last(2), inEachYear: false)),
-                    ],
-                ])),
+                RuleCondition(
+                    "bk_bo.chain",
+                    .anyOf([
+                        [RuleCondition("bk_bo.cstdcs_2_consecutive", .heldInYears(code: "CSTDCS", offsets: [-1, 0]))],
+                        [
+                            RuleCondition("bk_bo.excellent_2_years", .ratingInEach(atLeast: .excellent, window: .last(2))),
+                            RuleCondition(
+                                "bk_bo.two_initiatives",
+                                .initiatives(
+                                    atLeast: .grassroots, count: 2, window: .last(2), inEachYear: false)),
+                        ],
+                    ])),
             ]
         case ("BK_TTG", .individual):  // Art 73(1)(b)
             return fiveYearsAfter("BK_BO", prefix: "bk_ttg", settings: settings, extraExcellent: false)
         case ("HCLD3", .individual):  // Art 44(1)
-            return fiveYearsAfter("BK_TTG", prefix: "hcld3", settings: settings,
-                                  extraExcellent: settings.hcld3RequiresExcellentYear)
+            return fiveYearsAfter(
+                "BK_TTG", prefix: "hcld3", settings: settings,
+                extraExcellent: settings.hcld3RequiresExcellentYear)
         case ("CTD_BO", _):
             return manual("cluster.leader", "leads its emulation cluster/block for the year (cluster results)")
                 + manual("council.vote_80", "council vote of at least 80 % of all members")
         case ("CTD_CP", _):
-            return manual("cluster.outstanding_leader",
-                          "most outstanding among the leading collectives of clusters/blocks (Law Art 25)")
+            return manual(
+                "cluster.outstanding_leader",
+                "most outstanding among the leading collectives of clusters/blocks (Law Art 25)")
                 + manual("council.vote_80", "council vote of at least 80 % of all members")
         case ("GK", .individual), ("GK", .collective):  // Art 75: HTTNV and an achievement
             return [goodPlus("rating.good_plus"), noDisciplineThisYear]
-                + manual("gk.achievement", "an achievement in a movement, or ad hoc, within the unit's domain; "
-                         + "criteria detailed by the ministry/province (Law Art 75(2))")
+                + manual(
+                    "gk.achievement",
+                    "an achievement in a movement, or ad hoc, within the unit's domain; "
+                        + "criteria detailed by the ministry/province (Law Art 75(2))")
         default:
-            return [noDisciplineThisYear] + manual(
-                "criteria.configurable",
-                "criteria for \(kind.rawValue) not encoded (set by the ministry/province or unconfirmed): "
-                    + "configure a rule")
+            return [noDisciplineThisYear]
+                + manual(
+                    "criteria.configurable",
+                    "criteria for \(kind.rawValue) not encoded (set by the ministry/province or unconfirmed): "
+                        + "configure a rule")
         }
     }
 

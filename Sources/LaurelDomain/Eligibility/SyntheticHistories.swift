@@ -46,14 +46,16 @@ public enum SyntheticHistories {
 
     public static func person(index: Int, years: Int, lastYear: Int, seed: UInt64) -> SubjectHistory {
         var random = SplitMix64(seed: seed ^ (UInt64(index) &* 0xD134_2543_DE82_EF95))
-        let staff: StaffCategory = switch random.perMille() {
-        case ..<50: .armedForces
-        case ..<500: .civilServant
-        case ..<850: .publicEmployee
-        default: .worker
-        }
-        var history = SubjectHistory(id: "p-\(index)", kind: .individual, staffCategory: staff,
-                                     holdsManagementPost: random.perMille() < 150)
+        let staff: StaffCategory =
+            switch random.perMille() {
+            case ..<50: .armedForces
+            case ..<500: .civilServant
+            case ..<850: .publicEmployee
+            default: .worker
+            }
+        var history = SubjectHistory(
+            id: "p-\(index)", kind: .individual, staffCategory: staff,
+            holdsManagementPost: random.perMille() < 150)
         history.years.reserveCapacity(years)
         var cstdcs: [Int] = []
         var ministerial: [Int] = []
@@ -94,7 +96,8 @@ public enum SyntheticHistories {
                 bkBO = year
             }
             if let bk = bkBO, year - 5 >= bk, goodRun >= 5, cstdcs.filter({ $0 > year - 5 }).count >= 3,
-               random.perMille() < 300 {
+                random.perMille() < 300
+            {
                 history.awards.append(.init(code: "BK_TTG", year: year))
             }
             if random.perMille() < 20 { history.awards.append(.init(code: "GK", year: year, kind: .adHoc)) }

@@ -8,7 +8,12 @@ public struct Account: Codable, Sendable, Equatable, Identifiable {
     public var active: Bool
 
     public init(id: Int64, username: String, role: Role, unitId: Int64, personId: Int64?, active: Bool) {
-        self.id = id; self.username = username; self.role = role; self.unitId = unitId; self.personId = personId; self.active = active
+        self.id = id
+        self.username = username
+        self.role = role
+        self.unitId = unitId
+        self.personId = personId
+        self.active = active
     }
 }
 
@@ -32,7 +37,9 @@ public struct Identity: Sendable, Equatable {
     public let scopeRootId: Int64?
 
     public init(account: Account, scope: Scope, scopeRootId: Int64?) {
-        self.account = account; self.scope = scope; self.scopeRootId = scopeRootId
+        self.account = account
+        self.scope = scope
+        self.scopeRootId = scopeRootId
     }
 
     public var role: Role { account.role }
@@ -51,9 +58,19 @@ public struct AuditEvent: Codable, Sendable, Equatable {
     public var before: String?
     public var after: String?
 
-    public init(id: Int64, at: String, actor: String, actorId: Int64?, action: String, entity: String, entityId: Int64?, before: String?, after: String?) {
-        self.id = id; self.at = at; self.actor = actor; self.actorId = actorId; self.action = action
-        self.entity = entity; self.entityId = entityId; self.before = before; self.after = after
+    public init(
+        id: Int64, at: String, actor: String, actorId: Int64?, action: String, entity: String, entityId: Int64?, before: String?,
+        after: String?
+    ) {
+        self.id = id
+        self.at = at
+        self.actor = actor
+        self.actorId = actorId
+        self.action = action
+        self.entity = entity
+        self.entityId = entityId
+        self.before = before
+        self.after = after
     }
 }
 
@@ -65,7 +82,10 @@ public struct Page<Item: Sendable & Codable>: Sendable, Codable {
     public var per: Int
 
     public init(items: [Item], total: Int, page: Int, per: Int) {
-        self.items = items; self.total = total; self.page = page; self.per = per
+        self.items = items
+        self.total = total
+        self.page = page
+        self.per = per
     }
 }
 

@@ -2,10 +2,10 @@
 /// `field` names the input field at fault, when there is one.
 public struct DomainError: Error, Equatable, Sendable {
     public enum Kind: String, Sendable {
-        case invalid        // 422: the input breaks a rule
-        case notFound       // 404
-        case conflict       // 409: a duplicate or a state that forbids it
-        case forbidden      // 403: who you are does not allow it
+        case invalid  // 422: the input breaks a rule
+        case notFound  // 404
+        case conflict  // 409: a duplicate or a state that forbids it
+        case forbidden  // 403: who you are does not allow it
     }
 
     public let kind: Kind

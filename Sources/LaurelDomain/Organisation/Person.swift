@@ -12,11 +12,21 @@ public struct Person: Codable, Sendable, Equatable, Identifiable {
     public var activeFrom: String?
     public var activeTo: String?
 
-    public init(id: Int64, fullName: String, gender: Gender, birthDate: String?, unitId: Int64, position: String?,
-                staffCategory: StaffCategory, holdsManagementPost: Bool, ethnicity: String?, activeFrom: String?, activeTo: String?) {
-        self.id = id; self.fullName = fullName; self.gender = gender; self.birthDate = birthDate; self.unitId = unitId
-        self.position = position; self.staffCategory = staffCategory; self.holdsManagementPost = holdsManagementPost
-        self.ethnicity = ethnicity; self.activeFrom = activeFrom; self.activeTo = activeTo
+    public init(
+        id: Int64, fullName: String, gender: Gender, birthDate: String?, unitId: Int64, position: String?,
+        staffCategory: StaffCategory, holdsManagementPost: Bool, ethnicity: String?, activeFrom: String?, activeTo: String?
+    ) {
+        self.id = id
+        self.fullName = fullName
+        self.gender = gender
+        self.birthDate = birthDate
+        self.unitId = unitId
+        self.position = position
+        self.staffCategory = staffCategory
+        self.holdsManagementPost = holdsManagementPost
+        self.ethnicity = ethnicity
+        self.activeFrom = activeFrom
+        self.activeTo = activeTo
     }
 }
 
@@ -31,10 +41,17 @@ public struct PersonDraft: Sendable, Equatable {
     public var holdsManagementPost: Bool
     public var ethnicity: String?
 
-    public init(fullName: String, gender: Gender, birthDate: CalendarDate?, unitId: Int64, position: String?,
-                staffCategory: StaffCategory, holdsManagementPost: Bool, ethnicity: String?) {
-        self.fullName = fullName; self.gender = gender; self.birthDate = birthDate; self.unitId = unitId
-        self.position = position; self.staffCategory = staffCategory; self.holdsManagementPost = holdsManagementPost
+    public init(
+        fullName: String, gender: Gender, birthDate: CalendarDate?, unitId: Int64, position: String?,
+        staffCategory: StaffCategory, holdsManagementPost: Bool, ethnicity: String?
+    ) {
+        self.fullName = fullName
+        self.gender = gender
+        self.birthDate = birthDate
+        self.unitId = unitId
+        self.position = position
+        self.staffCategory = staffCategory
+        self.holdsManagementPost = holdsManagementPost
         self.ethnicity = ethnicity
     }
 }
@@ -47,6 +64,9 @@ public struct PersonTransfer: Codable, Sendable, Equatable {
     public var reason: String?
 
     public init(fromUnitId: Int64, toUnitId: Int64, onDate: String, reason: String?) {
-        self.fromUnitId = fromUnitId; self.toUnitId = toUnitId; self.onDate = onDate; self.reason = reason
+        self.fromUnitId = fromUnitId
+        self.toUnitId = toUnitId
+        self.onDate = onDate
+        self.reason = reason
     }
 }

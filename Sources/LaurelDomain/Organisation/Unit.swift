@@ -12,11 +12,21 @@ public struct OrgUnit: Codable, Sendable, Equatable, Identifiable {
     public var activeTo: String?
     public var mergedIntoId: Int64?
 
-    public init(id: Int64, code: String, name: String, kind: UnitKind, level: UnitLevel, parentId: Int64?, path: String,
-                active: Bool, activeFrom: String?, activeTo: String?, mergedIntoId: Int64?) {
-        self.id = id; self.code = code; self.name = name; self.kind = kind; self.level = level
-        self.parentId = parentId; self.path = path; self.active = active
-        self.activeFrom = activeFrom; self.activeTo = activeTo; self.mergedIntoId = mergedIntoId
+    public init(
+        id: Int64, code: String, name: String, kind: UnitKind, level: UnitLevel, parentId: Int64?, path: String,
+        active: Bool, activeFrom: String?, activeTo: String?, mergedIntoId: Int64?
+    ) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.level = level
+        self.parentId = parentId
+        self.path = path
+        self.active = active
+        self.activeFrom = activeFrom
+        self.activeTo = activeTo
+        self.mergedIntoId = mergedIntoId
     }
 
     public var unitPath: UnitPath { UnitPath(value: path) }
@@ -32,6 +42,11 @@ public struct UnitDraft: Sendable, Equatable {
     public var activeFrom: String?
 
     public init(code: String, name: String, kind: UnitKind, level: UnitLevel, parentId: Int64?, activeFrom: String? = nil) {
-        self.code = code; self.name = name; self.kind = kind; self.level = level; self.parentId = parentId; self.activeFrom = activeFrom
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.level = level
+        self.parentId = parentId
+        self.activeFrom = activeFrom
     }
 }

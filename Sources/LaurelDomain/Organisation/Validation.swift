@@ -28,7 +28,9 @@ public enum Validate {
             errors.append(.invalid("error.required", field: field))
         } else if value.count > maxCodeLength {
             errors.append(.invalid("error.too_long", field: field, String(maxCodeLength)))
-        } else if !value.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }) {
+        } else if !value.unicodeScalars.allSatisfy({
+            $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0))
+        }) {
             errors.append(.invalid("error.code_chars", field: field))
         }
         return value
@@ -48,7 +50,8 @@ public enum Validate {
     }
 
     /// A code of an enumeration given as text.
-    public static func choice<E: RawRepresentable>(_ raw: String?, as type: E.Type, field: String, into errors: inout [DomainError]) -> E? where E.RawValue == String {
+    public static func choice<E: RawRepresentable>(_ raw: String?, as type: E.Type, field: String, into errors: inout [DomainError]) -> E?
+    where E.RawValue == String {
         guard let raw, !raw.isEmpty else {
             errors.append(.invalid("error.required", field: field))
             return nil

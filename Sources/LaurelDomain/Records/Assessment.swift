@@ -9,8 +9,13 @@ public struct Assessment: Codable, Sendable, Equatable {
     public var notes: String?
 
     public init(id: Int64, personId: Int64?, unitId: Int64?, year: Int, rating: Rating, discipline: Discipline?, notes: String?) {
-        self.id = id; self.personId = personId; self.unitId = unitId; self.year = year
-        self.rating = rating; self.discipline = discipline; self.notes = notes
+        self.id = id
+        self.personId = personId
+        self.unitId = unitId
+        self.year = year
+        self.rating = rating
+        self.discipline = discipline
+        self.notes = notes
     }
 }
 
@@ -22,6 +27,9 @@ public struct AssessmentDraft: Sendable, Equatable {
     public var notes: String?
 
     public init(year: Int, rating: Rating, discipline: Discipline?, notes: String?) {
-        self.year = year; self.rating = rating; self.discipline = discipline; self.notes = notes
+        self.year = year
+        self.rating = rating
+        self.discipline = discipline
+        self.notes = notes
     }
 }

@@ -14,12 +14,24 @@ public struct AwardRecord: Codable, Sendable, Equatable {
     public var status: AwardStatus
     public var statusReason: String?
 
-    public init(id: Int64, personId: Int64?, unitId: Int64?, code: String, year: Int, endYear: Int?, kind: AwardKind,
-                decisionNumber: String?, decisionDate: String?, authority: String?, source: AwardSource,
-                status: AwardStatus, statusReason: String?) {
-        self.id = id; self.personId = personId; self.unitId = unitId; self.code = code; self.year = year; self.endYear = endYear
-        self.kind = kind; self.decisionNumber = decisionNumber; self.decisionDate = decisionDate; self.authority = authority
-        self.source = source; self.status = status; self.statusReason = statusReason
+    public init(
+        id: Int64, personId: Int64?, unitId: Int64?, code: String, year: Int, endYear: Int?, kind: AwardKind,
+        decisionNumber: String?, decisionDate: String?, authority: String?, source: AwardSource,
+        status: AwardStatus, statusReason: String?
+    ) {
+        self.id = id
+        self.personId = personId
+        self.unitId = unitId
+        self.code = code
+        self.year = year
+        self.endYear = endYear
+        self.kind = kind
+        self.decisionNumber = decisionNumber
+        self.decisionDate = decisionDate
+        self.authority = authority
+        self.source = source
+        self.status = status
+        self.statusReason = statusReason
     }
 }
 
@@ -34,9 +46,17 @@ public struct AwardDraft: Sendable, Equatable {
     public var authority: String?
     public var status: AwardStatus
 
-    public init(code: String, year: Int, endYear: Int? = nil, kind: AwardKind, decisionNumber: String?, decisionDate: CalendarDate?,
-                authority: String?, status: AwardStatus = .valid) {
-        self.code = code; self.year = year; self.endYear = endYear; self.kind = kind; self.decisionNumber = decisionNumber
-        self.decisionDate = decisionDate; self.authority = authority; self.status = status
+    public init(
+        code: String, year: Int, endYear: Int? = nil, kind: AwardKind, decisionNumber: String?, decisionDate: CalendarDate?,
+        authority: String?, status: AwardStatus = .valid
+    ) {
+        self.code = code
+        self.year = year
+        self.endYear = endYear
+        self.kind = kind
+        self.decisionNumber = decisionNumber
+        self.decisionDate = decisionDate
+        self.authority = authority
+        self.status = status
     }
 }

@@ -6,7 +6,9 @@ public struct Initiative: Codable, Sendable, Equatable {
         public var fullName: String?
 
         public init(personId: Int64, share: Int, fullName: String? = nil) {
-            self.personId = personId; self.share = share; self.fullName = fullName
+            self.personId = personId
+            self.share = share
+            self.fullName = fullName
         }
     }
 
@@ -19,8 +21,13 @@ public struct Initiative: Codable, Sendable, Equatable {
     public var authors: [Author]
 
     public init(id: Int64, title: String, year: Int, level: InitiativeLevel, decisionNumber: String?, unitId: Int64, authors: [Author]) {
-        self.id = id; self.title = title; self.year = year; self.level = level; self.decisionNumber = decisionNumber
-        self.unitId = unitId; self.authors = authors
+        self.id = id
+        self.title = title
+        self.year = year
+        self.level = level
+        self.decisionNumber = decisionNumber
+        self.unitId = unitId
+        self.authors = authors
     }
 }
 
@@ -33,7 +40,11 @@ public struct InitiativeDraft: Sendable, Equatable {
     public var authors: [Initiative.Author]
 
     public init(title: String, year: Int, level: InitiativeLevel, decisionNumber: String?, authors: [Initiative.Author]) {
-        self.title = title; self.year = year; self.level = level; self.decisionNumber = decisionNumber; self.authors = authors
+        self.title = title
+        self.year = year
+        self.level = level
+        self.decisionNumber = decisionNumber
+        self.authors = authors
     }
 }
 
@@ -46,10 +57,16 @@ public struct RecordYear: Codable, Sendable, Equatable {
     public var initiatives: [Initiative]
     public var awards: [AwardRecord]
 
-    public init(year: Int, rating: Rating? = nil, discipline: Discipline? = nil, notes: String? = nil,
-                initiatives: [Initiative] = [], awards: [AwardRecord] = []) {
-        self.year = year; self.rating = rating; self.discipline = discipline; self.notes = notes
-        self.initiatives = initiatives; self.awards = awards
+    public init(
+        year: Int, rating: Rating? = nil, discipline: Discipline? = nil, notes: String? = nil,
+        initiatives: [Initiative] = [], awards: [AwardRecord] = []
+    ) {
+        self.year = year
+        self.rating = rating
+        self.discipline = discipline
+        self.notes = notes
+        self.initiatives = initiatives
+        self.awards = awards
     }
 
     /// Years newest first, each with what happened in it.

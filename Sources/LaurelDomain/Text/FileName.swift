@@ -10,16 +10,20 @@ public enum FileName {
     public static func stored(_ raw: String?, fileExtension: String, fallback: String) -> String {
         var name = (raw ?? "").precomposedStringWithCanonicalMapping
         if let cut = name.lastIndex(where: { $0 == "/" || $0 == "\\" }) { name = String(name[name.index(after: cut)...]) }
-        name = String(String.UnicodeScalarView(name.unicodeScalars.filter {
-            !HiddenCharacters.isInvisible($0) && $0.properties.generalCategory != .control && !"<>:\"|?*".unicodeScalars.contains($0)
-        }))
+        name = String(
+            String.UnicodeScalarView(
+                name.unicodeScalars.filter {
+                    !HiddenCharacters.isInvisible($0) && $0.properties.generalCategory != .control
+                        && !"<>:\"|?*".unicodeScalars.contains($0)
+                }))
         name = String(name.drop { $0 == "." || $0 == " " }).trimmingTrailing { $0 == " " || $0 == "." }
         var base = name
         if let dot = name.lastIndex(of: "."), dot != name.startIndex {
             let ext = name[name.index(after: dot)...]
             if ext.lowercased() == fileExtension { return String(bounded(String(name[..<dot]), fallback: fallback)) + "." + fileExtension }
             // A short run of letters and digits after the last dot is an extension that lies about the content.
-            if (1...5).contains(ext.count), ext.contains(where: \.isLetter), ext.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
+            if (1...5).contains(ext.count), ext.contains(where: \.isLetter), ext.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) })
+            {
                 base = String(name[..<dot])
             }
         }

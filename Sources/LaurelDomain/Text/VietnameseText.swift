@@ -39,14 +39,14 @@ public enum VietnameseText {
             var tone = 0
             for mark in scalars.dropFirst() {
                 switch mark.value {
-                case 0x0306: letterVariant = 1            // breve: ă
-                case 0x0302: letterVariant = base == "a" ? 2 : 1 // circumflex: â, ê, ô
-                case 0x031B: letterVariant = base == "o" ? 2 : 1 // horn: ơ, ư
-                case 0x0300: tone = 1                     // huyền
-                case 0x0309: tone = 2                     // hỏi
-                case 0x0303: tone = 3                     // ngã
-                case 0x0301: tone = 4                     // sắc
-                case 0x0323: tone = 5                     // nặng
+                case 0x0306: letterVariant = 1  // breve: ă
+                case 0x0302: letterVariant = base == "a" ? 2 : 1  // circumflex: â, ê, ô
+                case 0x031B: letterVariant = base == "o" ? 2 : 1  // horn: ơ, ư
+                case 0x0300: tone = 1  // huyền
+                case 0x0309: tone = 2  // hỏi
+                case 0x0303: tone = 3  // ngã
+                case 0x0301: tone = 4  // sắc
+                case 0x0323: tone = 5  // nặng
                 default: break
                 }
             }

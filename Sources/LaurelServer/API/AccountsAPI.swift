@@ -17,8 +17,13 @@ struct AccountsAPI {
     struct AccountResponse: Encodable, Sendable {
         let id: Int64, username: String, role: Role, unitId: Int64, unitName: String, personId: Int64?, active: Bool
         init(_ item: AccountListItem) {
-            id = item.account.id; username = item.account.username; role = item.account.role; unitId = item.account.unitId
-            unitName = item.unitName; personId = item.account.personId; active = item.account.active
+            id = item.account.id
+            username = item.account.username
+            role = item.account.role
+            unitId = item.account.unitId
+            unitName = item.unitName
+            personId = item.account.personId
+            active = item.account.active
         }
     }
 
@@ -41,8 +46,11 @@ struct AccountsAPI {
 
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
-        let page = try await accounts.list(query: request.query("q"), paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
-        return try JSON.response(ListResponse(items: page.items.map(AccountResponse.init), total: page.total, page: page.page, per: page.per))
+        let page = try await accounts.list(
+            query: request.query("q"), paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")),
+            as: identity)
+        return try JSON.response(
+            ListResponse(items: page.items.map(AccountResponse.init), total: page.total, page: page.page, per: page.per))
     }
 
     func get(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -61,7 +69,9 @@ struct AccountsAPI {
         if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
         guard errors.isEmpty, let role, let unitId = body.unitId else { throw ValidationErrors(errors) }
         let account = try await accounts.create(
-            AccountDraft(username: username, passwordHash: try await auth.hash(password), role: role, unitId: unitId, personId: body.personId), as: identity)
+            AccountDraft(
+                username: username, passwordHash: try await auth.hash(password), role: role, unitId: unitId, personId: body.personId),
+            as: identity)
         return try JSON.response(AccountResponse(try await accounts.get(account.id, as: identity)), status: .created)
     }
 

@@ -18,11 +18,15 @@ struct AuditAPI {
 
     func list(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let filter = AuditFilter(entity: request.query("entity"), entityId: try request.strictQueryInt64("entityId"), actorId: try request.strictQueryInt64("actorId"))
-        let page = try await audit.list(filter, scope: identity.scope, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")))
+        let filter = AuditFilter(
+            entity: request.query("entity"), entityId: try request.strictQueryInt64("entityId"),
+            actorId: try request.strictQueryInt64("actorId"))
+        let page = try await audit.list(
+            filter, scope: identity.scope, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")))
         let items = page.items.map {
-            EventResponse(at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityId: $0.entityId,
-                          before: $0.before.flatMap(JSONValue.parse), after: $0.after.flatMap(JSONValue.parse))
+            EventResponse(
+                at: $0.at, actor: $0.actor, action: $0.action, entity: $0.entity, entityId: $0.entityId,
+                before: $0.before.flatMap(JSONValue.parse), after: $0.after.flatMap(JSONValue.parse))
         }
         return try JSON.response(ListResponse(items: items, total: page.total, page: page.page, per: page.per))
     }

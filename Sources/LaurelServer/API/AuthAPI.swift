@@ -29,13 +29,16 @@ struct AuthAPI {
     }
 
     func token(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let body = try await RequestBody.decode(TokenRequest.self, allowed: TokenRequest.fields, from: request, context: context,
-                                                limit: AuthPages.maxLoginBody).value
+        let body = try await RequestBody.decode(
+            TokenRequest.self, allowed: TokenRequest.fields, from: request, context: context,
+            limit: AuthPages.maxLoginBody
+        ).value
         var errors: [DomainError] = []
         if (body.username ?? "").isEmpty { errors.append(.invalid("error.required", field: "username")) }
         if (body.password ?? "").isEmpty { errors.append(.invalid("error.required", field: "password")) }
         guard errors.isEmpty, let username = body.username, let password = body.password else { throw ValidationErrors(errors) }
-        let account = try await auth.signIn(username: username, password: password, client: .init(address: context.clientAddress, device: nil))
+        let account = try await auth.signIn(
+            username: username, password: password, client: .init(address: context.clientAddress, device: nil))
         let issued = try await auth.issue(for: account, kind: "api")
         let expires = Date(timeIntervalSince1970: TimeInterval(issued.expiresAt)).formatted(Date.ISO8601FormatStyle())
         return try JSON.response(TokenResponse(token: issued.token, expiresAt: expires), status: .ok)
@@ -46,7 +49,9 @@ extension AuthAPI {
     /// Revokes the bearer token that calls: it answers 401 from then on.
     func revoke(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
-        guard let token = BearerAuthMiddleware.token(in: request) else { throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized") }
+        guard let token = BearerAuthMiddleware.token(in: request) else {
+            throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized")
+        }
         try await auth.revoke(token: token, auditedAs: identity)
         return Response(status: .noContent)
     }
@@ -60,10 +65,13 @@ extension AuthAPI {
     /// The caller's own password; the calling token stays valid, the account's others are revoked.
     func changePassword(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(PasswordRequest.self, allowed: PasswordRequest.fields, from: request, context: context,
-                                                limit: AuthPages.maxLoginBody).value
-        try await auth.changeOwnPassword(identity, current: body.currentPassword, new: body.newPassword,
-                                         client: .init(address: context.clientAddress, device: nil), keeping: BearerAuthMiddleware.token(in: request))
+        let body = try await RequestBody.decode(
+            PasswordRequest.self, allowed: PasswordRequest.fields, from: request, context: context,
+            limit: AuthPages.maxLoginBody
+        ).value
+        try await auth.changeOwnPassword(
+            identity, current: body.currentPassword, new: body.newPassword,
+            client: .init(address: context.clientAddress, device: nil), keeping: BearerAuthMiddleware.token(in: request))
         return Response(status: .noContent)
     }
 }

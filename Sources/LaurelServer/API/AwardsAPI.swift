@@ -32,7 +32,9 @@ struct AwardsAPI {
         let code = (body.code ?? "").trimmingCharacters(in: .whitespaces)
         if code.isEmpty { errors.append(.invalid("error.required", field: "code")) }
         let year = RecordRules.year(body.year, today: today, field: "year", into: &errors)
-        if let end = body.endYear, let year, end < year || end > today.year { errors.append(.invalid("error.year_out_of_range", field: "endYear", String(end))) }
+        if let end = body.endYear, let year, end < year || end > today.year {
+            errors.append(.invalid("error.year_out_of_range", field: "endYear", String(end)))
+        }
         let kind = body.kind.map { Validate.choice($0, as: AwardKind.self, field: "kind", into: &errors) } ?? .merit
         let status = body.status.map { Validate.choice($0, as: AwardStatus.self, field: "status", into: &errors) } ?? .valid
         let number = Validate.optionalText(body.decisionNumber, field: "decisionNumber", max: 100, into: &errors)
@@ -40,15 +42,17 @@ struct AwardsAPI {
         let authority = Validate.optionalText(body.authority, field: "authority", into: &errors)
         if status == .revoked { errors.append(.invalid("error.award_revoke_separately", field: "status")) }
         guard errors.isEmpty, let year, let kind, let status else { throw ValidationErrors(errors) }
-        return AwardDraft(code: code, year: year, endYear: body.endYear, kind: kind, decisionNumber: number, decisionDate: date,
-                          authority: authority, status: status)
+        return AwardDraft(
+            code: code, year: year, endYear: body.endYear, kind: kind, decisionNumber: number, decisionDate: date,
+            authority: authority, status: status)
     }
 
     func create(_ request: Request, _ context: WriteContext, person: Bool) async throws -> Response {
         let identity = context.identity
         let subject = try RecordsAPI.subject(context, person: person)
         let body = try await RequestBody.decode(AwardRequest.self, allowed: AwardRequest.fields, from: request, context: context)
-        return try JSON.response(try await awards.create(subject, try Self.draft(body.value, today: context.today), as: identity), status: .created)
+        return try JSON.response(
+            try await awards.create(subject, try Self.draft(body.value, today: context.today), as: identity), status: .created)
     }
 
     func get(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -74,7 +78,8 @@ struct AwardsAPI {
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
         let filter = try ExportsAPI.filter(request)
-        let page = try await awards.list(filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
+        let page = try await awards.list(
+            filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
     }
 }

@@ -36,8 +36,13 @@ struct BallotsAPI {
     }
 
     struct CreateRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["purpose", "subject", "candidates", "voters", "seats", "threshold", "quorum", "maxRounds", "post"]
-        struct Subject: Decodable, Sendable { var kind: String?; var id: Int64? }
+        static let fields: Set<String> = [
+            "purpose", "subject", "candidates", "voters", "seats", "threshold", "quorum", "maxRounds", "post",
+        ]
+        struct Subject: Decodable, Sendable {
+            var kind: String?
+            var id: Int64?
+        }
         var purpose: String?
         var subject: Subject?
         var candidates: [Int64]?
@@ -90,7 +95,11 @@ struct BallotsAPI {
         var choices: [Int64]?
     }
 
-    struct VoteAnswer: Encodable, Sendable { let ballotId: Int64; let round: Int; let voter: Int64 }
+    struct VoteAnswer: Encodable, Sendable {
+        let ballotId: Int64
+        let round: Int
+        let voter: Int64
+    }
 
     /// One paper per voter and round; a second one is 409. The answer says the vote counted, not
     /// how the count stands.

@@ -14,8 +14,10 @@ struct CatalogueAPI {
     }
 
     struct EntryRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["code", "category", "nameVi", "nameEn", "subjectKinds", "awardingLevel", "annual",
-                                          "coefficientIndividual", "coefficientCollective", "legalBasis", "note"]
+        static let fields: Set<String> = [
+            "code", "category", "nameVi", "nameEn", "subjectKinds", "awardingLevel", "annual",
+            "coefficientIndividual", "coefficientCollective", "legalBasis", "note",
+        ]
         var code: String?
         var category: String?
         var nameVi: String?
@@ -32,24 +34,30 @@ struct CatalogueAPI {
     static func item(_ body: EntryRequest) throws -> CatalogueItem {
         var errors: [DomainError] = []
         let code = Validate.code(body.code, field: "code", into: &errors)
-        let category = Validate.choice(body.category ?? AwardCategory.commendationForm.rawValue, as: AwardCategory.self, field: "category", into: &errors)
+        let category = Validate.choice(
+            body.category ?? AwardCategory.commendationForm.rawValue, as: AwardCategory.self, field: "category", into: &errors)
         let nameVi = Validate.name(body.nameVi, field: "nameVi", into: &errors)
         let nameEn = Validate.name(body.nameEn ?? body.nameVi, field: "nameEn", into: &errors)
         var kinds: [SubjectKind] = []
         for raw in body.subjectKinds ?? [] {
             if let kind = Validate.choice(raw, as: SubjectKind.self, field: "subjectKinds", into: &errors) { kinds.append(kind) }
         }
-        if kinds.isEmpty && errors.allSatisfy({ $0.field != "subjectKinds" }) { errors.append(.invalid("error.required", field: "subjectKinds")) }
+        if kinds.isEmpty && errors.allSatisfy({ $0.field != "subjectKinds" }) {
+            errors.append(.invalid("error.required", field: "subjectKinds"))
+        }
         let level = Validate.choice(body.awardingLevel, as: AwardingLevel.self, field: "awardingLevel", into: &errors)
-        for (field, value) in [("coefficientIndividual", body.coefficientIndividual), ("coefficientCollective", body.coefficientCollective)] {
+        for (field, value) in [
+            ("coefficientIndividual", body.coefficientIndividual), ("coefficientCollective", body.coefficientCollective),
+        ] {
             if let value, !(0...1000).contains(value) { errors.append(.invalid("error.coefficient_out_of_range", field: field)) }
         }
         let basis = Validate.name(body.legalBasis, field: "legalBasis", into: &errors)
         let note = Validate.optionalText(body.note, field: "note", max: 1000, into: &errors)
         guard errors.isEmpty, let category, let level else { throw ValidationErrors(errors) }
-        return CatalogueItem(code: code, category: category, nameVi: nameVi, nameEn: nameEn, subjectKinds: kinds, awardingLevel: level,
-                             annual: body.annual ?? false, coefficientIndividual: body.coefficientIndividual,
-                             coefficientCollective: body.coefficientCollective, legalBasis: basis, note: note)
+        return CatalogueItem(
+            code: code, category: category, nameVi: nameVi, nameEn: nameEn, subjectKinds: kinds, awardingLevel: level,
+            annual: body.annual ?? false, coefficientIndividual: body.coefficientIndividual,
+            coefficientCollective: body.coefficientCollective, legalBasis: basis, note: note)
     }
 
     func list(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -18,7 +18,9 @@ struct ClustersAPI {
     }
 
     struct CreateRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["code", "name", "kind", "organiserUnitId", "decisionNumber", "decisionDate", "memberUnitIds", "rotation"]
+        static let fields: Set<String> = [
+            "code", "name", "kind", "organiserUnitId", "decisionNumber", "decisionDate", "memberUnitIds", "rotation",
+        ]
         var code: String?
         var name: String?
         var kind: String?
@@ -49,8 +51,9 @@ struct ClustersAPI {
         let number = Validate.name(body.decisionNumber, field: "decisionNumber", into: &errors)
         let date = MovementsAPI.date(body.decisionDate, field: "decisionDate", into: &errors)
         guard errors.isEmpty, let kind, let organiser = body.organiserUnitId, let date else { throw ValidationErrors(errors) }
-        return ClusterDraft(code: code, name: name, kind: kind.rawValue, organiserUnitId: organiser, decisionNumber: number,
-                            decisionDate: date, memberUnitIds: body.memberUnitIds ?? [], rotation: body.rotation ?? RotationRule())
+        return ClusterDraft(
+            code: code, name: name, kind: kind.rawValue, organiserUnitId: organiser, decisionNumber: number,
+            decisionDate: date, memberUnitIds: body.memberUnitIds ?? [], rotation: body.rotation ?? RotationRule())
     }
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
@@ -71,7 +74,11 @@ struct ClustersAPI {
         var leave: Bool?
     }
 
-    struct MemberChange: Sendable { let unitId: Int64; let leave: Bool; let date: CalendarDate }
+    struct MemberChange: Sendable {
+        let unitId: Int64
+        let leave: Bool
+        let date: CalendarDate
+    }
 
     /// A join or a leave: the unit is required, the date defaults to today.
     static func memberChange(_ body: MemberRequest, today: CalendarDate) throws -> MemberChange {
@@ -90,11 +97,15 @@ struct ClustersAPI {
         let identity = context.identity
         let body = try await RequestBody.decode(MemberRequest.self, allowed: MemberRequest.fields, from: request, context: context).value
         let change = try Self.memberChange(body, today: context.today)
-        return try JSON.response(try await clusters.changeMember(try clusterId(context), unitId: change.unitId, leave: change.leave, on: change.date, as: identity))
+        return try JSON.response(
+            try await clusters.changeMember(
+                try clusterId(context), unitId: change.unitId, leave: change.leave, on: change.date, as: identity))
     }
 
     struct SeasonRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["year", "leaderUnitId", "deputyUnitId", "mode", "bonusCap", "criteria", "rulesText", "covenantText"]
+        static let fields: Set<String> = [
+            "year", "leaderUnitId", "deputyUnitId", "mode", "bonusCap", "criteria", "rulesText", "covenantText",
+        ]
         var year: Int?
         var leaderUnitId: Int64?
         var deputyUnitId: Int64?
@@ -128,20 +139,26 @@ struct ClustersAPI {
             let title = Validate.name(line.title, field: field + "title", into: &errors)
             if line.maxPoints <= .zero { errors.append(.invalid("error.criteria_max_positive", field: field + "maxPoints", code)) }
             if !criterionKinds.contains(line.kind) { errors.append(.invalid("error.unknown_choice", field: field + "kind", line.kind)) }
-            if !code.isEmpty, !codes.insert(code).inserted { errors.append(.invalid("error.criteria_duplicate_code", field: field + "code", code)) }
-            lines.append(CriterionLine(code: code, section: section, sectionTitle: sectionTitle, title: title, maxPoints: line.maxPoints, kind: line.kind))
+            if !code.isEmpty, !codes.insert(code).inserted {
+                errors.append(.invalid("error.criteria_duplicate_code", field: field + "code", code))
+            }
+            lines.append(
+                CriterionLine(
+                    code: code, section: section, sectionTitle: sectionTitle, title: title, maxPoints: line.maxPoints, kind: line.kind))
         }
         guard errors.isEmpty, let year = body.year, let leader = body.leaderUnitId, let deputy = body.deputyUnitId, let mode else {
             throw ValidationErrors(errors)
         }
-        return SeasonDraft(year: year, leaderUnitId: leader, deputyUnitId: deputy, mode: mode, bonusCap: body.bonusCap ?? .zero,
-                           criteria: lines, rulesText: rules, covenantText: covenant)
+        return SeasonDraft(
+            year: year, leaderUnitId: leader, deputyUnitId: deputy, mode: mode, bonusCap: body.bonusCap ?? .zero,
+            criteria: lines, rulesText: rules, covenantText: covenant)
     }
 
     func createSeason(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(SeasonRequest.self, allowed: SeasonRequest.fields, from: request, context: context).value
-        return try JSON.response(try await seasons.create(clusterId: try clusterId(context), try Self.seasonDraft(body), as: identity), status: .created)
+        return try JSON.response(
+            try await seasons.create(clusterId: try clusterId(context), try Self.seasonDraft(body), as: identity), status: .created)
     }
 
     /// Free text over several lines (rules, covenant, attendance): a textarea sends "\r\n", so line

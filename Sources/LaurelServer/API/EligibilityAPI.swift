@@ -20,7 +20,11 @@ struct EligibilityAPI {
         routes.any.get("units/{id}/eligibility", use: unit)
     }
 
-    struct PersonEligibility: Encodable, Sendable { let personId: Int64; let year: Int; let verdicts: [EligibilityVerdict] }
+    struct PersonEligibility: Encodable, Sendable {
+        let personId: Int64
+        let year: Int
+        let verdicts: [EligibilityVerdict]
+    }
 
     /// Every title and form for a person, judged for `year` (default: the last year of the record).
     func person(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -32,7 +36,14 @@ struct EligibilityAPI {
         return try JSON.response(PersonEligibility(personId: subject.id, year: year, verdicts: verdicts))
     }
 
-    struct UnitEligibility: Encodable, Sendable { let unitId: Int64; let code: String; let year: Int; let total: Int; let eligible: Int; let rows: [EligibilityReport.Row] }
+    struct UnitEligibility: Encodable, Sendable {
+        let unitId: Int64
+        let code: String
+        let year: Int
+        let total: Int
+        let eligible: Int
+        let rows: [EligibilityReport.Row]
+    }
 
     /// One award and year for everyone of a unit's subtree (or its units, for collective titles).
     func unit(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -40,8 +51,12 @@ struct EligibilityAPI {
         let unitId = try context.id()
         guard let code = request.query("code") else { throw DomainError.invalid("error.required", field: "code") }
         let year = try Self.year(request, default: nil, today: context.today)
-        let report = try await EligibilityReport.make(histories: histories, unitId: unitId, code: code, year: year, decisionDate: nil, identity: identity, gate: gate, engine: context.engine)
-        return try JSON.response(UnitEligibility(unitId: unitId, code: code, year: year, total: report.rows.count, eligible: report.eligibleCount, rows: report.rows))
+        let report = try await EligibilityReport.make(
+            histories: histories, unitId: unitId, code: code, year: year, decisionDate: nil, identity: identity, gate: gate,
+            engine: context.engine)
+        return try JSON.response(
+            UnitEligibility(
+                unitId: unitId, code: code, year: year, total: report.rows.count, eligible: report.eligibleCount, rows: report.rows))
     }
 
     static func year(_ request: Request, default fallback: Int?, today: CalendarDate) throws -> Int {
@@ -52,9 +67,18 @@ struct EligibilityAPI {
         return fallback ?? today.year
     }
 
-    struct Problem: Encodable, Sendable { let subject: String?; let field: String; let message: String }
+    struct Problem: Encodable, Sendable {
+        let subject: String?
+        let field: String
+        let message: String
+    }
     struct ProblemsResponse: Encodable, Sendable {
-        struct Inner: Encodable, Sendable { let code: String; let message: String; let field: String?; let problems: [Problem] }
+        struct Inner: Encodable, Sendable {
+            let code: String
+            let message: String
+            let field: String?
+            let problems: [Problem]
+        }
         let error: Inner
     }
     struct VerdictsResponse: Encodable, Sendable { let verdicts: [EligibilityVerdict] }
@@ -77,21 +101,30 @@ struct EligibilityAPI {
             if let exceeded = errors.exceeded { throw Self.refusal(exceeded) }
             let problems = errors.problems.map { Problem(subject: $0.subject, field: $0.field, message: $0.message) }
             let message = localisation.string("error.check_input", context.locale)
-            return try JSON.response(ProblemsResponse(error: .init(code: "invalid", message: message, field: problems.first?.field, problems: problems)),
-                                     status: .unprocessableContent)
+            return try JSON.response(
+                ProblemsResponse(error: .init(code: "invalid", message: message, field: problems.first?.field, problems: problems)),
+                status: .unprocessableContent)
         }
     }
 
     static func refusal(_ exceeded: CheckInputLimits.Exceeded) -> APIError {
         switch exceeded {
         case .subjects(let limit, let given):
-            APIError(status: .contentTooLarge, code: "too_large", key: "error.check_too_many_subjects", field: "subjects", arguments: [String(limit), String(given)])
+            APIError(
+                status: .contentTooLarge, code: "too_large", key: "error.check_too_many_subjects", field: "subjects",
+                arguments: [String(limit), String(given)])
         case .records(let limit, let subject, let given):
-            APIError(status: .contentTooLarge, code: "too_large", key: "error.check_too_many_years", field: "subjects", arguments: [String(limit), subject, String(given)])
+            APIError(
+                status: .contentTooLarge, code: "too_large", key: "error.check_too_many_years", field: "subjects",
+                arguments: [String(limit), subject, String(given)])
         case .members(let limit, let given):
-            APIError(status: .contentTooLarge, code: "too_large", key: "error.too_many_items", field: "members", arguments: [String(limit), String(given)])
+            APIError(
+                status: .contentTooLarge, code: "too_large", key: "error.too_many_items", field: "members",
+                arguments: [String(limit), String(given)])
         case .checks(let limit, let given):
-            APIError(status: .contentTooLarge, code: "too_large", key: "error.check_too_many_checks", field: "check", arguments: [String(limit), String(given)])
+            APIError(
+                status: .contentTooLarge, code: "too_large", key: "error.check_too_many_checks", field: "check",
+                arguments: [String(limit), String(given)])
         }
     }
 }

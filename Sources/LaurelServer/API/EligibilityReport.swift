@@ -1,5 +1,5 @@
-import LaurelDomain
 import LaurelDocuments
+import LaurelDomain
 import LaurelStore
 
 /// Checks a whole unit for one award and year: one row per person (or per unit, for collective
@@ -25,25 +25,35 @@ struct EligibilityReport: Sendable {
 
     /// Loads a whole subtree's records and judges them: one of the heaviest requests, run through
     /// `gate` so that a few at once cannot starve the others.
-    static func make(histories: HistoryStore, unitId: Int64, code: String, year: Int, decisionDate: LaurelDomain.CalendarDate?, identity: Identity,
-                     gate: HeavyWorkGate, engine: EligibilityEngine) async throws -> EligibilityReport {
+    static func make(
+        histories: HistoryStore, unitId: Int64, code: String, year: Int, decisionDate: LaurelDomain.CalendarDate?, identity: Identity,
+        gate: HeavyWorkGate, engine: EligibilityEngine
+    ) async throws -> EligibilityReport {
         try await gate.run {
-            try await judge(histories: histories, unitId: unitId, code: code, year: year, decisionDate: decisionDate, identity: identity, engine: engine)
+            try await judge(
+                histories: histories, unitId: unitId, code: code, year: year, decisionDate: decisionDate, identity: identity, engine: engine
+            )
         }
     }
 
-    private static func judge(histories: HistoryStore, unitId: Int64, code: String, year: Int, decisionDate: LaurelDomain.CalendarDate?,
-                              identity: Identity, engine: EligibilityEngine) async throws -> EligibilityReport {
-        guard let entry = engine.catalogue.entry(for: code) else { throw DomainError.invalid("error.unknown_award_code", field: "code", code) }
+    private static func judge(
+        histories: HistoryStore, unitId: Int64, code: String, year: Int, decisionDate: LaurelDomain.CalendarDate?,
+        identity: Identity, engine: EligibilityEngine
+    ) async throws -> EligibilityReport {
+        guard let entry = engine.catalogue.entry(for: code) else {
+            throw DomainError.invalid("error.unknown_award_code", field: "code", code)
+        }
         let collective = !entry.subjectKinds.contains(.individual)
-        let subjects = collective
+        let subjects =
+            collective
             ? try await histories.units(inSubtreeOf: unitId, as: identity)
             : try await histories.people(inSubtreeOf: unitId, as: identity)
         let rows = subjects.map { subject in
             let verdict = engine.verdict(for: subject.history, code: code, year: year, decisionDate: decisionDate)
-            return Row(subjectId: subject.id, name: subject.name, unitName: subject.unitName, eligible: verdict.eligible,
-                       eligibleFrom: verdict.eligibleFrom, unmet: verdict.conditions.filter { !$0.met }.map(\.detail),
-                       unmetConditions: verdict.conditions.filter { !$0.met }.map(\.id), bonusVND: verdict.bonusVND)
+            return Row(
+                subjectId: subject.id, name: subject.name, unitName: subject.unitName, eligible: verdict.eligible,
+                eligibleFrom: verdict.eligibleFrom, unmet: verdict.conditions.filter { !$0.met }.map(\.detail),
+                unmetConditions: verdict.conditions.filter { !$0.met }.map(\.id), bonusVND: verdict.bonusVND)
         }
         return EligibilityReport(code: code, year: year, rows: rows)
     }
@@ -57,10 +67,14 @@ struct EligibilityReport: Sendable {
     }
 
     func table(_ t: (String) -> String, labels: [String: String]) -> (header: [String], rows: [[CellValue]]) {
-        let header = [t("eligibility_name"), t("eligibility_unit"), t("eligibility_verdict"), t("eligibility_from"), t("eligibility_missing")]
+        let header = [
+            t("eligibility_name"), t("eligibility_unit"), t("eligibility_verdict"), t("eligibility_from"), t("eligibility_missing"),
+        ]
         let values: [[CellValue]] = rows.map { row in
-            [.text(row.name), .text(row.unitName), .text(row.eligible ? t("eligibility_yes") : t("eligibility_no")),
-             row.eligibleFrom.map { .number(Double($0)) } ?? .empty, .text(Self.missing(row, labels: labels))]
+            [
+                .text(row.name), .text(row.unitName), .text(row.eligible ? t("eligibility_yes") : t("eligibility_no")),
+                row.eligibleFrom.map { .number(Double($0)) } ?? .empty, .text(Self.missing(row, labels: labels)),
+            ]
         }
         return (header, values)
     }

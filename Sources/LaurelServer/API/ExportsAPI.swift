@@ -10,13 +10,18 @@ struct ExportsAPI {
     let exports: ExportService
 
     func register(on routes: SignedInRoutes) {
-        routes.any.get("exports/{list}.csv") { request, context in try await export(request, context: context, list: context.parameters.get("list"), format: "csv") }
-        routes.any.get("exports/{list}.xlsx") { request, context in try await export(request, context: context, list: context.parameters.get("list"), format: "xlsx") }
+        routes.any.get("exports/{list}.csv") { request, context in
+            try await export(request, context: context, list: context.parameters.get("list"), format: "csv")
+        }
+        routes.any.get("exports/{list}.xlsx") { request, context in
+            try await export(request, context: context, list: context.parameters.get("list"), format: "xlsx")
+        }
     }
 
     /// The register and assessment filters from the query: unitId, year, code, status, subject.
     static func filter(_ request: Request) throws -> RecordListFilter {
-        var filter = RecordListFilter(unitId: try request.strictQueryInt64("unitId"), year: try request.strictQueryInt("year"), code: request.query("code"))
+        var filter = RecordListFilter(
+            unitId: try request.strictQueryInt64("unitId"), year: try request.strictQueryInt("year"), code: request.query("code"))
         if let raw = request.query("status") {
             guard let status = AwardStatus(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "status", raw) }
             filter.status = status

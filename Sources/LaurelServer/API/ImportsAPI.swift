@@ -1,9 +1,9 @@
 import Foundation
 import Hummingbird
-import NIOCore
 import LaurelDocuments
 import LaurelDomain
 import LaurelStore
+import NIOCore
 
 /// `POST /imports/{kind}?dryRun=true|false` with the file as the body or as multipart `file`, and
 /// the templates. A dry run lists every bad row and writes nothing.
@@ -43,8 +43,9 @@ struct ImportsAPI {
         return (data, nil)
     }
 
-    static let tooLarge = APIError(status: .contentTooLarge, code: "payload_too_large", key: "error.import_file_too_large",
-                                   arguments: [String(ImportService.maxUpload >> 20)])
+    static let tooLarge = APIError(
+        status: .contentTooLarge, code: "payload_too_large", key: "error.import_file_too_large",
+        arguments: [String(ImportService.maxUpload >> 20)])
 
     func run(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
@@ -64,14 +65,18 @@ struct ImportsAPI {
         return try JSON.response(report, status: running ? .conflict : report.errors.isEmpty ? .ok : .unprocessableContent)
     }
 
-    static func report(_ kind: ImportKind, dryRun: Bool, _ result: ImportService.Result,
-                       localisation: Localisation, locale: AppLocale) -> ImportReport {
+    static func report(
+        _ kind: ImportKind, dryRun: Bool, _ result: ImportService.Result,
+        localisation: Localisation, locale: AppLocale
+    ) -> ImportReport {
         let listed = result.problems.prefix(ImportService.maxListed).map {
-            ImportReport.Problem(row: $0.row, column: $0.column, message: localisation.string($0.key, locale, $0.arguments),
-                                 code: String($0.key.dropFirst("error.".count)))
+            ImportReport.Problem(
+                row: $0.row, column: $0.column, message: localisation.string($0.key, locale, $0.arguments),
+                code: String($0.key.dropFirst("error.".count)))
         }
-        return ImportReport(kind: kind.rawValue, dryRun: dryRun, rows: result.rows, imported: result.imported, errors: Array(listed),
-                            errorCount: result.problems.count)
+        return ImportReport(
+            kind: kind.rawValue, dryRun: dryRun, rows: result.rows, imported: result.imported, errors: Array(listed),
+            errorCount: result.problems.count)
     }
 
     func template(_ request: Request, context: SignedInContext) async throws -> Response {

@@ -11,7 +11,10 @@ struct InitiativesAPI {
         routes.any.get("initiatives/{id}", use: get)
     }
 
-    struct AuthorRequest: Decodable, Sendable { var personId: Int64?; var share: Int? }
+    struct AuthorRequest: Decodable, Sendable {
+        var personId: Int64?
+        var share: Int?
+    }
 
     struct InitiativeRequest: Decodable, Sendable {
         static let fields: Set<String> = ["title", "year", "level", "authors", "decisionNumber"]
@@ -30,7 +33,10 @@ struct InitiativesAPI {
         let number = Validate.optionalText(body.decisionNumber, field: "decisionNumber", max: 100, into: &errors)
         var authors: [Initiative.Author] = []
         for (index, author) in (body.authors ?? []).enumerated() {
-            guard let id = author.personId else { errors.append(.invalid("error.required", field: "authors.\(index).personId")); continue }
+            guard let id = author.personId else {
+                errors.append(.invalid("error.required", field: "authors.\(index).personId"))
+                continue
+            }
             authors.append(.init(personId: id, share: author.share ?? 100))
         }
         RecordRules.shares(authors.map(\.share), field: "authors", into: &errors)
@@ -41,7 +47,8 @@ struct InitiativesAPI {
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(InitiativeRequest.self, allowed: InitiativeRequest.fields, from: request, context: context)
-        return try JSON.response(try await initiatives.create(try Self.draft(body.value, today: context.today), as: identity), status: .created)
+        return try JSON.response(
+            try await initiatives.create(try Self.draft(body.value, today: context.today), as: identity), status: .created)
     }
 
     func get(_ request: Request, context: SignedInContext) async throws -> Response {

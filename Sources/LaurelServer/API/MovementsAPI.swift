@@ -24,11 +24,19 @@ struct MovementsAPI {
     }
 
     struct CreateRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["name", "launcherUnitId", "kind", "startDate", "endDate", "parentId", "objectives", "motto",
-                                          "contents", "criteria", "plannedForms", "reportDeadlines"]
+        static let fields: Set<String> = [
+            "name", "launcherUnitId", "kind", "startDate", "endDate", "parentId", "objectives", "motto",
+            "contents", "criteria", "plannedForms", "reportDeadlines",
+        ]
         struct Content: Decodable, Sendable { var title: String? }
-        struct Criterion: Decodable, Sendable { var group: String?; var text: String? }
-        struct Deadline: Decodable, Sendable { var title: String?; var dueDate: String? }
+        struct Criterion: Decodable, Sendable {
+            var group: String?
+            var text: String?
+        }
+        struct Deadline: Decodable, Sendable {
+            var title: String?
+            var dueDate: String?
+        }
         var name: String?
         var launcherUnitId: Int64?
         var kind: String?
@@ -58,14 +66,21 @@ struct MovementsAPI {
         var contents: [MovementContent] = []
         for (index, content) in (body.contents ?? []).enumerated() {
             let text = Validate.optionalText(content.title, field: "contents.\(index).title", max: 2000, into: &errors)
-            if let text { contents.append(MovementContent(number: index + 1, text: text)) } else { errors.append(.invalid("error.required", field: "contents.\(index).title")) }
+            if let text {
+                contents.append(MovementContent(number: index + 1, text: text))
+            } else {
+                errors.append(.invalid("error.required", field: "contents.\(index).title"))
+            }
         }
         var groups: [String] = []
         var criteria: [String: [String]] = [:]
         for (index, criterion) in (body.criteria ?? []).enumerated() {
             let group = Validate.optionalText(criterion.group, field: "criteria.\(index).group", max: 200, into: &errors)
             let text = Validate.optionalText(criterion.text, field: "criteria.\(index).text", max: 2000, into: &errors)
-            guard let group, let text else { errors.append(.invalid("error.required", field: "criteria.\(index)")); continue }
+            guard let group, let text else {
+                errors.append(.invalid("error.required", field: "criteria.\(index)"))
+                continue
+            }
             if criteria[group] == nil { groups.append(group) }
             criteria[group, default: []].append(text)
         }
@@ -83,7 +98,8 @@ struct MovementsAPI {
         if let start, let end, end < start { errors.append(.invalid("error.movement_end_before_start", field: "endDate")) }
         guard errors.isEmpty, let launcher = body.launcherUnitId, let kind, let start, let end else { throw ValidationErrors(errors) }
         let movement = Movement(
-            name: name, launcherUnitId: launcher, kind: kind, start: start, end: end, objectives: objectives, motto: motto, contents: contents,
+            name: name, launcherUnitId: launcher, kind: kind, start: start, end: end, objectives: objectives, motto: motto,
+            contents: contents,
             criteria: groups.map { GroupCriteria(group: ParticipantGroup(rawValue: $0), criteria: criteria[$0] ?? []) },
             plannedForms: Array(NSOrderedSet(array: body.plannedForms ?? []).compactMap { $0 as? String }), reportDeadlines: deadlines,
             implementsMovementId: body.parentId)
@@ -101,21 +117,29 @@ struct MovementsAPI {
     }
 
     static func date(_ raw: String?, field: String, into errors: inout [DomainError]) -> CalendarDate? {
-        guard let raw, !raw.isEmpty else { errors.append(.invalid("error.required", field: field)); return nil }
-        guard let date = CalendarDate(raw) else { errors.append(.invalid("error.bad_date", field: field)); return nil }
+        guard let raw, !raw.isEmpty else {
+            errors.append(.invalid("error.required", field: field))
+            return nil
+        }
+        guard let date = CalendarDate(raw) else {
+            errors.append(.invalid("error.bad_date", field: field))
+            return nil
+        }
         return date
     }
 
     func list(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let page = try await movements.list(as: identity, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")))
+        let page = try await movements.list(
+            as: identity, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")))
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
     }
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context)
-        return try JSON.response(try await movements.create(try Self.movement(body.value, catalogue: context.catalogue), as: identity), status: .created)
+        return try JSON.response(
+            try await movements.create(try Self.movement(body.value, catalogue: context.catalogue), as: identity), status: .created)
     }
 
     func get(_ request: Request, context: BrowseContext) async throws -> Response {
@@ -134,7 +158,9 @@ struct MovementsAPI {
         return try JSON.response(try await movements.update(id, with: try Self.movement(body, catalogue: context.catalogue), as: identity))
     }
 
-    func movementId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.movement_not_found") }
+    func movementId(_ context: some SignedInRequestContext) throws -> Int64 {
+        try context.pathId("id", notFound: "error.movement_not_found")
+    }
 
     struct AdvanceRequest: Decodable, Sendable {
         static let fields: Set<String> = ["status", "date"]
@@ -187,7 +213,12 @@ struct MovementsAPI {
     }
 
     /// A report checked field by field, as the store takes it.
-    struct ValidReport: Sendable { let unitId: Int64; let deadlineId: Int64; let text: String; let figures: [String: Int64] }
+    struct ValidReport: Sendable {
+        let unitId: Int64
+        let deadlineId: Int64
+        let text: String
+        let figures: [String: Int64]
+    }
 
     /// Shared by the API and the movement page.
     static func report(_ body: ReportRequest) throws -> ValidReport {
@@ -212,7 +243,8 @@ struct MovementsAPI {
         let body = try await RequestBody.decode(ReportRequest.self, allowed: ReportRequest.fields, from: request, context: context).value
         let valid = try Self.report(body)
         let report = try await movements.submitReport(
-            try movementId(context), unitId: valid.unitId, deadlineId: valid.deadlineId, text: valid.text, figures: valid.figures, on: context.today,
+            try movementId(context), unitId: valid.unitId, deadlineId: valid.deadlineId, text: valid.text, figures: valid.figures,
+            on: context.today,
             as: identity)
         return try JSON.response(report, status: .created)
     }
@@ -225,10 +257,11 @@ struct MovementsAPI {
 
     func coverage(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let today = try request.query("today").map { raw in
-            guard let date = CalendarDate(raw) else { throw DomainError.invalid("error.bad_date", field: "today") }
-            return date
-        } ?? context.today
+        let today =
+            try request.query("today").map { raw in
+                guard let date = CalendarDate(raw) else { throw DomainError.invalid("error.bad_date", field: "today") }
+                return date
+            } ?? context.today
         return try JSON.response(try await movements.coverage(try movementId(context), today: today, as: identity))
     }
 

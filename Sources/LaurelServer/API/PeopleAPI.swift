@@ -22,14 +22,25 @@ struct PeopleAPI {
 
         init(_ item: PersonListItem) {
             let p = item.person
-            id = p.id; fullName = p.fullName; gender = p.gender; birthDate = p.birthDate; unitId = p.unitId; unitName = item.unitName
-            position = p.position; staffCategory = p.staffCategory; holdsManagementPost = p.holdsManagementPost; ethnicity = p.ethnicity
-            activeFrom = p.activeFrom; activeTo = p.activeTo
+            id = p.id
+            fullName = p.fullName
+            gender = p.gender
+            birthDate = p.birthDate
+            unitId = p.unitId
+            unitName = item.unitName
+            position = p.position
+            staffCategory = p.staffCategory
+            holdsManagementPost = p.holdsManagementPost
+            ethnicity = p.ethnicity
+            activeFrom = p.activeFrom
+            activeTo = p.activeTo
         }
     }
 
     struct PersonRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["fullName", "gender", "birthDate", "unitId", "position", "staffCategory", "holdsManagementPost", "ethnicity", "transferDate"]
+        static let fields: Set<String> = [
+            "fullName", "gender", "birthDate", "unitId", "position", "staffCategory", "holdsManagementPost", "ethnicity", "transferDate",
+        ]
         var fullName: String?
         var gender: String?
         var birthDate: String?
@@ -51,15 +62,18 @@ struct PeopleAPI {
         let ethnicity = Validate.optionalText(body.ethnicity, field: "ethnicity", max: 60, into: &errors)
         if body.unitId == nil { errors.append(.invalid("error.required", field: "unitId")) }
         guard errors.isEmpty, let gender, let category, let unitId = body.unitId else { throw ValidationErrors(errors) }
-        return PersonDraft(fullName: name, gender: gender, birthDate: birthDate, unitId: unitId, position: position,
-                           staffCategory: category, holdsManagementPost: body.holdsManagementPost ?? false, ethnicity: ethnicity)
+        return PersonDraft(
+            fullName: name, gender: gender, birthDate: birthDate, unitId: unitId, position: position,
+            staffCategory: category, holdsManagementPost: body.holdsManagementPost ?? false, ethnicity: ethnicity)
     }
 
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
         var filter = PersonFilter(query: request.query("q"), unitId: try request.strictQueryInt64("unitId"))
         if let raw = request.query("staffCategory") {
-            guard let value = StaffCategory(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "staffCategory", raw) }
+            guard let value = StaffCategory(rawValue: raw) else {
+                throw DomainError.invalid("error.unknown_choice", field: "staffCategory", raw)
+            }
             filter.staffCategory = value
         }
         if let raw = request.query("gender") {
@@ -71,8 +85,10 @@ struct PeopleAPI {
             filter.sort = value
         }
         filter.award = try ExportService.awardPresence(request)
-        let page = try await people.list(filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
-        return try JSON.response(ListResponse(items: page.items.map(PersonResponse.init), total: page.total, page: page.page, per: page.per))
+        let page = try await people.list(
+            filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
+        return try JSON.response(
+            ListResponse(items: page.items.map(PersonResponse.init), total: page.total, page: page.page, per: page.per))
     }
 
     func get(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -99,7 +115,8 @@ struct PeopleAPI {
         let id = try context.id()
         let body = try await RequestBody.decode(PersonRequest.self, allowed: PersonRequest.fields, from: request, context: context)
         let current = try await people.get(id, as: identity).person
-        let patch = body.value, keys = body.keys
+        let patch = body.value
+        let keys = body.keys
         let merged = PersonRequest(
             fullName: keys.contains("fullName") ? patch.fullName : current.fullName,
             gender: keys.contains("gender") ? patch.gender : current.gender.rawValue,

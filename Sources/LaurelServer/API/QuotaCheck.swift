@@ -28,18 +28,23 @@ struct QuotaCheck: Encodable, Sendable {
     let detail: String
 
     /// `members` are the histories of the people directly in the unit (ids "p-<person id>").
-    static func judge(_ setting: QuotaSetting, unitId: Int64, unitName: String, members: [SubjectHistory], proposals: [Int64], year: Int,
-                      engine: EligibilityEngine) -> QuotaCheck {
+    static func judge(
+        _ setting: QuotaSetting, unitId: Int64, unitName: String, members: [SubjectHistory], proposals: [Int64], year: Int,
+        engine: EligibilityEngine
+    ) -> QuotaCheck {
         let unit = SubjectHistory(id: "u-\(unitId)", kind: .collective, members: members, memberCount: members.count)
         let verdict = engine.judgeQuota(setting.quota, unit: unit, proposals: proposals.map { "p-\($0)" }, year: year)
         func ids(_ list: [String]) -> [Int64] { list.compactMap { Int64($0.dropFirst(2)) } }
         // Judged again on plain ids and the unit's name, only so that the detail reads well.
-        let plain = setting.quota.judge(proposals: proposals.map(String.init), baseCount: verdict.baseCount, year: year, unit: unitName,
-                                        ineligible: Set(ids(verdict.ineligible).map(String.init)))
+        let plain = setting.quota.judge(
+            proposals: proposals.map(String.init), baseCount: verdict.baseCount, year: year, unit: unitName,
+            ineligible: Set(ids(verdict.ineligible).map(String.init)))
         return QuotaCheck(
-            code: setting.code, year: year, unitId: unitId, unitName: unitName, setAtUnitId: setting.unitId, setAtUnitName: setting.unitName,
+            code: setting.code, year: year, unitId: unitId, unitName: unitName, setAtUnitId: setting.unitId,
+            setAtUnitName: setting.unitName,
             baseCode: verdict.baseCode, baseCount: verdict.baseCount, percent: verdict.percent, cap: verdict.cap,
-            proposed: proposals, ineligible: ids(verdict.ineligible), withinQuota: ids(verdict.withinQuota), overQuota: ids(verdict.overQuota),
+            proposed: proposals, ineligible: ids(verdict.ineligible), withinQuota: ids(verdict.withinQuota),
+            overQuota: ids(verdict.overQuota),
             exceeded: verdict.exceeded, detail: plain.detail)
     }
 }

@@ -58,8 +58,10 @@ struct QuotasAPI {
     func check(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
         let unitId = try context.id()
-        let body = try await RequestBody.decode(CheckRequest.self, allowed: CheckRequest.fields, from: request, context: context,
-                                                maxItems: Self.maxProposals).value
+        let body = try await RequestBody.decode(
+            CheckRequest.self, allowed: CheckRequest.fields, from: request, context: context,
+            maxItems: Self.maxProposals
+        ).value
         var errors: [DomainError] = []
         if let code = body.code {
             if context.catalogue.entry(for: code) == nil { errors.append(.invalid("error.unknown_award_code", field: "code", code)) }
@@ -72,7 +74,9 @@ struct QuotasAPI {
             errors.append(.invalid("error.required", field: "year"))
         }
         if body.proposals == nil { errors.append(.invalid("error.required", field: "proposals")) }
-        guard errors.isEmpty, let code = body.code, let year = body.year?.int, let proposals = body.proposals?.map(\.value) else { throw ValidationErrors(errors) }
+        guard errors.isEmpty, let code = body.code, let year = body.year?.int, let proposals = body.proposals?.map(\.value) else {
+            throw ValidationErrors(errors)
+        }
 
         let unit = try await histories.unit(unitId, as: identity)
         guard let setting = try await quotas.inForce(unitId: unitId, as: identity).first(where: { $0.code == code }) else {
@@ -88,8 +92,10 @@ struct QuotasAPI {
             }
         }
         guard errors.isEmpty else { throw ValidationErrors(errors) }
-        return try JSON.response(QuotaCheck.judge(setting, unitId: unit.id, unitName: unit.name, members: unit.history.members,
-                                                  proposals: proposals, year: year, engine: context.engine))
+        return try JSON.response(
+            QuotaCheck.judge(
+                setting, unitId: unit.id, unitName: unit.name, members: unit.history.members,
+                proposals: proposals, year: year, engine: context.engine))
     }
 }
 

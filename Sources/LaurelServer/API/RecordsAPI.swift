@@ -31,7 +31,8 @@ struct RecordsAPI {
         var errors: [DomainError] = []
         let year = RecordRules.year(context.parameters.get("year").flatMap { Int($0) }, today: context.today, field: "year", into: &errors)
         guard let year, errors.isEmpty else {
-            throw ValidationErrors(errors.isEmpty ? [.invalid("error.year_out_of_range", field: "year", context.parameters.get("year") ?? "")] : errors)
+            throw ValidationErrors(
+                errors.isEmpty ? [.invalid("error.year_out_of_range", field: "year", context.parameters.get("year") ?? "")] : errors)
         }
         return year
     }
@@ -52,7 +53,8 @@ struct RecordsAPI {
         let identity = context.identity
         let subject = try Self.subject(context, person: person)
         let body = try await RequestBody.decode(AssessmentRequest.self, allowed: AssessmentRequest.fields, from: request, context: context)
-        let (assessment, created) = try await assessments.put(subject, try Self.draft(body.value, year: try Self.year(context)), as: identity)
+        let (assessment, created) = try await assessments.put(
+            subject, try Self.draft(body.value, year: try Self.year(context)), as: identity)
         return try JSON.response(assessment, status: created ? .created : .ok)
     }
 
@@ -70,7 +72,8 @@ struct RecordsAPI {
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
         let filter = try ExportsAPI.filter(request)
-        let page = try await assessments.list(filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
+        let page = try await assessments.list(
+            filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
     }
 }

@@ -23,7 +23,9 @@ struct RegistrationListAPI {
         guard (1900...2200).contains(year) else { throw DomainError.invalid("error.bad_year", field: "year") }
         var subject: RegistrationFilter.Subject?
         if let raw = request.query("subject"), !raw.isEmpty {
-            guard let value = RegistrationFilter.Subject(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "subject", raw) }
+            guard let value = RegistrationFilter.Subject(rawValue: raw) else {
+                throw DomainError.invalid("error.unknown_choice", field: "subject", raw)
+            }
             subject = value
         }
         var code: String?
@@ -42,8 +44,10 @@ struct RegistrationListAPI {
 
     func list(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let page = try await registrations.list(try Self.filter(request, today: context.today, catalogue: context.catalogue), paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")),
-                                                as: identity)
+        let page = try await registrations.list(
+            try Self.filter(request, today: context.today, catalogue: context.catalogue),
+            paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")),
+            as: identity)
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
     }
 
@@ -52,7 +56,8 @@ struct RegistrationListAPI {
         let filter = try Self.filter(request, today: context.today, catalogue: context.catalogue)
         let rows = try await registrations.all(filter, as: identity)
         let table = Self.table(rows, locale: context.locale, localisation: localisation, catalogue: context.catalogue)
-        return try SpreadsheetResponse.make(format: request.query("format"), name: "dang-ky-thi-dua-\(filter.year)", header: table.header, rows: table.rows)
+        return try SpreadsheetResponse.make(
+            format: request.query("format"), name: "dang-ky-thi-dua-\(filter.year)", header: table.header, rows: table.rows)
     }
 
     /// One unit's registrations for a year (not the units below it), with the same columns.
@@ -62,18 +67,26 @@ struct RegistrationListAPI {
         let year = try context.pathYear()
         let rows = try await registrations.all(RegistrationFilter(year: year, unitId: unitId), as: identity).filter { $0.unitId == unitId }
         let table = Self.table(rows, locale: context.locale, localisation: localisation, catalogue: context.catalogue)
-        return try SpreadsheetResponse.make(format: request.query("format"), name: "dang-ky-\(unitId)-\(year)", header: table.header, rows: table.rows)
+        return try SpreadsheetResponse.make(
+            format: request.query("format"), name: "dang-ky-\(unitId)-\(year)", header: table.header, rows: table.rows)
     }
 
-    static func table(_ rows: [RegistrationRow], locale: AppLocale, localisation: Localisation, catalogue: AwardCatalogue) -> (header: [String], rows: [[CellValue]]) {
+    static func table(
+        _ rows: [RegistrationRow], locale: AppLocale, localisation: Localisation, catalogue: AwardCatalogue
+    ) -> (header: [String], rows: [[CellValue]]) {
         func t(_ key: String) -> String { localisation.string(key, locale) }
-        let header = [t("registrations_unit_code"), t("registrations_unit"), t("registration_person"), t("registrations_code"),
-                      t("registration_title_column"), t("registration_target"), t("registration_registered_on"), t("registrations_late"), t("registration_reason")]
+        let header = [
+            t("registrations_unit_code"), t("registrations_unit"), t("registration_person"), t("registrations_code"),
+            t("registration_title_column"), t("registration_target"), t("registration_registered_on"), t("registrations_late"),
+            t("registration_reason"),
+        ]
         let values: [[CellValue]] = rows.map { row in
             let entry = catalogue.entry(for: row.code)
-            return [.text(row.unitCode), .text(row.unitName), row.personName.map { .text($0) } ?? .empty, .text(row.code),
-                    .text((locale == .en ? entry?.nameEn : entry?.nameVi) ?? row.code), row.target.map { .text($0) } ?? .empty,
-                    .text(row.registeredOn), .text(row.late ? t("registrations_late_yes") : ""), row.reason.map { .text($0) } ?? .empty]
+            return [
+                .text(row.unitCode), .text(row.unitName), row.personName.map { .text($0) } ?? .empty, .text(row.code),
+                .text((locale == .en ? entry?.nameEn : entry?.nameVi) ?? row.code), row.target.map { .text($0) } ?? .empty,
+                .text(row.registeredOn), .text(row.late ? t("registrations_late_yes") : ""), row.reason.map { .text($0) } ?? .empty,
+            ]
         }
         return (header, values)
     }

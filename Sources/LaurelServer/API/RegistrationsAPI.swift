@@ -16,7 +16,11 @@ struct RegistrationsAPI {
 
     struct PutRequest: Decodable, Sendable {
         static let fields: Set<String> = ["collective", "individuals", "targets", "reason"]
-        struct Individual: Decodable, Sendable { var personId: Int64?; var code: String?; var target: String? }
+        struct Individual: Decodable, Sendable {
+            var personId: Int64?
+            var code: String?
+            var target: String?
+        }
         var collective: [String]?
         var individuals: [Individual]?
         /// Targets of the collective registrations, by code.
@@ -33,21 +37,28 @@ struct RegistrationsAPI {
     }
 
     /// Collective titles must be catalogue titles for collectives; individual ones for individuals.
-    static func validate(_ body: PutRequest, catalogue: AwardCatalogue) throws -> ([Registrations.Collective], [Registrations.Individual], String?) {
+    static func validate(
+        _ body: PutRequest, catalogue: AwardCatalogue
+    ) throws -> ([Registrations.Collective], [Registrations.Individual], String?) {
         var errors: [DomainError] = []
         var collective: [Registrations.Collective] = []
         for (index, code) in (body.collective ?? []).enumerated() {
             guard let entry = catalogue.entry(for: code), entry.isFor(.collective) else {
-                errors.append(.invalid("error.unknown_award_code", field: "collective.\(index)", code)); continue
+                errors.append(.invalid("error.unknown_award_code", field: "collective.\(index)", code))
+                continue
             }
             let target = Validate.optionalText(body.targets?[code], field: "targets.\(code)", max: 500, into: &errors)
             if !collective.contains(where: { $0.code == code }) { collective.append(.init(code: entry.code, target: target)) }
         }
         var individuals: [Registrations.Individual] = []
         for (index, item) in (body.individuals ?? []).enumerated() {
-            guard let personId = item.personId else { errors.append(.invalid("error.required", field: "individuals.\(index).personId")); continue }
+            guard let personId = item.personId else {
+                errors.append(.invalid("error.required", field: "individuals.\(index).personId"))
+                continue
+            }
             guard let code = item.code, let entry = catalogue.entry(for: code), entry.isFor(.individual) else {
-                errors.append(.invalid("error.unknown_award_code", field: "individuals.\(index).code", item.code ?? "")); continue
+                errors.append(.invalid("error.unknown_award_code", field: "individuals.\(index).code", item.code ?? ""))
+                continue
             }
             let target = Validate.optionalText(item.target, field: "individuals.\(index).target", max: 500, into: &errors)
             if !individuals.contains(where: { $0.personId == personId && $0.code == code }) {
@@ -65,8 +76,9 @@ struct RegistrationsAPI {
         let year = try context.pathYear()
         let body = try await RequestBody.decode(PutRequest.self, allowed: PutRequest.fields, from: request, context: context).value
         let (collective, individuals, reason) = try Self.validate(body, catalogue: context.catalogue)
-        let saved = try await registrations.put(unitId: unit, year: year, collective: collective, individuals: individuals, reason: reason,
-                                                on: context.today, as: identity)
+        let saved = try await registrations.put(
+            unitId: unit, year: year, collective: collective, individuals: individuals, reason: reason,
+            on: context.today, as: identity)
         return try JSON.response(saved)
     }
 
@@ -88,9 +100,11 @@ struct RegistrationsAPI {
     func settings(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let unit = try unitId(context)
-        let body = try await RequestBody.decode(SettingsRequest.self, allowed: SettingsRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(SettingsRequest.self, allowed: SettingsRequest.fields, from: request, context: context)
+            .value
         try await Self.apply(try Self.settingsChange(body), to: unit, registrations: registrations, as: identity)
-        return try JSON.response(try await registrations.get(unitId: unit, year: Calendar.current.component(.year, from: Date()), as: identity))
+        return try JSON.response(
+            try await registrations.get(unitId: unit, year: Calendar.current.component(.year, from: Date()), as: identity))
     }
 
     /// The settings a request changes: the deadline must be a day of the year written "MM-DD"
@@ -107,7 +121,9 @@ struct RegistrationsAPI {
         return changes
     }
 
-    static func apply(_ changes: [(SettingKey, String)], to unitId: Int64, registrations: RegistrationStore, as identity: Identity) async throws {
+    static func apply(
+        _ changes: [(SettingKey, String)], to unitId: Int64, registrations: RegistrationStore, as identity: Identity
+    ) async throws {
         try await registrations.setSettings(changes, unitId: unitId, as: identity)
     }
 }

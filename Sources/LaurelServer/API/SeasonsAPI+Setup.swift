@@ -15,7 +15,8 @@ extension SeasonsAPI {
         var signedOn: CalendarDate?
         if let raw = body.signedOn { signedOn = MovementsAPI.date(raw, field: "signedOn", into: &errors) }
         guard errors.isEmpty else { throw ValidationErrors(errors) }
-        return CovenantChange(rulesText: rules, covenantText: text, signedOn: signedOn, signedUnitIds: Array(Set(body.signedUnitIds ?? [])).sorted())
+        return CovenantChange(
+            rulesText: rules, covenantText: text, signedOn: signedOn, signedUnitIds: Array(Set(body.signedUnitIds ?? [])).sorted())
     }
 
     /// A member's targets; each problem is named `targets.<index>.<field>`.
@@ -28,19 +29,31 @@ extension SeasonsAPI {
             let code = Validate.code(item.code, field: field + "code", into: &errors)
             let title = Validate.name(item.title, field: field + "title", into: &errors)
             let measure = Validate.optionalText(item.measure, field: field + "measure", max: 40, into: &errors) ?? ""
-            let direction = Validate.choice(item.direction ?? "at_least", as: RegisteredTarget.Direction.self, field: field + "direction", into: &errors)
-            if !code.isEmpty, !codes.insert(code).inserted { errors.append(.invalid("error.season_duplicate_target", field: field + "code", code)) }
-            guard let planned = item.planned else { errors.append(.invalid("error.required", field: field + "planned")); continue }
+            let direction = Validate.choice(
+                item.direction ?? "at_least", as: RegisteredTarget.Direction.self, field: field + "direction", into: &errors)
+            if !code.isEmpty, !codes.insert(code).inserted {
+                errors.append(.invalid("error.season_duplicate_target", field: field + "code", code))
+            }
+            guard let planned = item.planned else {
+                errors.append(.invalid("error.required", field: field + "planned"))
+                continue
+            }
             if let direction {
-                targets.append(RegisteredTarget(unitId: unitId, code: code, title: title, measure: measure, planned: planned, actual: item.actual,
-                                                direction: direction))
+                targets.append(
+                    RegisteredTarget(
+                        unitId: unitId, code: code, title: title, measure: measure, planned: planned, actual: item.actual,
+                        direction: direction))
             }
         }
         guard errors.isEmpty else { throw ValidationErrors(errors) }
         return targets
     }
 
-    struct ConferenceChange: Sendable { let date: CalendarDate; let venue: String; let attendance: String }
+    struct ConferenceChange: Sendable {
+        let date: CalendarDate
+        let venue: String
+        let attendance: String
+    }
 
     static func conferenceChange(_ body: ConferenceRequest) throws -> ConferenceChange {
         var errors: [DomainError] = []

@@ -27,7 +27,9 @@ struct SeasonsAPI {
     }
 
     func seasonId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.season_not_found") }
-    func unitId(_ context: some SignedInRequestContext, _ name: String = "unitId") throws -> Int64 { try context.pathId(name, notFound: "error.unit_not_found") }
+    func unitId(_ context: some SignedInRequestContext, _ name: String = "unitId") throws -> Int64 {
+        try context.pathId(name, notFound: "error.unit_not_found")
+    }
 
     struct ScoresRequest: Decodable, Sendable {
         static let fields: Set<String> = ["scores", "verifierUnitId"]
@@ -57,14 +59,16 @@ struct SeasonsAPI {
         let identity = context.identity
         let (id, unit) = (try seasonId(context), try unitId(context))
         let body = try await RequestBody.decode(ScoresRequest.self, allowed: ScoresRequest.fields, from: request, context: context).value
-        return try JSON.response(try await seasons.verify(id, unitId: unit, sheet: try body.sheet, verifier: body.verifierUnitId, as: identity))
+        return try JSON.response(
+            try await seasons.verify(id, unitId: unit, sheet: try body.sheet, verifier: body.verifierUnitId, as: identity))
     }
 
     func crossScore(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let (id, scorer, target) = (try seasonId(context), try unitId(context, "scorerUnitId"), try unitId(context, "targetUnitId"))
         let body = try await RequestBody.decode(ScoresRequest.self, allowed: ["scores"], from: request, context: context).value
-        return try JSON.response(try await seasons.submitCrossScore(id, scorer: scorer, target: target, sheet: try body.sheet, as: identity))
+        return try JSON.response(
+            try await seasons.submitCrossScore(id, scorer: scorer, target: target, sheet: try body.sheet, as: identity))
     }
 
     func finalise(_ request: Request, context: WriteContext) async throws -> Response {
@@ -80,7 +84,9 @@ struct SeasonsAPI {
         let body = try await RequestBody.decode(ReasonRequest.self, allowed: ["reason"], from: request, context: context).value
         var errors: [DomainError] = []
         let reason = Validate.optionalText(body.reason, field: "reason", max: 2000, into: &errors)
-        guard errors.isEmpty, let reason else { throw ValidationErrors(errors.isEmpty ? [.invalid("error.required", field: "reason")] : errors) }
+        guard errors.isEmpty, let reason else {
+            throw ValidationErrors(errors.isEmpty ? [.invalid("error.required", field: "reason")] : errors)
+        }
         return try JSON.response(try await seasons.reopen(id, reason: reason, as: identity))
     }
 
@@ -102,11 +108,15 @@ struct SeasonsAPI {
         let ranking = try await seasons.ranking(id, basis: try basis(request), as: identity)
         func t(_ key: String) -> String { localisation.string(key, context.locale) }
         let header = [t("ranking_rank"), t("minutes_unit")] + ranking.sectionOrder.map { "\($0.code). \($0.title)" } + [t("ranking_final")]
-        let rows: [[CellValue]] = ranking.rows.map { row in
-            [.number(Double(row.rank)), .text(row.unitName)]
-                + ranking.sectionOrder.map { .number(Double(row.sections[$0.code]?.hundredths ?? 0) / 100) }
-                + [.number(Double(row.final.hundredths) / 100)]
-        } + ranking.pendingDetails.map { [.empty, .text($0.unitName)] + ranking.sectionOrder.map { _ in .empty } + [.text(t("ranking_pending"))] }
+        let rows: [[CellValue]] =
+            ranking.rows.map { row in
+                [.number(Double(row.rank)), .text(row.unitName)]
+                    + ranking.sectionOrder.map { .number(Double(row.sections[$0.code]?.hundredths ?? 0) / 100) }
+                    + [.number(Double(row.final.hundredths) / 100)]
+            }
+            + ranking.pendingDetails.map {
+                [.empty, .text($0.unitName)] + ranking.sectionOrder.map { _ in .empty } + [.text(t("ranking_pending"))]
+            }
         return try SpreadsheetResponse.make(format: request.query("format"), name: "xep-hang-\(id)", header: header, rows: rows)
     }
 
@@ -121,15 +131,23 @@ struct SeasonsAPI {
     func covenant(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try seasonId(context)
-        let body = try await RequestBody.decode(CovenantRequest.self, allowed: CovenantRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(CovenantRequest.self, allowed: CovenantRequest.fields, from: request, context: context)
+            .value
         let change = try Self.covenantChange(body)
-        return try JSON.response(try await seasons.updateCovenant(id, rulesText: change.rulesText, covenantText: change.covenantText,
-                                                                  signedOn: change.signedOn, signedUnitIds: change.signedUnitIds, as: identity))
+        return try JSON.response(
+            try await seasons.updateCovenant(
+                id, rulesText: change.rulesText, covenantText: change.covenantText,
+                signedOn: change.signedOn, signedUnitIds: change.signedUnitIds, as: identity))
     }
 
     struct TargetsRequest: Decodable, Sendable {
         struct Target: Decodable, Sendable {
-            var code: String?; var title: String?; var measure: String?; var planned: Decimal?; var actual: Decimal?; var direction: String?
+            var code: String?
+            var title: String?
+            var measure: String?
+            var planned: Decimal?
+            var actual: Decimal?
+            var direction: String?
         }
         var targets: [Target]?
     }
@@ -138,20 +156,25 @@ struct SeasonsAPI {
         let identity = context.identity
         let (id, unit) = (try seasonId(context), try unitId(context))
         let body = try await RequestBody.decode(TargetsRequest.self, allowed: ["targets"], from: request, context: context).value
-        return try JSON.response(try await seasons.setTargets(id, unitId: unit, targets: try Self.registeredTargets(body, unitId: unit), as: identity))
+        return try JSON.response(
+            try await seasons.setTargets(id, unitId: unit, targets: try Self.registeredTargets(body, unitId: unit), as: identity))
     }
 
     struct ConferenceRequest: Decodable, Sendable {
         static let fields: Set<String> = ["date", "venue", "attendance"]
-        var date: String?; var venue: String?; var attendance: String?
+        var date: String?
+        var venue: String?
+        var attendance: String?
     }
 
     func conference(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try seasonId(context)
-        let body = try await RequestBody.decode(ConferenceRequest.self, allowed: ConferenceRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(ConferenceRequest.self, allowed: ConferenceRequest.fields, from: request, context: context)
+            .value
         let change = try Self.conferenceChange(body)
-        return try JSON.response(try await seasons.setConference(id, on: change.date, venue: change.venue, attendance: change.attendance, as: identity))
+        return try JSON.response(
+            try await seasons.setConference(id, on: change.date, venue: change.venue, attendance: change.attendance, as: identity))
     }
 
     func proposals(_ request: Request, context: BrowseContext) async throws -> Response {
@@ -162,13 +185,16 @@ struct SeasonsAPI {
 
     struct ProposalRequest: Decodable, Sendable {
         static let fields: Set<String> = ["unitId", "code", "ballotId"]
-        var unitId: Int64?; var code: String?; var ballotId: Int64?
+        var unitId: Int64?
+        var code: String?
+        var ballotId: Int64?
     }
 
     func propose(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try seasonId(context)
-        let body = try await RequestBody.decode(ProposalRequest.self, allowed: ProposalRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(ProposalRequest.self, allowed: ProposalRequest.fields, from: request, context: context)
+            .value
         let (unit, code) = try Self.proposal(body, catalogue: context.catalogue)
         let items = try await seasons.addProposal(id, unitId: unit, code: code, ballotId: body.ballotId, as: identity)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)), status: .created)
@@ -186,7 +212,8 @@ struct SeasonsAPI {
 
     struct NextRequest: Decodable, Sendable {
         static let fields: Set<String> = ["leaderUnitId", "deputyUnitId"]
-        var leaderUnitId: Int64?; var deputyUnitId: Int64?
+        var leaderUnitId: Int64?
+        var deputyUnitId: Int64?
     }
 
     /// Next year's season; leader and deputy from this season's closed elections (or as given).
@@ -194,6 +221,7 @@ struct SeasonsAPI {
         let identity = context.identity
         let id = try seasonId(context)
         let body = try await RequestBody.decode(NextRequest.self, allowed: NextRequest.fields, from: request, context: context).value
-        return try JSON.response(try await seasons.nextSeason(id, leader: body.leaderUnitId, deputy: body.deputyUnitId, as: identity), status: .created)
+        return try JSON.response(
+            try await seasons.nextSeason(id, leader: body.leaderUnitId, deputy: body.deputyUnitId, as: identity), status: .created)
     }
 }

@@ -35,7 +35,11 @@ struct UnitsAPI {
         let level = Validate.choice(body.level, as: UnitLevel.self, field: "level", into: &errors)
         var activeFrom: String?
         if let raw = body.activeFrom, !raw.isEmpty {
-            if let date = CalendarDate(raw) { activeFrom = date.description } else { errors.append(.invalid("error.bad_date", field: "activeFrom")) }
+            if let date = CalendarDate(raw) {
+                activeFrom = date.description
+            } else {
+                errors.append(.invalid("error.bad_date", field: "activeFrom"))
+            }
         }
         guard errors.isEmpty, let kind, let level else { throw ValidationErrors(errors) }
         return UnitDraft(code: code, name: name, kind: kind, level: level, parentId: body.parentId, activeFrom: activeFrom)
@@ -53,7 +57,8 @@ struct UnitsAPI {
             filter.sort = value
         }
         if request.query("active") == "true" { filter.includeInactive = false }
-        let page = try await units.list(filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
+        let page = try await units.list(
+            filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
         return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
     }
 

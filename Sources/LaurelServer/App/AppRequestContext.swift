@@ -1,7 +1,7 @@
 import Hummingbird
-import NIOCore
 import LaurelDomain
 import Logging
+import NIOCore
 
 /// What middleware learns about a request: who is asking, in which language, and the CSRF secret
 /// of their session.

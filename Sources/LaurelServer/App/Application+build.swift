@@ -18,9 +18,14 @@ public struct AppConfiguration: Sendable {
     /// Where each request's "today" comes from; tests fix it.
     public var clock: AppClock
 
-    public init(hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 11, secureCookies: Bool = false, signInFirstDelay: Double = 1,
-                clock: AppClock = .system) {
-        self.hostname = hostname; self.port = port; self.bcryptCost = bcryptCost; self.secureCookies = secureCookies
+    public init(
+        hostname: String = "127.0.0.1", port: Int = 8080, bcryptCost: UInt8 = 11, secureCookies: Bool = false, signInFirstDelay: Double = 1,
+        clock: AppClock = .system
+    ) {
+        self.hostname = hostname
+        self.port = port
+        self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
         self.signInFirstDelay = signInFirstDelay
         self.clock = clock
     }
@@ -46,8 +51,10 @@ public struct AppDependencies: Sendable {
         let accounts = AccountStore(database: database)
         return AppDependencies(
             database: database, units: UnitStore(database: database), people: PersonStore(database: database), accounts: accounts,
-            audit: AuditStore(database: database), auth: AuthService(accounts: accounts, bcryptCost: configuration.bcryptCost,
-                                                                throttle: LoginThrottle.Policy(firstDelay: configuration.signInFirstDelay)),
+            audit: AuditStore(database: database),
+            auth: AuthService(
+                accounts: accounts, bcryptCost: configuration.bcryptCost,
+                throttle: LoginThrottle.Policy(firstDelay: configuration.signInFirstDelay)),
             localisation: localisation, pages: try await PageRenderer.load(localisation: localisation),
             catalogue: LiveCatalogue(store: CatalogueStore(database: database)))
     }
@@ -66,7 +73,8 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     let openAPI = try OpenAPIDocument.load()
     api.get("openapi.json") { _, _ in openAPI.response() }
     AuthAPI(auth: d.auth).register(on: api)
-    let secured = SignedInRoutes(api.group().add(middleware: BearerAuthMiddleware(auth: d.auth)).add(middleware: CatalogueMiddleware(live: d.catalogue)))
+    let secured = SignedInRoutes(
+        api.group().add(middleware: BearerAuthMiddleware(auth: d.auth)).add(middleware: CatalogueMiddleware(live: d.catalogue)))
     AuthAPI(auth: d.auth).registerSecured(on: secured)
     UnitsAPI(units: d.units).register(on: secured)
     PeopleAPI(people: d.people).register(on: secured)
@@ -95,20 +103,30 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     let session = router.group().add(middleware: SessionMiddleware(auth: d.auth, pages: d.pages))
     AuthPages(auth: d.auth, pages: d.pages, secureCookies: configuration.secureCookies).register(on: session)
     let web = SignedInRoutes(session.add(middleware: CatalogueMiddleware(live: d.catalogue)))
-    DashboardPage(units: d.units, people: d.people, accounts: d.accounts, audit: d.audit, work: WorkListStore(database: d.database), pages: d.pages)
-        .register(on: web)
+    DashboardPage(
+        units: d.units, people: d.people, accounts: d.accounts, audit: d.audit, work: WorkListStore(database: d.database), pages: d.pages
+    )
+    .register(on: web)
     UnitPages(units: d.units, people: d.people, histories: HistoryStore(database: d.database), pages: d.pages).register(on: web)
-    PeoplePages(people: d.people, units: d.units, histories: HistoryStore(database: d.database), registrations: RegistrationStore(database: d.database), pages: d.pages).register(on: web)
+    PeoplePages(
+        people: d.people, units: d.units, histories: HistoryStore(database: d.database),
+        registrations: RegistrationStore(database: d.database), pages: d.pages
+    ).register(on: web)
     AccountPages(accounts: d.accounts, units: d.units, auth: d.auth, pages: d.pages).register(on: web)
     AuditPages(audit: d.audit, pages: d.pages).register(on: web)
-    EligibilityPages(histories: HistoryStore(database: d.database), units: d.units, quotas: QuotaStore(database: d.database), gate: d.heavyWork, pages: d.pages).register(on: web)
+    EligibilityPages(
+        histories: HistoryStore(database: d.database), units: d.units, quotas: QuotaStore(database: d.database), gate: d.heavyWork,
+        pages: d.pages
+    ).register(on: web)
     RecordRoutes(d).registerPages(on: web)
     ClusterRoutes(d).registerPages(on: web)
     return router
 }
 
 /// Builds the application used by `laurel serve` and by the tests.
-public func buildApplication(_ dependencies: AppDependencies, configuration: AppConfiguration, logger: Logger) throws -> some ApplicationProtocol {
+public func buildApplication(
+    _ dependencies: AppDependencies, configuration: AppConfiguration, logger: Logger
+) throws -> some ApplicationProtocol {
     let router = try buildRouter(dependencies, configuration: configuration)
     return Application(
         router: router,
@@ -122,7 +140,9 @@ struct StaticAsset: Sendable {
     let contentType: String
 
     static func load(_ name: String, contentType: String) throws -> StaticAsset {
-        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources/Static") else { throw StaticAssetError.missing(name) }
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil, subdirectory: "Resources/Static") else {
+            throw StaticAssetError.missing(name)
+        }
         return StaticAsset(bytes: ByteBuffer(bytes: try Data(contentsOf: url)), contentType: contentType)
     }
 
@@ -141,8 +161,11 @@ struct OpenAPIDocument: Sendable {
     let asset: StaticAsset
 
     static func load() throws -> OpenAPIDocument {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources") else { throw StaticAsset.StaticAssetError.missing("openapi.json") }
-        return OpenAPIDocument(asset: StaticAsset(bytes: ByteBuffer(bytes: try Data(contentsOf: url)), contentType: "application/json; charset=utf-8"))
+        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources") else {
+            throw StaticAsset.StaticAssetError.missing("openapi.json")
+        }
+        return OpenAPIDocument(
+            asset: StaticAsset(bytes: ByteBuffer(bytes: try Data(contentsOf: url)), contentType: "application/json; charset=utf-8"))
     }
 
     func response() -> Response { asset.response() }

@@ -77,8 +77,9 @@ public struct AuthService: Sendable {
         let credentials = try await accounts.credentials(username: username)
         let subject: LoginThrottle.Subject = credentials.map { .account($0.account.id) } ?? .unknown(username)
         if let wait = await throttle.wait(client: client, subject: subject) {
-            throw APIError(status: .tooManyRequests, code: "throttled", key: "error.login_throttled", arguments: [String(Int(wait))],
-                           retryAfter: Int(wait))
+            throw APIError(
+                status: .tooManyRequests, code: "throttled", key: "error.login_throttled", arguments: [String(Int(wait))],
+                retryAfter: Int(wait))
         }
         let matches = try await verify(password, hash: credentials?.passwordHash ?? dummyHash)
         if let credentials, credentials.account.active, matches {
@@ -87,7 +88,8 @@ public struct AuthService: Sendable {
             return credentials.account
         }
         let holdsBack = await throttle.failed(client: client, subject: subject)
-        try await accounts.recordSignIn(holdsBack ? .throttled : .failed, username: username, account: credentials?.account, address: client.address)
+        try await accounts.recordSignIn(
+            holdsBack ? .throttled : .failed, username: username, account: credentials?.account, address: client.address)
         throw Self.loginFailed
     }
 
@@ -104,10 +106,15 @@ public struct AuthService: Sendable {
             && value.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || "._-".unicodeScalars.contains($0) }
     }
 
-    struct IssuedToken: Sendable { let token: String; let csrf: String; let expiresAt: Int64 }
+    struct IssuedToken: Sendable {
+        let token: String
+        let csrf: String
+        let expiresAt: Int64
+    }
 
     func issue(for account: Account, kind: String) async throws -> IssuedToken {
-        let token = Tokens.random(), csrf = Tokens.random()
+        let token = Tokens.random()
+        let csrf = Tokens.random()
         let lifetime = kind == "session" ? Self.sessionLifetime : Self.apiTokenLifetime
         let expiresAt = Int64(Date().timeIntervalSince1970) + lifetime
         try await accounts.storeToken(hash: Tokens.hash(token), accountId: account.id, kind: kind, csrf: csrf, expiresAt: expiresAt)
@@ -128,8 +135,10 @@ public struct AuthService: Sendable {
     /// password counts as a failed sign-in for the throttle, so a stolen session cannot guess it
     /// faster than the sign-in form could. The token in use (`keeping`) stays valid; every other
     /// session and API token of the account is signed out.
-    func changeOwnPassword(_ identity: Identity, current: String?, new: String?, repeated: String? = nil, checksRepeat: Bool = false,
-                           client: Client, keeping token: String?) async throws {
+    func changeOwnPassword(
+        _ identity: Identity, current: String?, new: String?, repeated: String? = nil, checksRepeat: Bool = false,
+        client: Client, keeping token: String?
+    ) async throws {
         var errors: [DomainError] = []
         let current = current ?? ""
         if current.isEmpty { errors.append(.invalid("error.required", field: "currentPassword")) }
@@ -140,8 +149,9 @@ public struct AuthService: Sendable {
         guard errors.isEmpty else { throw ValidationErrors(errors) }
         let subject = LoginThrottle.Subject.account(identity.account.id)
         if let wait = await throttle.wait(client: client, subject: subject) {
-            throw APIError(status: .tooManyRequests, code: "throttled", key: "error.login_throttled", arguments: [String(Int(wait))],
-                           retryAfter: Int(wait))
+            throw APIError(
+                status: .tooManyRequests, code: "throttled", key: "error.login_throttled", arguments: [String(Int(wait))],
+                retryAfter: Int(wait))
         }
         var matches = false
         if let stored = try await accounts.passwordHash(of: identity.account.id), current.utf8.count <= Self.maxPasswordBytesAtSignIn {

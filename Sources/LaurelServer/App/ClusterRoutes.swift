@@ -32,7 +32,8 @@ struct ClusterRoutes {
     func registerPages(on routes: SignedInRoutes) {
         let pages = dependencies.pages
         MovementPages(movements: movements, units: dependencies.units, pages: pages).register(on: routes)
-        RegistrationPages(registrations: registrations, units: dependencies.units, people: dependencies.people, pages: pages).register(on: routes)
+        RegistrationPages(registrations: registrations, units: dependencies.units, people: dependencies.people, pages: pages).register(
+            on: routes)
         SeasonPages(clusters: clusters, seasons: seasons, ballots: ballots, pages: pages).register(on: routes)
         BallotPages(ballots: ballots, pages: pages).register(on: routes)
         MinutesPages(seasons: seasons, ballots: ballots, pages: pages).register(on: routes)

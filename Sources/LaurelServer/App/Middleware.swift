@@ -58,7 +58,9 @@ struct SessionMiddleware: RouterMiddleware {
         context.locale = AppLocale(header: request.cookies[Self.languageCookie]?.value ?? "vi")
         let path = request.uri.path
         let isPublic = path == "/login" || path.hasPrefix("/static/") || path == "/lang" || path == "/health"
-        if let token = request.cookies[Self.cookieName]?.value, let (identity, csrf) = try await auth.identity(token: token, kind: "session") {
+        if let token = request.cookies[Self.cookieName]?.value,
+            let (identity, csrf) = try await auth.identity(token: token, kind: "session")
+        {
             context.identity = identity
             context.csrf = csrf
         }
@@ -89,17 +91,19 @@ struct SessionMiddleware: RouterMiddleware {
             if apiError.status.code >= 500 {
                 context.logger.error("page failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(path)"])
             }
-            return try pages.error(status: apiError.status, key: apiError.status == .notFound ? "error_page_not_found" : apiError.key, context: context)
+            return try pages.error(
+                status: apiError.status, key: apiError.status == .notFound ? "error_page_not_found" : apiError.key, context: context)
         }
     }
 }
-
 
 /// Stamps each request with the day it arrived, from the app's clock.
 struct ClockMiddleware: RouterMiddleware {
     let clock: AppClock
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
         var context = context
         context.today = clock.today
         return try await next(request, context)
@@ -110,7 +114,9 @@ struct ClockMiddleware: RouterMiddleware {
 struct CatalogueMiddleware: RouterMiddleware {
     let live: LiveCatalogue
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
         var context = context
         if context.identity != nil {
             let snapshot = try await live.current()

@@ -62,7 +62,9 @@ public struct SignedIn<Role: RoleRequirement>: ChildRequestContext, SignedInRequ
     public let clientAddress: String
 
     public init(context: AppRequestContext) throws {
-        guard let identity = context.identity else { throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized") }
+        guard let identity = context.identity else {
+            throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized")
+        }
         try Role.check(identity)
         self.coreContext = context.coreContext
         self.identity = identity

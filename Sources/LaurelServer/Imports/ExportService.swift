@@ -35,7 +35,9 @@ struct ExportService: Sendable {
     static func personFilter(_ request: Request) throws -> PersonFilter {
         var filter = PersonFilter(query: request.query("q"), unitId: try request.strictQueryInt64("unitId"))
         if let raw = request.query("staffCategory") {
-            guard let value = StaffCategory(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "staffCategory", raw) }
+            guard let value = StaffCategory(rawValue: raw) else {
+                throw DomainError.invalid("error.unknown_choice", field: "staffCategory", raw)
+            }
             filter.staffCategory = value
         }
         if let raw = request.query("gender") {
@@ -47,7 +49,8 @@ struct ExportService: Sendable {
     }
 
     func headers(_ kind: ImportKind, locale: AppLocale, leadingId: Bool) -> [String] {
-        (leadingId ? ["personId"] : []) + kind.columns.filter { !(leadingId && $0.key == "personId") }.map { locale == .vi ? $0.vi : $0.key }
+        (leadingId ? ["personId"] : [])
+            + kind.columns.filter { !(leadingId && $0.key == "personId") }.map { locale == .vi ? $0.vi : $0.key }
             .map { $0 == "personId" && locale == .vi ? "Mã cá nhân" : $0 }
     }
 
@@ -73,9 +76,14 @@ struct ExportService: Sendable {
             var page = 1
             let q = request.query("q")
             while true {
-                let items = try await units.list(UnitFilter(parentId: try request.strictQueryInt64("parentId"), query: q), paging: Paging(page: page, per: 500), as: identity)
+                let items = try await units.list(
+                    UnitFilter(parentId: try request.strictQueryInt64("parentId"), query: q), paging: Paging(page: page, per: 500),
+                    as: identity)
                 rows += items.items.map { u in
-                    [.text(u.code), .text(u.name), .text(u.kind.rawValue), .text(u.level.rawValue), u.parentId.flatMap { codes[$0] }.map { .text($0) } ?? .empty]
+                    [
+                        .text(u.code), .text(u.name), .text(u.kind.rawValue), .text(u.level.rawValue),
+                        u.parentId.flatMap { codes[$0] }.map { .text($0) } ?? .empty,
+                    ]
                 }
                 if items.items.count < 500 { break }
                 page += 1
@@ -90,9 +98,11 @@ struct ExportService: Sendable {
                 let items = try await people.list(filter, paging: Paging(page: page, per: 500), as: identity)
                 rows += items.items.map { item in
                     let p = item.person
-                    return [.number(Double(p.id)), .text(p.fullName), .text(p.gender.rawValue), p.birthDate.map { .text($0) } ?? .empty,
-                            .text(codes[p.unitId] ?? ""), p.position.map { .text($0) } ?? .empty, .text(p.staffCategory.rawValue),
-                            .bool(p.holdsManagementPost), p.ethnicity.map { .text($0) } ?? .empty]
+                    return [
+                        .number(Double(p.id)), .text(p.fullName), .text(p.gender.rawValue), p.birthDate.map { .text($0) } ?? .empty,
+                        .text(codes[p.unitId] ?? ""), p.position.map { .text($0) } ?? .empty, .text(p.staffCategory.rawValue),
+                        .bool(p.holdsManagementPost), p.ethnicity.map { .text($0) } ?? .empty,
+                    ]
                 }
                 if items.items.count < 500 { break }
                 page += 1
@@ -103,7 +113,10 @@ struct ExportService: Sendable {
             let rows: [[CellValue]] = items.map { item in
                 let a = item.assessment
                 return Self.subjectCells(personId: a.personId, name: item.subjectName, birthDate: item.birthDate, unitCode: item.unitCode)
-                    + [.number(Double(a.year)), .text(a.rating.rawValue), a.discipline.map { .text($0.rawValue) } ?? .empty, a.notes.map { .text($0) } ?? .empty]
+                    + [
+                        .number(Double(a.year)), .text(a.rating.rawValue), a.discipline.map { .text($0.rawValue) } ?? .empty,
+                        a.notes.map { .text($0) } ?? .empty,
+                    ]
             }
             return Table(name: "assessments", header: headers(.assessments, locale: locale, leadingId: false), values: rows)
         case .awards:
@@ -111,8 +124,10 @@ struct ExportService: Sendable {
             let rows: [[CellValue]] = items.map { item in
                 let w = item.award
                 return Self.subjectCells(personId: w.personId, name: item.subjectName, birthDate: item.birthDate, unitCode: item.unitCode)
-                    + [.text(w.code), .number(Double(w.year)), .text(w.kind.rawValue), w.decisionNumber.map { .text($0) } ?? .empty,
-                       w.decisionDate.map { .text($0) } ?? .empty, w.authority.map { .text($0) } ?? .empty, .text(w.status.rawValue)]
+                    + [
+                        .text(w.code), .number(Double(w.year)), .text(w.kind.rawValue), w.decisionNumber.map { .text($0) } ?? .empty,
+                        w.decisionDate.map { .text($0) } ?? .empty, w.authority.map { .text($0) } ?? .empty, .text(w.status.rawValue),
+                    ]
             }
             return Table(name: "awards", header: headers(.awards, locale: locale, leadingId: false), values: rows)
         }

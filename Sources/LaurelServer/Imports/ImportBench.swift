@@ -21,7 +21,8 @@ public enum ImportBench {
 
     public static func run(_ database: LaurelDatabase, as identity: Identity, rows: Int) async throws -> Figures {
         var figures = Figures()
-        let people = try await ImportContextLoader(database: database).load(as: identity, withPeople: true, records: nil).peopleById.keys.sorted()
+        let people = try await ImportContextLoader(database: database).load(as: identity, withPeople: true, records: nil).peopleById.keys
+            .sorted()
         guard !people.isEmpty else { return figures }
         // At most ten years a person (2016–2025): more would reach back before people were born and
         // turn a small bench's import into a list of refused rows.
@@ -29,12 +30,15 @@ public enum ImportBench {
         var clock = ContinuousClock.now
         let writer = try XlsxWriter()
         let ratings = ["Hoàn thành xuất sắc nhiệm vụ", "Hoàn thành tốt nhiệm vụ", "good", "complete"]
-        try writer.addSheet(named: "Đánh giá", columns: ["Mã cá nhân", "Năm", "Xếp loại", "Kỷ luật", "Ghi chú"].map { .init($0) }) { sheet in
+        try writer.addSheet(named: "Đánh giá", columns: ["Mã cá nhân", "Năm", "Xếp loại", "Kỷ luật", "Ghi chú"].map { .init($0) }) {
+            sheet in
             for index in 0..<rows {
                 let person = people[index % people.count]
                 let year = 2025 - index / people.count
-                try sheet.append([.number(Double(person)), .number(Double(year)), .text(ratings[index % ratings.count]), .empty,
-                                  index % 10 == 0 ? .text("Ghi chú số \(index)") : .empty])
+                try sheet.append([
+                    .number(Double(person)), .number(Double(year)), .text(ratings[index % ratings.count]), .empty,
+                    index % 10 == 0 ? .text("Ghi chú số \(index)") : .empty,
+                ])
             }
         }
         let data = try writer.data()

@@ -12,7 +12,10 @@ struct ImportProblem: Sendable, Equatable {
     }
 
     init(row: Int, column: String?, key: String, arguments: [String]) {
-        self.row = row; self.column = column; self.key = key; self.arguments = arguments
+        self.row = row
+        self.column = column
+        self.key = key
+        self.arguments = arguments
     }
 }
 

@@ -10,9 +10,13 @@ extension ImportRowParser {
         if let code {
             var errors: [DomainError] = []
             _ = Validate.code(code, field: "code", into: &errors)
-            if !errors.isEmpty { problem(f, "code", "error.import_bad_code", code) }
-            else if context.takenUnitCodes.contains(code) { problem(f, "code", "error.import_already_exists", code) }
-            else if firstTime(f, "unit/" + code, column: "code") { newUnitCodes.insert(code) }
+            if !errors.isEmpty {
+                problem(f, "code", "error.import_bad_code", code)
+            } else if context.takenUnitCodes.contains(code) {
+                problem(f, "code", "error.import_already_exists", code)
+            } else if firstTime(f, "unit/" + code, column: "code") {
+                newUnitCodes.insert(code)
+            }
         }
         let name = text(f, "name", required: true)
         let kind = choice(f, "kind", ImportValues.unitKinds, required: true)
@@ -39,12 +43,17 @@ extension ImportRowParser {
         let ethnicity = text(f, "ethnicity", required: false, max: 60)
         if let name, let unit {
             let key = ImportContext.personKey(fullName: name, birthDate: birth?.description, unitId: unit.id)
-            if context.peopleByKey[key] != nil { problem(f, "fullName", "error.import_already_exists", name) }
-            else { _ = firstTime(f, "person/" + key, column: "fullName") }
+            if context.peopleByKey[key] != nil {
+                problem(f, "fullName", "error.import_already_exists", name)
+            } else {
+                _ = firstTime(f, "person/" + key, column: "fullName")
+            }
         }
         guard problems.count == before, let name, let gender, unit != nil, let category else { return }
-        people.append(.init(fullName: name, gender: gender, birthDate: birth?.description, unitCode: f.text("unitCode"), position: position,
-                            staffCategory: category, holdsManagementPost: management ?? false, ethnicity: ethnicity))
+        people.append(
+            .init(
+                fullName: name, gender: gender, birthDate: birth?.description, unitCode: f.text("unitCode"), position: position,
+                staffCategory: category, holdsManagementPost: management ?? false, ethnicity: ethnicity))
     }
 
     mutating func parseAssessment(_ f: Fields) {
@@ -57,12 +66,16 @@ extension ImportRowParser {
         if let subject, let year {
             if !beforeBirth(f, year: year, birthDate: subject.birthDate) {
                 let key = ImportContextLoader.key(personId: subject.0.personId, unitId: subject.0.unitId, rest: String(year))
-                if context.assessmentKeys.contains(key) { problem(f, "year", "error.import_already_exists", String(year)) }
-                else { _ = firstTime(f, key, column: "year") }
+                if context.assessmentKeys.contains(key) {
+                    problem(f, "year", "error.import_already_exists", String(year))
+                } else {
+                    _ = firstTime(f, key, column: "year")
+                }
             }
         }
         guard problems.count == before, let subject, let year, let rating else { return }
-        assessments.append(.init(subject: subject.0, draft: AssessmentDraft(year: year, rating: rating, discipline: discipline, notes: notes)))
+        assessments.append(
+            .init(subject: subject.0, draft: AssessmentDraft(year: year, rating: rating, discipline: discipline, notes: notes)))
     }
 
     mutating func parseAward(_ f: Fields) {
@@ -86,12 +99,19 @@ extension ImportRowParser {
         let status = choice(f, "status", ImportValues.statuses, required: false) ?? .valid
         if let subject, let year, let code, !beforeBirth(f, year: year, birthDate: subject.birthDate) {
             let key = ImportContextLoader.key(personId: subject.0.personId, unitId: subject.0.unitId, rest: "\(code)/\(year)")
-            if context.awardKeys.contains(key) { problem(f, "code", "error.import_already_exists", "\(code) \(year)") }
-            else { _ = firstTime(f, key, column: "code") }
+            if context.awardKeys.contains(key) {
+                problem(f, "code", "error.import_already_exists", "\(code) \(year)")
+            } else {
+                _ = firstTime(f, key, column: "code")
+            }
         }
         guard problems.count == before, let subject, let code, let year else { return }
-        awards.append(.init(subject: subject.0, draft: AwardDraft(code: code, year: year, kind: kind, decisionNumber: number,
-                                                                  decisionDate: decisionDate, authority: authority, status: status)))
+        awards.append(
+            .init(
+                subject: subject.0,
+                draft: AwardDraft(
+                    code: code, year: year, kind: kind, decisionNumber: number,
+                    decisionDate: decisionDate, authority: authority, status: status)))
     }
 
     mutating func parseInitiative(_ f: Fields) {
@@ -106,18 +126,28 @@ extension ImportRowParser {
         for part in raw.split(whereSeparator: { $0 == ";" || $0 == "," }) {
             let pieces = part.split(separator: ":").map { $0.trimmingCharacters(in: .whitespaces) }
             guard (1...2).contains(pieces.count), let id = Int64(pieces[0]), let share = pieces.count == 2 ? Int(pieces[1]) : 100 else {
-                problem(f, "authors", "error.import_bad_authors", String(part)); continue
+                problem(f, "authors", "error.import_bad_authors", String(part))
+                continue
             }
-            guard let person = context.peopleById[id] else { problem(f, "authors", "error.import_unknown_person", String(id)); continue }
+            guard let person = context.peopleById[id] else {
+                problem(f, "authors", "error.import_unknown_person", String(id))
+                continue
+            }
             if let year { _ = beforeBirth(f, year: year, birthDate: person.birthDate) }
             authors.append(.init(personId: id, share: share))
         }
         let shares = authors.map(\.share)
-        if !authors.isEmpty, shares.contains(where: { !(1...100).contains($0) }) || shares.reduce(0, +) > 100 || Set(authors.map(\.personId)).count != authors.count {
+        if !authors.isEmpty,
+            shares.contains(where: { !(1...100).contains($0) }) || shares.reduce(0, +) > 100
+                || Set(authors.map(\.personId)).count != authors.count
+        {
             problem(f, "authors", "error.import_bad_shares")
         }
         if let title, let year { _ = firstTime(f, "initiative/\(VietnameseText.searchKey(title))/\(year)", column: "title") }
-        guard problems.count == before, let title, let year, let level, let first = authors.first, let unitId = context.unitId(ofPerson: first.personId) else { return }
-        initiatives.append((InitiativeDraft(title: title, year: year, level: level, decisionNumber: number, authors: authors), unitId: unitId))
+        guard problems.count == before, let title, let year, let level, let first = authors.first,
+            let unitId = context.unitId(ofPerson: first.personId)
+        else { return }
+        initiatives.append(
+            (InitiativeDraft(title: title, year: year, level: level, decisionNumber: number, authors: authors), unitId: unitId))
     }
 }

@@ -60,11 +60,18 @@ struct ImportRowParser {
             if required { problem(f, key, "error.import_required") }
             return nil
         }
-        if value.count > max { problem(f, key, "error.import_too_long", String(max)); return nil }
-        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
-            problem(f, key, "error.import_control_characters"); return nil
+        if value.count > max {
+            problem(f, key, "error.import_too_long", String(max))
+            return nil
         }
-        if HiddenCharacters.containsInvisible(value) { problem(f, key, "error.import_hidden_characters"); return nil }
+        if value.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\n" }) {
+            problem(f, key, "error.import_control_characters")
+            return nil
+        }
+        if HiddenCharacters.containsInvisible(value) {
+            problem(f, key, "error.import_hidden_characters")
+            return nil
+        }
         return value.precomposedStringWithCanonicalMapping
     }
 
@@ -74,35 +81,65 @@ struct ImportRowParser {
             if required { problem(f, key, "error.import_required") }
             return nil
         }
-        guard let found = table[folded(value)] else { problem(f, key, "error.import_bad_value", value); return nil }
+        guard let found = table[folded(value)] else {
+            problem(f, key, "error.import_bad_value", value)
+            return nil
+        }
         return found
     }
 
     mutating func year(_ f: Fields, _ key: String = "year") -> Int? {
-        guard f.has(key) else { problem(f, key, "error.import_required"); return nil }
-        guard let cell = f.cells[key], let year = ImportValues.integer(cell) else { problem(f, key, "error.import_bad_year", f.text(key)); return nil }
-        if year > today.year { problem(f, key, "error.import_future_year", String(year)); return nil }
-        if year < RecordRules.firstYear { problem(f, key, "error.import_bad_year", String(year)); return nil }
+        guard f.has(key) else {
+            problem(f, key, "error.import_required")
+            return nil
+        }
+        guard let cell = f.cells[key], let year = ImportValues.integer(cell) else {
+            problem(f, key, "error.import_bad_year", f.text(key))
+            return nil
+        }
+        if year > today.year {
+            problem(f, key, "error.import_future_year", String(year))
+            return nil
+        }
+        if year < RecordRules.firstYear {
+            problem(f, key, "error.import_bad_year", String(year))
+            return nil
+        }
         return year
     }
 
     mutating func date(_ f: Fields, _ key: String) -> CalendarDate? {
         guard f.has(key), let cell = f.cells[key] else { return nil }
-        guard let date = ImportValues.date(cell) else { problem(f, key, "error.import_bad_date", f.text(key)); return nil }
-        if date > today { problem(f, key, "error.import_future_date", date.description); return nil }
-        if date.year < today.year - 120 { problem(f, key, "error.import_bad_date", f.text(key)); return nil }
+        guard let date = ImportValues.date(cell) else {
+            problem(f, key, "error.import_bad_date", f.text(key))
+            return nil
+        }
+        if date > today {
+            problem(f, key, "error.import_future_date", date.description)
+            return nil
+        }
+        if date.year < today.year - 120 {
+            problem(f, key, "error.import_bad_date", f.text(key))
+            return nil
+        }
         return date
     }
 
     mutating func unit(_ f: Fields, _ key: String = "unitCode") -> ImportContext.UnitInfo? {
         guard let code = text(f, key, required: true, max: 40) else { return nil }
-        guard let unit = context.units[code] else { problem(f, key, "error.import_unknown_unit", code); return nil }
+        guard let unit = context.units[code] else {
+            problem(f, key, "error.import_unknown_unit", code)
+            return nil
+        }
         return unit
     }
 
     /// The row's duplicate key: the first row with it wins, later ones are refused.
     mutating func firstTime(_ f: Fields, _ key: String, column: String?) -> Bool {
-        if let first = seen[key] { problem(f, column, "error.import_duplicate_row", String(first)); return false }
+        if let first = seen[key] {
+            problem(f, column, "error.import_duplicate_row", String(first))
+            return false
+        }
         seen[key] = f.number
         return true
     }
@@ -111,15 +148,25 @@ struct ImportRowParser {
     mutating func subject(_ f: Fields) -> (RecordSubject, birthDate: String?)? {
         if f.has("personId") {
             guard let cell = f.cells["personId"], let id = ImportValues.integer(cell).map(Int64.init),
-                  let person = context.peopleById[id] else { problem(f, "personId", "error.import_unknown_person", f.text("personId")); return nil }
+                let person = context.peopleById[id]
+            else {
+                problem(f, "personId", "error.import_unknown_person", f.text("personId"))
+                return nil
+            }
             return (.person(id), person.birthDate)
         }
         guard let unit = unit(f) else { return nil }
         guard f.has("fullName") else { return (.unit(unit.id), nil) }
         let birth = date(f, "birthDate")?.description
         let ids = context.peopleByKey[ImportContext.personKey(fullName: f.text("fullName"), birthDate: birth, unitId: unit.id)] ?? []
-        guard let id = ids.first else { problem(f, "fullName", "error.import_unknown_person", f.text("fullName")); return nil }
-        if ids.count > 1 { problem(f, "fullName", "error.import_ambiguous_person", f.text("fullName")); return nil }
+        guard let id = ids.first else {
+            problem(f, "fullName", "error.import_unknown_person", f.text("fullName"))
+            return nil
+        }
+        if ids.count > 1 {
+            problem(f, "fullName", "error.import_ambiguous_person", f.text("fullName"))
+            return nil
+        }
         return (.person(id), context.peopleById[id]?.birthDate)
     }
 

@@ -29,18 +29,26 @@ struct ImportService: Sendable {
         self.gate = gate
     }
 
-    func run(_ kind: ImportKind, data: Data, fileName: String? = nil, dryRun: Bool, as identity: Identity, today: CalendarDate,
-             progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)? = nil) async throws -> Result {
+    func run(
+        _ kind: ImportKind, data: Data, fileName: String? = nil, dryRun: Bool, as identity: Identity, today: CalendarDate,
+        progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)? = nil
+    ) async throws -> Result {
         try Permissions.requireWrite(identity)
-        guard let gate else { return try await gated(kind, data: data, fileName: fileName, dryRun: dryRun, as: identity, today: today, progress: progress) }
+        guard let gate else {
+            return try await gated(kind, data: data, fileName: fileName, dryRun: dryRun, as: identity, today: today, progress: progress)
+        }
         return try await gate.run {
             try await gated(kind, data: data, fileName: fileName, dryRun: dryRun, as: identity, today: today, progress: progress)
         }
     }
 
-    private func gated(_ kind: ImportKind, data: Data, fileName: String?, dryRun: Bool, as identity: Identity, today: CalendarDate,
-                       progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)?) async throws -> Result {
-        guard !dryRun else { return try await check(kind, data: data, file: nil, dryRun: true, as: identity, today: today, progress: progress) }
+    private func gated(
+        _ kind: ImportKind, data: Data, fileName: String?, dryRun: Bool, as identity: Identity, today: CalendarDate,
+        progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)?
+    ) async throws -> Result {
+        guard !dryRun else {
+            return try await check(kind, data: data, file: nil, dryRun: true, as: identity, today: today, progress: progress)
+        }
         let digest = ImportGate.digest(data)
         let file = RecordLoader.ImportedFile(name: fileName, size: data.count, sha256: digest)
         let result = try await running.run(kind.rawValue + ":" + digest) {
@@ -49,8 +57,10 @@ struct ImportService: Sendable {
         return result ?? ([ImportProblem(row: 0, Self.runningKey)], 0, 0)
     }
 
-    private func check(_ kind: ImportKind, data: Data, file: RecordLoader.ImportedFile?, dryRun: Bool, as identity: Identity,
-                       today: CalendarDate, progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)?) async throws -> Result {
+    private func check(
+        _ kind: ImportKind, data: Data, file: RecordLoader.ImportedFile?, dryRun: Bool, as identity: Identity,
+        today: CalendarDate, progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)?
+    ) async throws -> Result {
         let reader: TabularReader
         do {
             reader = try TabularReader(data: data)
@@ -128,7 +138,8 @@ struct ImportService: Sendable {
         }
         let missing = kind.columns.filter { $0.required && parser.headers[$0.key] == nil }
         for column in missing {
-            parser.problems.append(ImportProblem(row: row.number, column: column.key, "error.import_missing_column", "\(column.vi) / \(column.key)"))
+            parser.problems.append(
+                ImportProblem(row: row.number, column: column.key, "error.import_missing_column", "\(column.vi) / \(column.key)"))
         }
         return missing.isEmpty ? map : nil
     }

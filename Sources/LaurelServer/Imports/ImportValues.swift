@@ -15,24 +15,35 @@ enum ImportValues {
         (.reprimand, ["reprimand", "khiển trách"]), (.warning, ["warning", "cảnh cáo"]),
         (.demotion, ["demotion", "hạ bậc lương", "giáng chức", "hạ bậc"]), (.dismissal, ["dismissal", "cách chức", "buộc thôi việc"]),
     ])
-    static let genders: [String: Gender] = words([(.female, ["female", "nữ", "F"]), (.male, ["male", "nam", "M"]), (.other, ["other", "khác"])])
+    static let genders: [String: Gender] = words([
+        (.female, ["female", "nữ", "F"]), (.male, ["male", "nam", "M"]), (.other, ["other", "khác"]),
+    ])
     static let levels: [String: InitiativeLevel] = words([
         (.grassroots, ["grassroots", "cơ sở", "cấp cơ sở"]),
         (.ministerialProvincial, ["ministerial_provincial", "cấp bộ, tỉnh", "bộ, tỉnh", "cấp bộ", "cấp tỉnh"]),
         (.national, ["national", "toàn quốc", "cấp toàn quốc", "quốc gia"]),
     ])
     static let awardKinds: [String: AwardKind] = words([
-        (.merit, ["merit", "thường xuyên", "công trạng"]), (.adHoc, ["ad_hoc", "đột xuất"]), (.thematic, ["thematic", "chuyên đề", "theo đợt"]),
-        (.contribution, ["contribution", "cống hiến", "quá trình cống hiến"]), (.seniority, ["seniority", "niên hạn"]), (.foreign, ["foreign", "đối ngoại"]),
+        (.merit, ["merit", "thường xuyên", "công trạng"]), (.adHoc, ["ad_hoc", "đột xuất"]),
+        (.thematic, ["thematic", "chuyên đề", "theo đợt"]),
+        (.contribution, ["contribution", "cống hiến", "quá trình cống hiến"]), (.seniority, ["seniority", "niên hạn"]),
+        (.foreign, ["foreign", "đối ngoại"]),
     ])
-    static let statuses: [String: AwardStatus] = words([(.valid, ["valid", "hiệu lực", "còn hiệu lực"]), (.revoked, ["revoked", "thu hồi", "đã thu hồi"]), (.corrected, ["corrected", "đã đính chính", "đính chính"])])
-    static let categories: [String: StaffCategory] = words(StaffCategory.allCases.map { ($0, [$0.rawValue]) } + [
-        (.cadre, ["cán bộ"]), (.civilServant, ["công chức"]), (.publicEmployee, ["viên chức"]), (.worker, ["người lao động", "lao động"]),
-        (.armedForces, ["lực lượng vũ trang"]), (.other, ["khác"]),
+    static let statuses: [String: AwardStatus] = words([
+        (.valid, ["valid", "hiệu lực", "còn hiệu lực"]), (.revoked, ["revoked", "thu hồi", "đã thu hồi"]),
+        (.corrected, ["corrected", "đã đính chính", "đính chính"]),
     ])
+    static let categories: [String: StaffCategory] = words(
+        StaffCategory.allCases.map { ($0, [$0.rawValue]) } + [
+            (.cadre, ["cán bộ"]), (.civilServant, ["công chức"]), (.publicEmployee, ["viên chức"]),
+            (.worker, ["người lao động", "lao động"]),
+            (.armedForces, ["lực lượng vũ trang"]), (.other, ["khác"]),
+        ])
     static let unitKinds: [String: UnitKind] = words(UnitKind.allCases.map { ($0, [$0.rawValue]) })
-    static let unitLevels: [String: UnitLevel] = words(UnitLevel.allCases.map { ($0, [$0.rawValue]) } + [
-        (.central, ["trung ương"]), (.provincial, ["tỉnh", "cấp tỉnh"]), (.grassroots, ["cơ sở", "cấp cơ sở"])])
+    static let unitLevels: [String: UnitLevel] = words(
+        UnitLevel.allCases.map { ($0, [$0.rawValue]) } + [
+            (.central, ["trung ương"]), (.provincial, ["tỉnh", "cấp tỉnh"]), (.grassroots, ["cơ sở", "cấp cơ sở"]),
+        ])
 
     private static func words<T>(_ table: [(T, [String])]) -> [String: T] {
         var map: [String: T] = [:]
@@ -59,7 +70,9 @@ enum ImportValues {
             let t = raw.trimmingCharacters(in: .whitespaces)
             if let iso = CalendarDate(t) { return iso }
             let parts = t.split(separator: "/")
-            guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else { return nil }
+            guard parts.count == 3, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]), parts[2].count == 4 else {
+                return nil
+            }
             return CalendarDate(year: y, month: m, day: d)
         default: return nil
         }

@@ -16,13 +16,23 @@ public struct APIError: Error, Sendable {
     /// The methods a path serves (`Allow`), for 405.
     public var allow: [String] = []
 
-    public init(status: HTTPResponse.Status, code: String, key: String, field: String? = nil, arguments: [String] = [], retryAfter: Int? = nil,
-                allow: [String] = []) {
-        self.status = status; self.code = code; self.key = key; self.field = field; self.arguments = arguments; self.retryAfter = retryAfter
+    public init(
+        status: HTTPResponse.Status, code: String, key: String, field: String? = nil, arguments: [String] = [], retryAfter: Int? = nil,
+        allow: [String] = []
+    ) {
+        self.status = status
+        self.code = code
+        self.key = key
+        self.field = field
+        self.arguments = arguments
+        self.retryAfter = retryAfter
         self.allow = allow
     }
 
-    public struct FieldMessage: Codable, Sendable { public let field: String?; public let message: String }
+    public struct FieldMessage: Codable, Sendable {
+        public let field: String?
+        public let message: String
+    }
 
     /// Maps every error a handler can throw to the status and message the client sees. Unknown
     /// errors become a 500 with a generic message: internals never reach the client.
@@ -60,7 +70,8 @@ public struct APIError: Error, Sendable {
 
     init(domain error: DomainError) {
         switch error.kind {
-        case .invalid: self.init(status: .unprocessableContent, code: "invalid", key: error.key, field: error.field, arguments: error.arguments)
+        case .invalid:
+            self.init(status: .unprocessableContent, code: "invalid", key: error.key, field: error.field, arguments: error.arguments)
         case .notFound: self.init(status: .notFound, code: "not_found", key: error.key, field: error.field, arguments: error.arguments)
         case .conflict: self.init(status: .conflict, code: "conflict", key: error.key, field: error.field, arguments: error.arguments)
         case .forbidden: self.init(status: .forbidden, code: "forbidden", key: error.key, field: error.field, arguments: error.arguments)
@@ -87,8 +98,10 @@ public struct APIError: Error, Sendable {
 
     func response(localisation: Localisation, locale: AppLocale) -> Response {
         let all = pending.map { FieldMessage(field: $0.field, message: localisation.message($0, locale)) }
-        let body = Body(error: .init(code: code, message: localisation.string(key, locale, arguments), field: field,
-                                     errors: all.count > 1 ? all : nil))
+        let body = Body(
+            error: .init(
+                code: code, message: localisation.string(key, locale, arguments), field: field,
+                errors: all.count > 1 ? all : nil))
         let data = (try? JSONEncoder().encode(body)) ?? Data("{\"error\":{\"code\":\"internal\",\"message\":\"\",\"field\":null}}".utf8)
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"

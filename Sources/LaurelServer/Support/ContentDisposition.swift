@@ -29,8 +29,9 @@ enum ContentDisposition {
         var out = ""
         for byte in name.precomposedStringWithCanonicalMapping.utf8 {
             let scalar = Unicode.Scalar(byte)
-            if byte < 0x80, ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
-                || "!#$&+-.^_`|~".unicodeScalars.contains(scalar)
+            if byte < 0x80,
+                ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+                    || "!#$&+-.^_`|~".unicodeScalars.contains(scalar)
             {
                 out.unicodeScalars.append(scalar)
             } else {

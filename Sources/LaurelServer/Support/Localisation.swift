@@ -42,7 +42,10 @@ public struct Localisation: Sendable {
         return Localisation(tables: tables)
     }
 
-    enum LocalisationError: Error { case missing(String), duplicate(String, String) }
+    enum LocalisationError: Error {
+        case missing(String)
+        case duplicate(String, String)
+    }
 
     public func table(_ locale: AppLocale) -> [String: String] { tables[locale] ?? [:] }
 

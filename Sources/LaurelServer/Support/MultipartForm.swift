@@ -3,12 +3,17 @@ import Foundation
 /// The parts of a `multipart/form-data` body (RFC 7578): enough for a file upload with a few
 /// text fields. Parts are found by scanning for the boundary; nothing is decoded but the names.
 struct MultipartForm: Sendable {
-    struct Part: Sendable { let name: String; let filename: String?; let data: Data }
+    struct Part: Sendable {
+        let name: String
+        let filename: String?
+        let data: Data
+    }
     let parts: [Part]
 
     init?(body: Data, contentType: String) {
         guard contentType.lowercased().hasPrefix("multipart/form-data"),
-              let range = contentType.range(of: "boundary=", options: .caseInsensitive) else { return nil }
+            let range = contentType.range(of: "boundary=", options: .caseInsensitive)
+        else { return nil }
         var boundary = String(contentType[range.upperBound...].prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces)
         if boundary.hasPrefix("\""), boundary.hasSuffix("\""), boundary.count >= 2 { boundary = String(boundary.dropFirst().dropLast()) }
         guard !boundary.isEmpty else { return nil }

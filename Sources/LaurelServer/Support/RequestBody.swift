@@ -17,8 +17,10 @@ enum RequestBody {
 
     /// `limit` bounds the body for routes that need less than the context's default; `maxItems`
     /// bounds every list in it.
-    static func decode<T: Decodable & Sendable>(_ type: T.Type, allowed: Set<String>, from request: Request, context: some LaurelContext,
-                                               limit: Int? = nil, maxItems: Int = maxItems) async throws -> Decoded<T> {
+    static func decode<T: Decodable & Sendable>(
+        _ type: T.Type, allowed: Set<String>, from request: Request, context: some LaurelContext,
+        limit: Int? = nil, maxItems: Int = maxItems
+    ) async throws -> Decoded<T> {
         var request = request
         let buffer = try await request.collectBody(upTo: limit ?? context.maxUploadSize)
         let data = Data(buffer: buffer)
@@ -37,7 +39,8 @@ enum RequestBody {
         case .nul(let field)?:
             throw APIError(status: .unprocessableContent, code: "invalid", key: "error.control_characters", field: field)
         case .tooManyItems(let field)?:
-            throw APIError(status: .contentTooLarge, code: "too_large", key: "error.too_many_items", field: field, arguments: [String(maxItems)])
+            throw APIError(
+                status: .contentTooLarge, code: "too_large", key: "error.too_many_items", field: field, arguments: [String(maxItems)])
         case .tooDeep(let field)?:
             throw APIError(status: .unprocessableContent, code: "invalid", key: "error.wrong_type", field: field)
         }
@@ -49,7 +52,9 @@ enum RequestBody {
             // imports keep it: the same name must be the same bytes to be found and compared.
             let text = String(decoding: data, as: UTF8.self)
             let normalised = text.precomposedStringWithCanonicalMapping
-            return Decoded(value: try JSONDecoder().decode(T.self, from: normalised == text ? data : Data(normalised.utf8)), keys: Set(dictionary.keys))
+            return Decoded(
+                value: try JSONDecoder().decode(T.self, from: normalised == text ? data : Data(normalised.utf8)), keys: Set(dictionary.keys)
+            )
         } catch let error as DecodingError {
             throw APIError(status: .unprocessableContent, code: "invalid", key: error.messageKey, field: error.fieldPath)
         }
@@ -59,7 +64,11 @@ enum RequestBody {
 /// What a body may not hold, whatever its route: NUL in text, lists longer than the route takes,
 /// nesting deeper than any request of ours.
 enum BodyShape {
-    enum Problem: Equatable { case nul(String), tooManyItems(String), tooDeep(String) }
+    enum Problem: Equatable {
+        case nul(String)
+        case tooManyItems(String)
+        case tooDeep(String)
+    }
 
     static let maxDepth = 16
 
@@ -73,7 +82,9 @@ enum BodyShape {
             if dictionary.count > maxItems { return .tooManyItems(here) }
             for (key, item) in dictionary {
                 if key.unicodeScalars.contains("\u{0}") { return .nul("body") }
-                if let found = problem(in: item, maxItems: maxItems, path: path.isEmpty ? key : path + "." + key, depth: depth + 1) { return found }
+                if let found = problem(in: item, maxItems: maxItems, path: path.isEmpty ? key : path + "." + key, depth: depth + 1) {
+                    return found
+                }
             }
             return nil
         case let array as [Any]:
@@ -154,13 +165,17 @@ extension Request {
     /// A query parameter that must be an integer when present.
     func strictQueryInt64(_ name: String) throws -> Int64? {
         guard let text = query(name) else { return nil }
-        guard let value = Int64(text) else { throw APIError(status: .unprocessableContent, code: "invalid", key: "error.wrong_type", field: name) }
+        guard let value = Int64(text) else {
+            throw APIError(status: .unprocessableContent, code: "invalid", key: "error.wrong_type", field: name)
+        }
         return value
     }
 
     func strictQueryInt(_ name: String) throws -> Int? {
         guard let text = query(name) else { return nil }
-        guard let value = Int(text) else { throw APIError(status: .unprocessableContent, code: "invalid", key: "error.wrong_type", field: name) }
+        guard let value = Int(text) else {
+            throw APIError(status: .unprocessableContent, code: "invalid", key: "error.wrong_type", field: name)
+        }
         return value
     }
 }

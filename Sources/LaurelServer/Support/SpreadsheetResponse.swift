@@ -15,7 +15,8 @@ enum SpreadsheetResponse {
             headers[.contentDisposition] = ContentDisposition.attachment(name + ".csv")
         case "xlsx":
             let writer = try XlsxWriter()
-            try writer.addSheet(named: name, columns: header.map { XlsxWriter.Column($0, width: Double(max(10, min(50, $0.count + 4)))) }) { sheet in
+            try writer.addSheet(named: name, columns: header.map { XlsxWriter.Column($0, width: Double(max(10, min(50, $0.count + 4)))) }) {
+                sheet in
                 for row in rows { try sheet.append(row) }
             }
             data = try writer.data()

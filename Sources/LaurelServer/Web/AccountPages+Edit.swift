@@ -12,19 +12,35 @@ extension AccountPages {
     /// One's own account shows its role and unit as text and no form: nobody changes their own
     /// role, unit or activity, and their own password is changed at `/account/password`.
     struct EditContent {
-        let id: Int64; let username: String; let roles: [Option]; let units: [Option]; let active: Bool
-        let passwordError: String?; let error: String?; let saved: Bool
-        let isSelf: Bool; let roleName: String; let unitName: String
+        let id: Int64
+        let username: String
+        let roles: [Option]
+        let units: [Option]
+        let active: Bool
+        let passwordError: String?
+        let error: String?
+        let saved: Bool
+        let isSelf: Bool
+        let roleName: String
+        let unitName: String
     }
 
-    func editContent(_ item: AccountListItem, identity: Identity, context: some SignedInRequestContext, passwordError: String? = nil, error: String? = nil, saved: Bool = false) async throws -> EditContent {
+    func editContent(
+        _ item: AccountListItem, identity: Identity, context: some SignedInRequestContext, passwordError: String? = nil,
+        error: String? = nil, saved: Bool = false
+    ) async throws -> EditContent {
         let isSelf = item.account.id == identity.account.id
         let roles = isSelf ? [] : Role.allCases.filter { identity.role == .admin || $0 != .admin }
-        let candidates = isSelf ? [] : try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
+        let candidates =
+            isSelf ? [] : try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
         return EditContent(
             id: item.account.id, username: item.account.username,
-            roles: roles.map { Option(value: $0.rawValue, label: pages.t("role_\($0.rawValue)", context), selected: $0 == item.account.role) },
-            units: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == item.account.unitId) },
+            roles: roles.map {
+                Option(value: $0.rawValue, label: pages.t("role_\($0.rawValue)", context), selected: $0 == item.account.role)
+            },
+            units: candidates.map {
+                Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == item.account.unitId)
+            },
             active: item.account.active, passwordError: passwordError, error: error, saved: saved,
             isSelf: isSelf, roleName: pages.t("role_\(item.account.role.rawValue)", context), unitName: item.unitName)
     }
@@ -53,23 +69,30 @@ extension AccountPages {
         }
         do {
             guard errors.isEmpty else { throw ValidationErrors(errors) }
-            _ = try await accounts.update(id, role: role, unitId: form["unitId"].flatMap { Int64($0) }, active: active,
-                                          passwordHash: hash, as: identity)
+            _ = try await accounts.update(
+                id, role: role, unitId: form["unitId"].flatMap { Int64($0) }, active: active,
+                passwordHash: hash, as: identity)
             let item = try await accounts.get(id, as: identity)
-            return try pages.html("account_edit", title: item.account.username, nav: "accounts",
-                                  content: try await editContent(item, identity: identity, context: context, saved: true), context: context)
+            return try pages.html(
+                "account_edit", title: item.account.username, nav: "accounts",
+                content: try await editContent(item, identity: identity, context: context, saved: true), context: context)
         } catch let error as ValidationErrors {
             let item = try await accounts.get(id, as: identity)
             let message = error.errors.first.map { pages.localisation.message($0, context.locale) }
-            let content = try await editContent(item, identity: identity, context: context,
-                                                passwordError: error.errors.first { $0.field == "password" }.map { pages.localisation.message($0, context.locale) },
-                                                error: message)
-            return try pages.html("account_edit", title: item.account.username, nav: "accounts", content: content, context: context, status: .unprocessableContent)
+            let content = try await editContent(
+                item, identity: identity, context: context,
+                passwordError: error.errors.first { $0.field == "password" }.map { pages.localisation.message($0, context.locale) },
+                error: message)
+            return try pages.html(
+                "account_edit", title: item.account.username, nav: "accounts", content: content, context: context,
+                status: .unprocessableContent)
         } catch let error as DomainError where error.kind != .notFound {
             let item = try await accounts.get(id, as: identity)
-            let content = try await editContent(item, identity: identity, context: context, error: pages.localisation.message(error, context.locale))
-            return try pages.html("account_edit", title: item.account.username, nav: "accounts", content: content, context: context,
-                                  status: error.kind == .forbidden ? .forbidden : .unprocessableContent)
+            let content = try await editContent(
+                item, identity: identity, context: context, error: pages.localisation.message(error, context.locale))
+            return try pages.html(
+                "account_edit", title: item.account.username, nav: "accounts", content: content, context: context,
+                status: error.kind == .forbidden ? .forbidden : .unprocessableContent)
         }
     }
 }

@@ -10,11 +10,16 @@ struct AwardFilterBox {
     let exportQuery: String
 
     init(code: String, year: String, hasNot: Bool, exportQuery: String) {
-        self.code = code; self.year = year; self.hasNot = hasNot; self.exportQuery = exportQuery
+        self.code = code
+        self.year = year
+        self.hasNot = hasNot
+        self.exportQuery = exportQuery
     }
 
     init(_ request: Request) {
-        self.init(code: request.query("awardCode") ?? "", year: request.query("awardYear") ?? "", hasNot: request.query("hasAward") == "false", exportQuery: "")
+        self.init(
+            code: request.query("awardCode") ?? "", year: request.query("awardYear") ?? "", hasNot: request.query("hasAward") == "false",
+            exportQuery: "")
     }
 
     var query: [String: String] {

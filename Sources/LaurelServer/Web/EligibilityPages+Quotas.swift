@@ -6,17 +6,27 @@ import LaurelStore
 /// writers set a unit's quotas (`/eligibility/quotas?unitId=`).
 extension EligibilityPages {
     struct QuotaSection {
-        let unitName: String; let rule: String; let base: String; let cap: String
-        let within: [String]; let over: [String]; let exceeded: Bool; let verdict: String
+        let unitName: String
+        let rule: String
+        let base: String
+        let cap: String
+        let within: [String]
+        let over: [String]
+        let exceeded: Bool
+        let verdict: String
         /// The same people by id, for the export's quota column.
-        let withinIds: [Int64]; let overIds: [Int64]
+        let withinIds: [Int64]
+        let overIds: [Int64]
     }
 
     /// For each unit with eligible people, the quota in force there judged on those people in
     /// the order of the list. Quotas count a unit's own people, so only individual codes have one.
-    func quotaSections(_ report: EligibilityReport, unitId: Int64, identity: Identity, context: some SignedInRequestContext) async throws -> [QuotaSection] {
+    func quotaSections(
+        _ report: EligibilityReport, unitId: Int64, identity: Identity, context: some SignedInRequestContext
+    ) async throws -> [QuotaSection] {
         guard context.catalogue.entry(for: report.code)?.isFor(.individual) == true,
-              report.eligibleCount > 0, try await quotas.isSet(code: report.code) else { return [] }
+            report.eligibleCount > 0, try await quotas.isSet(code: report.code)
+        else { return [] }
         let eligible = Set(report.rows.filter(\.eligible).map(\.subjectId))
         let subjects = try await histories.people(inSubtreeOf: unitId, as: identity)
         var order: [Int64] = []
@@ -28,8 +38,9 @@ extension EligibilityPages {
         return order.compactMap { unit -> QuotaSection? in
             guard let setting = settings[unit], let members = byUnit[unit], let first = members.first else { return nil }
             let proposals = members.filter { eligible.contains($0.id) }.map(\.id)
-            let check = QuotaCheck.judge(setting, unitId: unit, unitName: first.unitName, members: members.map(\.history),
-                                         proposals: proposals, year: report.year, engine: context.engine)
+            let check = QuotaCheck.judge(
+                setting, unitId: unit, unitName: first.unitName, members: members.map(\.history),
+                proposals: proposals, year: report.year, engine: context.engine)
             let over = listed(check.overQuota)
             return QuotaSection(
                 unitName: first.unitName,
@@ -46,13 +57,31 @@ extension EligibilityPages {
 
     // MARK: - Settings page
 
-    struct QuotaRow { let code: String; let name: String; let rule: String; let setAt: String; let own: Bool; let unitId: String }
+    struct QuotaRow {
+        let code: String
+        let name: String
+        let rule: String
+        let setAt: String
+        let own: Bool
+        let unitId: String
+    }
     struct QuotaForm {
-        let codes: [Option]; let ofCodes: [Option]; let percent: Field; let codeError: String?; let ofCodeError: String?; let hasErrors: Bool
+        let codes: [Option]
+        let ofCodes: [Option]
+        let percent: Field
+        let codeError: String?
+        let ofCodeError: String?
+        let hasErrors: Bool
     }
     struct QuotaContent {
-        let units: [Option]; let unitId: String; let unitName: String; let hasUnit: Bool
-        let quotas: [QuotaRow]; let hasQuotas: Bool; let form: QuotaForm; let canWrite: Bool
+        let units: [Option]
+        let unitId: String
+        let unitName: String
+        let hasUnit: Bool
+        let quotas: [QuotaRow]
+        let hasQuotas: Bool
+        let form: QuotaForm
+        let canWrite: Bool
     }
 
     func quotaSettings(_ request: Request, context: BrowseContext) async throws -> Response {
@@ -61,20 +90,25 @@ extension EligibilityPages {
         return try await renderQuotas(unitId: unitId, values: [:], errors: [], identity: identity, context: context)
     }
 
-    func renderQuotas(unitId: Int64?, values: [String: String], errors: [DomainError], identity: Identity, context: some SignedInRequestContext,
-                      status: HTTPResponse.Status = .ok) async throws -> Response {
+    func renderQuotas(
+        unitId: Int64?, values: [String: String], errors: [DomainError], identity: Identity, context: some SignedInRequestContext,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         func error(_ field: String) -> String? { errors.first { $0.field == field }.map { pages.localisation.message($0, context.locale) } }
         let catalogue = context.catalogue
         func name(_ code: String) -> String {
             catalogue.entry(for: code).map { context.locale == .vi ? $0.nameVi : $0.nameEn } ?? code
         }
-        var unit: OrgUnit?, rows: [QuotaRow] = []
+        var unit: OrgUnit?
+        var rows: [QuotaRow] = []
         if let unitId {
             unit = try await units.get(unitId, as: identity)
             rows = try await quotas.inForce(unitId: unitId, as: identity).map { quota in
-                QuotaRow(code: quota.code, name: name(quota.code), rule: pages.t("quota_rule", context, [String(quota.percent), quota.ofCode, name(quota.ofCode)]),
-                         setAt: quota.inherited ? pages.t("quotas_inherited", context, [quota.unitName]) : pages.t("quotas_own", context),
-                         own: !quota.inherited, unitId: String(unitId))
+                QuotaRow(
+                    code: quota.code, name: name(quota.code),
+                    rule: pages.t("quota_rule", context, [String(quota.percent), quota.ofCode, name(quota.ofCode)]),
+                    setAt: quota.inherited ? pages.t("quotas_inherited", context, [quota.unitName]) : pages.t("quotas_own", context),
+                    own: !quota.inherited, unitId: String(unitId))
             }
         }
         let individual = catalogue.entries.filter { $0.isFor(.individual) }
@@ -82,14 +116,17 @@ extension EligibilityPages {
             individual.map { Option(value: $0.code, label: "\($0.code) — \(name($0.code))", selected: $0.code == selected) }
         }
         let candidates = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
-        let form = QuotaForm(codes: options(values["code"] ?? "CSTDCS"), ofCodes: options(values["ofCode"] ?? "LDTT"),
-                             percent: Field(value: values["percent"] ?? "15", error: error("percent")),
-                             codeError: error("code"), ofCodeError: error("ofCode"), hasErrors: !errors.isEmpty)
+        let form = QuotaForm(
+            codes: options(values["code"] ?? "CSTDCS"), ofCodes: options(values["ofCode"] ?? "LDTT"),
+            percent: Field(value: values["percent"] ?? "15", error: error("percent")),
+            codeError: error("code"), ofCodeError: error("ofCode"), hasErrors: !errors.isEmpty)
         let content = QuotaContent(
             units: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == unitId) },
             unitId: unitId.map(String.init) ?? "", unitName: unit?.name ?? "", hasUnit: unit != nil,
             quotas: rows, hasQuotas: !rows.isEmpty, form: form, canWrite: identity.canWrite)
-        return try pages.html("eligibility_quotas", title: pages.t("quotas_title", context), nav: "eligibility", content: content, context: context, status: status)
+        return try pages.html(
+            "eligibility_quotas", title: pages.t("quotas_title", context), nav: "eligibility", content: content, context: context,
+            status: status)
     }
 
     /// The unit a form names; a missing or malformed id is a unit that cannot be found.
@@ -116,9 +153,12 @@ extension EligibilityPages {
         }
     }
 
-    func refusedQuota(_ errors: [DomainError], unitId: Int64, form: FormData, identity: Identity, context: some SignedInRequestContext) async throws -> Response {
+    func refusedQuota(
+        _ errors: [DomainError], unitId: Int64, form: FormData, identity: Identity, context: some SignedInRequestContext
+    ) async throws -> Response {
         let values = ["code": form["code"] ?? "", "ofCode": form["ofCode"] ?? "", "percent": form["percent"] ?? ""]
-        return try await renderQuotas(unitId: unitId, values: values, errors: errors, identity: identity, context: context, status: .unprocessableContent)
+        return try await renderQuotas(
+            unitId: unitId, values: values, errors: errors, identity: identity, context: context, status: .unprocessableContent)
     }
 
     func removeQuota(_ request: Request, context: WriteContext) async throws -> Response {

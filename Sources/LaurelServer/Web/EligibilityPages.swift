@@ -18,18 +18,38 @@ struct EligibilityPages {
         routes.write.post("eligibility/quotas/remove", use: removeQuota)
     }
 
-    struct Row { let name: String; let unitName: String; let eligible: Bool; let eligibleFrom: String; let missing: String; let link: String }
+    struct Row {
+        let name: String
+        let unitName: String
+        let eligible: Bool
+        let eligibleFrom: String
+        let missing: String
+        let link: String
+    }
     struct Content {
-        let units: [Option]; let codes: [Option]; let year: String; let checked: Bool
-        let rows: [Row]; let total: Int; let eligible: Int; let summary: String; let query: String
+        let units: [Option]
+        let codes: [Option]
+        let year: String
+        let checked: Bool
+        let rows: [Row]
+        let total: Int
+        let eligible: Int
+        let summary: String
+        let query: String
         /// A province holds tens of thousands of people: the page shows them a page at a time
         /// (the export has them all), and can keep only the eligible.
-        let pager: Pager?; let eligibleOnly: Bool
+        let pager: Pager?
+        let eligibleOnly: Bool
         /// One per unit that has eligible people and a quota in force for the code.
-        let quotaSections: [QuotaSection]; let quotasLink: String
+        let quotaSections: [QuotaSection]
+        let quotasLink: String
     }
 
-    struct Query { let unitId: Int64; let code: String; let year: Int }
+    struct Query {
+        let unitId: Int64
+        let code: String
+        let year: Int
+    }
 
     static let rowsPerPage = 200
 
@@ -44,16 +64,24 @@ struct EligibilityPages {
         let identity = context.identity
         let engine = context.engine
         let asked = try query(request, identity: identity, today: context.today)
-        var rows: [Row] = [], eligible = 0, checkedCount = 0, sections: [QuotaSection] = [], pager: Pager?
+        var rows: [Row] = []
+        var eligible = 0
+        var checkedCount = 0
+        var sections: [QuotaSection] = []
+        var pager: Pager?
         let eligibleOnly = request.query("eligibleOnly") == "true"
         if let asked {
-            let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity, gate: gate, engine: context.engine)
+            let report = try await EligibilityReport.make(
+                histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity,
+                gate: gate, engine: context.engine)
             let collective = !(engine.catalogue.entry(for: asked.code)?.subjectKinds.contains(.individual) ?? true)
             let shown = eligibleOnly ? report.rows.filter(\.eligible) : report.rows
             let paging = Paging(page: request.queryInt("page"), per: Self.rowsPerPage)
             rows = shown.dropFirst(paging.offset).prefix(paging.per).map {
-                Row(name: $0.name, unitName: $0.unitName, eligible: $0.eligible, eligibleFrom: $0.eligibleFrom.map(String.init) ?? "",
-                    missing: EligibilityReport.missing($0, labels: pages.localisation.table(context.locale)), link: collective ? "/units/\($0.subjectId)" : "/people/\($0.subjectId)")
+                Row(
+                    name: $0.name, unitName: $0.unitName, eligible: $0.eligible, eligibleFrom: $0.eligibleFrom.map(String.init) ?? "",
+                    missing: EligibilityReport.missing($0, labels: pages.localisation.table(context.locale)),
+                    link: collective ? "/units/\($0.subjectId)" : "/people/\($0.subjectId)")
             }
             var pageQuery = ["unitId": String(asked.unitId), "code": asked.code, "year": String(asked.year)]
             if eligibleOnly { pageQuery["eligibleOnly"] = "true" }
@@ -74,16 +102,23 @@ struct EligibilityPages {
         let query = asked.map { "unitId=\($0.unitId)&code=\($0.code)&year=\($0.year)" } ?? ""
         let content = Content(
             units: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == selectedUnit) },
-            codes: codeOptions, year: String(asked?.year ?? context.today.year), checked: asked != nil, rows: rows, total: checkedCount, eligible: eligible,
-            summary: pages.t("eligibility_summary", context, [String(eligible), String(checkedCount)]), query: query, pager: pager, eligibleOnly: eligibleOnly,
+            codes: codeOptions, year: String(asked?.year ?? context.today.year), checked: asked != nil, rows: rows, total: checkedCount,
+            eligible: eligible,
+            summary: pages.t("eligibility_summary", context, [String(eligible), String(checkedCount)]), query: query, pager: pager,
+            eligibleOnly: eligibleOnly,
             quotaSections: sections, quotasLink: "/eligibility/quotas" + (selectedUnit.map { "?unitId=\($0)" } ?? ""))
-        return try pages.html("eligibility", title: pages.t("eligibility_title", context), nav: "eligibility", content: content, context: context)
+        return try pages.html(
+            "eligibility", title: pages.t("eligibility_title", context), nav: "eligibility", content: content, context: context)
     }
 
     func export(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        guard let asked = try query(request, identity: identity, today: context.today) else { throw DomainError.invalid("error.required", field: "code") }
-        let report = try await EligibilityReport.make(histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity, gate: gate, engine: context.engine)
+        guard let asked = try query(request, identity: identity, today: context.today) else {
+            throw DomainError.invalid("error.required", field: "code")
+        }
+        let report = try await EligibilityReport.make(
+            histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity,
+            gate: gate, engine: context.engine)
         var table = report.table({ pages.t($0, context) }, labels: pages.localisation.table(context.locale))
         // Where a quota is in force, a column says who fits inside it and who is over, as the page does.
         let sections = try await quotaSections(report, unitId: asked.unitId, identity: identity, context: context)
@@ -96,6 +131,7 @@ struct EligibilityPages {
             table.header.append(pages.t("quota_section_title", context))
             table.rows = zip(report.rows, table.rows).map { row, cells in cells + [place[row.subjectId].map { .text($0) } ?? .empty] }
         }
-        return try SpreadsheetResponse.make(format: request.query("format"), name: "xet-\(asked.code)-\(asked.year)", header: table.header, rows: table.rows)
+        return try SpreadsheetResponse.make(
+            format: request.query("format"), name: "xet-\(asked.code)-\(asked.year)", header: table.header, rows: table.rows)
     }
 }

@@ -9,16 +9,26 @@ import Mustache
 public struct PageRenderer: Sendable {
     let library: MustacheLibrary
     let localisation: Localisation
-    static let required = ["layout", "login", "dashboard", "units", "unit", "unit_form", "people", "person", "person_form", "accounts", "account_form", "audit", "error", "record", "register", "imports", "import_result", "catalogue", "movements", "movement", "movement_form", "registration", "registrations", "clusters", "season", "ballot", "minutes", "eligibility", "eligibility_quotas", "account_edit", "account_password", "season_tabs", "season_cross", "season_votes", "cluster", "cluster_form", "season_form", "season_setup"]
+    static let required = [
+        "layout", "login", "dashboard", "units", "unit", "unit_form", "people", "person", "person_form", "accounts", "account_form",
+        "audit", "error", "record", "register", "imports", "import_result", "catalogue", "movements", "movement", "movement_form",
+        "registration", "registrations", "clusters", "season", "ballot", "minutes", "eligibility", "eligibility_quotas", "account_edit",
+        "account_password", "season_tabs", "season_cross", "season_votes", "cluster", "cluster_form", "season_form", "season_setup",
+    ]
 
     public static func load(localisation: Localisation) async throws -> PageRenderer {
-        guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil, subdirectory: "Resources")?.path else { throw PageError.missingResources }
+        guard let directory = Bundle.module.url(forResource: "Templates", withExtension: nil, subdirectory: "Resources")?.path else {
+            throw PageError.missingResources
+        }
         let library = try await MustacheLibrary(directory: directory)
         for name in required where library.getTemplate(named: name) == nil { throw PageError.missingTemplate(name) }
         return PageRenderer(library: library, localisation: localisation)
     }
 
-    enum PageError: Error { case missingResources, missingTemplate(String) }
+    enum PageError: Error {
+        case missingResources
+        case missingTemplate(String)
+    }
 
     /// What every page template can use: `t.key` for strings, `user`, `csrf`, `nav_*` flags.
     struct Layout {
@@ -41,28 +51,40 @@ public struct PageRenderer: Sendable {
         let canBrowse: Bool
     }
 
-    func html(_ template: String, title: String, nav: String, content: Any, context: some LaurelContext, status: HTTPResponse.Status = .ok, flash: String? = nil) throws -> Response {
+    func html(
+        _ template: String, title: String, nav: String, content: Any, context: some LaurelContext, status: HTTPResponse.Status = .ok,
+        flash: String? = nil
+    ) throws -> Response {
         let t = localisation.table(context.locale)
         let user = context.signedIn.map {
-            UserBox(username: $0.account.username, roleName: t["role_\($0.role.rawValue)"] ?? $0.role.rawValue, isAdmin: $0.role == .admin,
-                    canWrite: $0.canWrite, canManageAccounts: $0.role == .admin || $0.role == .officer, canBrowse: $0.role != .staff)
+            UserBox(
+                username: $0.account.username, roleName: t["role_\($0.role.rawValue)"] ?? $0.role.rawValue, isAdmin: $0.role == .admin,
+                canWrite: $0.canWrite, canManageAccounts: $0.role == .admin || $0.role == .officer, canBrowse: $0.role != .staff)
         }
-        let layout = Layout(t: t, lang: context.locale.rawValue, title: title, csrf: context.csrf ?? "", user: user, nav: [nav: true], content: content, flash: flash)
+        let layout = Layout(
+            t: t, lang: context.locale.rawValue, title: title, csrf: context.csrf ?? "", user: user, nav: [nav: true], content: content,
+            flash: flash)
         guard let body = library.render(layout, withTemplate: template) else { throw PageError.missingTemplate(template) }
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
         headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        headers[HTTPField.Name("Content-Security-Policy")!] = "default-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
+        headers[HTTPField.Name("Content-Security-Policy")!] =
+            "default-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     func error(status: HTTPResponse.Status, key: String, context: some LaurelContext) throws -> Response {
         let message = localisation.string(key, context.locale)
-        return try html("error", title: localisation.string("error_title", context.locale), nav: "", content: ErrorContent(message: message, status: status.code), context: context, status: status)
+        return try html(
+            "error", title: localisation.string("error_title", context.locale), nav: "",
+            content: ErrorContent(message: message, status: status.code), context: context, status: status)
     }
 
-    struct ErrorContent { let message: String; let status: Int }
+    struct ErrorContent {
+        let message: String
+        let status: Int
+    }
 
     func t(_ key: String, _ context: some LaurelContext, _ arguments: [String] = []) -> String {
         localisation.string(key, context.locale, arguments)
@@ -81,7 +103,9 @@ struct Pager {
         self.total = total
         self.label = label(min(page, pages), pages)
         func url(_ page: Int) -> String {
-            var parts = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }
+            var parts = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }.map {
+                "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            }
             parts.append("page=\(page)")
             return path + "?" + parts.joined(separator: "&")
         }

@@ -65,17 +65,20 @@ public final class LaurelDatabase: Sendable {
                 _ = try await reader.query("PRAGMA foreign_keys=ON")
                 readers.append(reader)
             }
-            return LaurelDatabase(dialect: .sqlite, logger: logger,
-                                  backend: .sqlite(writer: writer, writeLock: AsyncLock(), readers: readers, next: RoundRobin()))
+            return LaurelDatabase(
+                dialect: .sqlite, logger: logger,
+                backend: .sqlite(writer: writer, writeLock: AsyncLock(), readers: readers, next: RoundRobin()))
         case .postgres(let url):
             guard let configuration = try? SQLPostgresConfiguration(url: url) else { throw DatabaseError.badURL(url) }
             let core = configuration.coreConfiguration
             var clientConfiguration: PostgresClient.Configuration
             if let host = core.host, let port = core.port {
-                clientConfiguration = .init(host: host, port: port, username: core.username, password: core.password,
-                                            database: core.database, tls: try PostgresTLSMode(url: url).clientTLS)
+                clientConfiguration = .init(
+                    host: host, port: port, username: core.username, password: core.password,
+                    database: core.database, tls: try PostgresTLSMode(url: url).clientTLS)
             } else if let socket = core.unixSocketPath {
-                clientConfiguration = .init(unixSocketPath: socket, username: core.username, password: core.password, database: core.database)
+                clientConfiguration = .init(
+                    unixSocketPath: socket, username: core.username, password: core.password, database: core.database)
             } else {
                 throw DatabaseError.badURL(url)
             }
@@ -201,5 +204,10 @@ final class AsyncLock: Sendable {
 
 final class RoundRobin: Sendable {
     private let counter = Mutex(0)
-    func next() -> Int { counter.withLock { $0 &+= 1; return $0 & Int.max } }
+    func next() -> Int {
+        counter.withLock {
+            $0 &+= 1
+            return $0 & Int.max
+        }
+    }
 }

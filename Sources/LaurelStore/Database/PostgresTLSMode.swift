@@ -13,7 +13,9 @@ public enum PostgresTLSMode: String, Sendable, CaseIterable {
 
     public struct Unknown: Error, CustomStringConvertible {
         public let value: String
-        public var description: String { "unknown sslmode \(value); use one of \(PostgresTLSMode.allCases.map(\.rawValue).joined(separator: ", "))" }
+        public var description: String {
+            "unknown sslmode \(value); use one of \(PostgresTLSMode.allCases.map(\.rawValue).joined(separator: ", "))"
+        }
     }
 
     public init(url: String) throws {

@@ -37,18 +37,29 @@ public enum DemoSeeder {
             for (account, hash) in zip(accounts, finalHashes) {
                 var person: Int64?
                 if account.ownsARecord, let unit = ids[account.unitCode] {
-                    person = try await db.select().column("id").from("people").where("unit_id", .equal, SQLBind(unit)).orderBy("id").limit(1)
-                        .first(decodingColumn: "id", as: Int64.self)
+                    person = try await db.select().column("id").from("people").where("unit_id", .equal, SQLBind(unit)).orderBy("id").limit(
+                        1
+                    )
+                    .first(decodingColumn: "id", as: Int64.self)
                 }
-                try await db.insert(into: "accounts").columns("username", "password_hash", "role", "unit_id", "person_id", "active", "created_at")
-                    .values(SQLBind(account.username), SQLBind(hash), SQLBind(account.role.rawValue), SQLBind(ids[account.unitCode]),
-                            SQLBind(person), SQLBind(true), SQLBind(Clock.timestamp()))
-                    .run()
+                try await db.insert(into: "accounts").columns(
+                    "username", "password_hash", "role", "unit_id", "person_id", "active", "created_at"
+                )
+                .values(
+                    SQLBind(account.username), SQLBind(hash), SQLBind(account.role.rawValue), SQLBind(ids[account.unitCode]),
+                    SQLBind(person), SQLBind(true), SQLBind(Clock.timestamp())
+                )
+                .run()
             }
             try await DemoMovements.seed(db, unitIds: ids, passwordHash: finalHashes[1])  // the hash of laurel-demo
-            struct Summary: Encodable { let units: Int; let people: Int; let accounts: Int }
-            try await AuditLog.append(db, actor: .system, action: "seed_demo", entity: "organisation", entityId: nil, unitPath: nil,
-                                      before: Summary?.none, after: Summary(units: org.units.count, people: org.people.count, accounts: accounts.count))
+            struct Summary: Encodable {
+                let units: Int
+                let people: Int
+                let accounts: Int
+            }
+            try await AuditLog.append(
+                db, actor: .system, action: "seed_demo", entity: "organisation", entityId: nil, unitPath: nil,
+                before: Summary?.none, after: Summary(units: org.units.count, people: org.people.count, accounts: accounts.count))
         }
     }
 }

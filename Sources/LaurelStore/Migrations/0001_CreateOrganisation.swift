@@ -119,14 +119,22 @@ enum CreateOrganisation {
         // The audit log is append-only: the database itself refuses to change or remove an entry.
         switch dialect {
         case .sqlite:
-            try await db.raw("CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END").run()
-            try await db.raw("CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END").run()
+            try await db.raw(
+                "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+            ).run()
+            try await db.raw(
+                "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END"
+            ).run()
         case .postgres:
-            try await db.raw("""
+            try await db.raw(
+                """
                 CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN RAISE EXCEPTION 'audit log is append-only'; END $$
-                """).run()
-            try await db.raw("CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_append_only()").run()
+                """
+            ).run()
+            try await db.raw(
+                "CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_append_only()"
+            ).run()
         }
     }
 }

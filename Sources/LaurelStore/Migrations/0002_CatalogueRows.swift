@@ -19,8 +19,10 @@ extension CreateRecords {
         let note: String?
 
         var description: String {
-            [code, category, nameVi, nameEn, subjectKinds, awardingLevel, "\(annual)", coefficientIndividual.map(String.init) ?? "-",
-             coefficientCollective.map(String.init) ?? "-", legalBasis, ruleReference, "\(position)", note ?? "-"].joined(separator: " | ")
+            [
+                code, category, nameVi, nameEn, subjectKinds, awardingLevel, "\(annual)", coefficientIndividual.map(String.init) ?? "-",
+                coefficientCollective.map(String.init) ?? "-", legalBasis, ruleReference, "\(position)", note ?? "-",
+            ].joined(separator: " | ")
         }
     }
 

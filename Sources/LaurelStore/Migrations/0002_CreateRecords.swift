@@ -41,14 +41,18 @@ enum CreateRecords {
         let now = Clock.timestamp()
         for row in catalogueRows {
             try await db.insert(into: "award_types")
-                .columns("code", "category", "name_vi", "name_en", "subject_kinds", "awarding_level", "annual",
-                         "coefficient_individual", "coefficient_collective", "legal_basis", "rule_reference", "note",
-                         "builtin", "position", "created_at")
-                .values(SQLBind(row.code), SQLBind(row.category), SQLBind(row.nameVi), SQLBind(row.nameEn),
-                        SQLBind(row.subjectKinds), SQLBind(row.awardingLevel), SQLBind(row.annual),
-                        SQLBind(row.coefficientIndividual), SQLBind(row.coefficientCollective),
-                        SQLBind(row.legalBasis), SQLBind(row.ruleReference), SQLBind(row.note),
-                        SQLBind(true), SQLBind(row.position), SQLBind(now))
+                .columns(
+                    "code", "category", "name_vi", "name_en", "subject_kinds", "awarding_level", "annual",
+                    "coefficient_individual", "coefficient_collective", "legal_basis", "rule_reference", "note",
+                    "builtin", "position", "created_at"
+                )
+                .values(
+                    SQLBind(row.code), SQLBind(row.category), SQLBind(row.nameVi), SQLBind(row.nameEn),
+                    SQLBind(row.subjectKinds), SQLBind(row.awardingLevel), SQLBind(row.annual),
+                    SQLBind(row.coefficientIndividual), SQLBind(row.coefficientCollective),
+                    SQLBind(row.legalBasis), SQLBind(row.ruleReference), SQLBind(row.note),
+                    SQLBind(true), SQLBind(row.position), SQLBind(now)
+                )
                 .run()
         }
 

@@ -27,8 +27,9 @@ extension AccountStore {
                     .first(decodingColumn: "path", as: String.self)
             }
             let actor = AuditActor(id: outcome == .succeeded ? account?.id : nil, name: String(username.prefix(64)))
-            try await AuditLog.append(db, actor: actor, action: outcome.rawValue, entity: "account", entityId: account?.id,
-                                      unitPath: unitPath, before: SignInRecord?.none, after: SignInRecord(username: username, address: address))
+            try await AuditLog.append(
+                db, actor: actor, action: outcome.rawValue, entity: "account", entityId: account?.id,
+                unitPath: unitPath, before: SignInRecord?.none, after: SignInRecord(username: username, address: address))
         }
     }
 }

@@ -16,7 +16,11 @@ public struct AccountDraft: Sendable {
     public var personId: Int64?
 
     public init(username: String, passwordHash: String, role: Role, unitId: Int64, personId: Int64?) {
-        self.username = username; self.passwordHash = passwordHash; self.role = role; self.unitId = unitId; self.personId = personId
+        self.username = username
+        self.passwordHash = passwordHash
+        self.role = role
+        self.unitId = unitId
+        self.personId = personId
     }
 }
 
@@ -40,19 +44,23 @@ public struct AccountStore: Sendable {
             .columns(["id", "username", "role", "unit_id", "person_id", "active"].map { SQLColumn($0, table: "a") })
             .column(SQLColumn("name", table: "u"), as: "unit_name").column(SQLColumn("path", table: "u"), as: "unit_path")
             .from(SQLAlias(SQLIdentifier("accounts"), as: "a"))
-            .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "a"), .equal, SQLColumn("id", table: "u"))
+            .join(
+                SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "a"), .equal,
+                SQLColumn("id", table: "u"))
     }
 
     /// Admins see every account; officers those of their subtree; other roles only their own.
     static func fetchInScope(_ db: any SQLDatabase, id: Int64, identity: Identity) async throws -> (Account, UnitPath) {
-        guard let row = try await baseQuery(db).where(SQLColumn("id", table: "a"), .equal, SQLBind(id))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase), let path = row.unitPath
+        guard
+            let row = try await baseQuery(db).where(SQLColumn("id", table: "a"), .equal, SQLBind(id))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase), let path = row.unitPath
         else { throw DomainError(.notFound, "error.account_not_found") }
-        let visible = switch identity.role {
-        case .admin: true
-        case .officer: identity.scope.contains(UnitPath(value: path)) && (row.role != Role.admin.rawValue)
-        default: identity.account.id == id
-        }
+        let visible =
+            switch identity.role {
+            case .admin: true
+            case .officer: identity.scope.contains(UnitPath(value: path)) && (row.role != Role.admin.rawValue)
+            default: identity.account.id == id
+            }
         guard visible else { throw DomainError(.notFound, "error.account_not_found") }
         return (row.account, UnitPath(value: path))
     }
@@ -60,7 +68,8 @@ public struct AccountStore: Sendable {
     public func get(_ id: Int64, as identity: Identity) async throws -> AccountListItem {
         try await database.read { db in
             let (account, path) = try await Self.fetchInScope(db, id: id, identity: identity)
-            let name = try await db.select().column("name").from("units").where("path", .equal, SQLBind(path.value))
+            let name =
+                try await db.select().column("name").from("units").where("path", .equal, SQLBind(path.value))
                 .first(decodingColumn: "name", as: String.self) ?? ""
             return AccountListItem(account: account, unitName: name)
         }
@@ -79,12 +88,16 @@ public struct AccountStore: Sendable {
             }
             let countQuery = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .from(SQLAlias(SQLIdentifier("accounts"), as: "a"))
-                .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "a"), .equal, SQLColumn("id", table: "u"))
+                .join(
+                    SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "a"), .equal,
+                    SQLColumn("id", table: "u"))
             let total = try await filtered(countQuery).first(decodingColumn: "n", as: Int.self) ?? 0
             let rows = try await filtered(Self.baseQuery(db)).orderBy(SQLColumn("username", table: "a"))
                 .limit(paging.per).offset(paging.offset)
                 .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return Page(items: rows.map { AccountListItem(account: $0.account, unitName: $0.unitName ?? "") }, total: total, page: paging.page, per: paging.per)
+            return Page(
+                items: rows.map { AccountListItem(account: $0.account, unitName: $0.unitName ?? "") }, total: total, page: paging.page,
+                per: paging.per)
         }
     }
 
@@ -100,28 +113,39 @@ public struct AccountStore: Sendable {
             if let identity {
                 unit = try await UnitStore.fetchInScope(db, id: draft.unitId, scope: identity.scope, field: "unitId")
             } else {
-                guard let found = try await UnitStore.fetch(db, id: draft.unitId) else { throw DomainError(.notFound, "error.unit_not_found", field: "unitId") }
+                guard let found = try await UnitStore.fetch(db, id: draft.unitId) else {
+                    throw DomainError(.notFound, "error.unit_not_found", field: "unitId")
+                }
                 unit = found
             }
             if let personId = draft.personId {
-                guard let person = try await db.select().column("unit_id").from("people").where("id", .equal, SQLBind(personId))
-                    .first(decodingColumn: "unit_id", as: Int64.self) else { throw DomainError(.notFound, "error.person_not_found", field: "personId") }
-                guard let personUnit = try await UnitStore.fetch(db, id: person), unit.unitPath.contains(personUnit.unitPath) || personUnit.id == unit.id else {
+                guard
+                    let person = try await db.select().column("unit_id").from("people").where("id", .equal, SQLBind(personId))
+                        .first(decodingColumn: "unit_id", as: Int64.self)
+                else { throw DomainError(.notFound, "error.person_not_found", field: "personId") }
+                guard let personUnit = try await UnitStore.fetch(db, id: person),
+                    unit.unitPath.contains(personUnit.unitPath) || personUnit.id == unit.id
+                else {
                     throw DomainError.invalid("error.person_outside_unit", field: "personId")
                 }
             }
             if try await db.select().column("id").from("accounts").where("username", .equal, SQLBind(draft.username)).first() != nil {
                 throw DomainError(.conflict, "error.username_taken", field: "username")
             }
-            guard let id = try await db.insert(into: "accounts")
-                .columns("username", "password_hash", "role", "unit_id", "person_id", "active", "created_at")
-                .values(SQLBind(draft.username), SQLBind(draft.passwordHash), SQLBind(draft.role.rawValue), SQLBind(draft.unitId),
-                        SQLBind(draft.personId), SQLBind(true), SQLBind(Clock.timestamp()))
-                .returning("id").first(decodingColumn: "id", as: Int64.self)
+            guard
+                let id = try await db.insert(into: "accounts")
+                    .columns("username", "password_hash", "role", "unit_id", "person_id", "active", "created_at")
+                    .values(
+                        SQLBind(draft.username), SQLBind(draft.passwordHash), SQLBind(draft.role.rawValue), SQLBind(draft.unitId),
+                        SQLBind(draft.personId), SQLBind(true), SQLBind(Clock.timestamp())
+                    )
+                    .returning("id").first(decodingColumn: "id", as: Int64.self)
             else { throw DomainError(.conflict, "error.write_failed") }
-            let account = Account(id: id, username: draft.username, role: draft.role, unitId: draft.unitId, personId: draft.personId, active: true)
-            try await AuditLog.append(db, actor: identity?.auditActor ?? .system, action: "create", entity: "account", entityId: id,
-                                      unitPath: unit.path, before: Account?.none, after: account)
+            let account = Account(
+                id: id, username: draft.username, role: draft.role, unitId: draft.unitId, personId: draft.personId, active: true)
+            try await AuditLog.append(
+                db, actor: identity?.auditActor ?? .system, action: "create", entity: "account", entityId: id,
+                unitPath: unit.path, before: Account?.none, after: account)
             return account
         }
     }
@@ -131,7 +155,9 @@ public struct AccountStore: Sendable {
     /// account into a sub-unit would lose the rest of their scope for good), nor their own password
     /// here: that takes the current password (`changeOwnPassword`). The account's sessions and API
     /// tokens are dropped only when something really changed, so saving a page unchanged signs no one out.
-    public func update(_ id: Int64, role: Role?, unitId: Int64?, active: Bool?, passwordHash: String?, as identity: Identity) async throws -> Account {
+    public func update(
+        _ id: Int64, role: Role?, unitId: Int64?, active: Bool?, passwordHash: String?, as identity: Identity
+    ) async throws -> Account {
         guard identity.role == .admin || identity.role == .officer else { throw DomainError(.forbidden, "error.accounts_admin_only") }
         return try await database.transaction { db in
             let (before, path) = try await Self.fetchInScope(db, id: id, identity: identity)
@@ -158,9 +184,11 @@ public struct AccountStore: Sendable {
             try await update.run()
             // Each of these changes what the account may do or who can be it: its tokens go.
             try await db.delete(from: "auth_tokens").where("account_id", .equal, SQLBind(id)).run()
-            let (after, _) = try await Self.fetchInScope(db, id: id, identity: Identity(account: identity.account, scope: .everything, scopeRootId: nil))
-            try await AuditLog.append(db, actor: identity.auditActor, action: passwordHash != nil ? "update_password" : "update", entity: "account",
-                                      entityId: id, unitPath: newPath.value, before: before, after: after)
+            let (after, _) = try await Self.fetchInScope(
+                db, id: id, identity: Identity(account: identity.account, scope: .everything, scopeRootId: nil))
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: passwordHash != nil ? "update_password" : "update", entity: "account",
+                entityId: id, unitPath: newPath.value, before: before, after: after)
             return after
         }
     }
@@ -185,8 +213,9 @@ public struct AccountStore: Sendable {
             if let keep { drop = drop.where("token_hash", .notEqual, SQLBind(keep)) }
             try await drop.run()
             // The account as it is, never the password nor its hash.
-            try await AuditLog.append(db, actor: identity.auditActor, action: "password_changed", entity: "account", entityId: id,
-                                      unitPath: path.value, before: Account?.none, after: account)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "password_changed", entity: "account", entityId: id,
+                unitPath: path.value, before: Account?.none, after: account)
         }
     }
 
@@ -199,11 +228,17 @@ public struct AccountStore: Sendable {
 
     public func credentials(username: String) async throws -> Credentials? {
         try await database.read { db in
-            struct Row: Decodable { let id: Int64, username: String, role: String, unitId: Int64, personId: Int64?, active: Bool, passwordHash: String }
-            guard let row = try await db.select().columns("id", "username", "role", "unit_id", "person_id", "active", "password_hash")
-                .from("accounts").where("username", .equal, SQLBind(username))
-                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase) else { return nil }
-            let account = Account(id: row.id, username: row.username, role: Role(rawValue: row.role) ?? .staff, unitId: row.unitId, personId: row.personId, active: row.active)
+            struct Row: Decodable {
+                let id: Int64, username: String, role: String, unitId: Int64, personId: Int64?, active: Bool, passwordHash: String
+            }
+            guard
+                let row = try await db.select().columns("id", "username", "role", "unit_id", "person_id", "active", "password_hash")
+                    .from("accounts").where("username", .equal, SQLBind(username))
+                    .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            else { return nil }
+            let account = Account(
+                id: row.id, username: row.username, role: Role(rawValue: row.role) ?? .staff, unitId: row.unitId, personId: row.personId,
+                active: row.active)
             return Credentials(account: account, passwordHash: row.passwordHash)
         }
     }
@@ -224,8 +259,9 @@ public struct AccountStore: Sendable {
             if let identity {
                 let path = try await db.select().column("path").from("units").where("id", .equal, SQLBind(identity.account.unitId))
                     .first(decodingColumn: "path", as: String.self)
-                try await AuditLog.append(db, actor: identity.auditActor, action: "token_revoked", entity: "account", entityId: identity.account.id,
-                                          unitPath: path, before: Account?.none, after: Account?.none)
+                try await AuditLog.append(
+                    db, actor: identity.auditActor, action: "token_revoked", entity: "account", entityId: identity.account.id,
+                    unitPath: path, before: Account?.none, after: Account?.none)
             }
         }
     }
@@ -237,19 +273,28 @@ public struct AccountStore: Sendable {
                 let id: Int64, username: String, role: String, unitId: Int64, personId: Int64?, active: Bool
                 let unitPath: String, csrf: String, expiresAt: Int64
             }
-            guard let row = try await db.select()
-                .columns(["id", "username", "role", "unit_id", "person_id", "active"].map { SQLColumn($0, table: "a") })
-                .column(SQLColumn("path", table: "u"), as: "unit_path")
-                .column(SQLColumn("csrf", table: "t")).column(SQLColumn("expires_at", table: "t"))
-                .from(SQLAlias(SQLIdentifier("auth_tokens"), as: "t"))
-                .join(SQLAlias(SQLIdentifier("accounts"), as: "a"), method: SQLJoinMethod.inner, on: SQLColumn("account_id", table: "t"), .equal, SQLColumn("id", table: "a"))
-                .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "a"), .equal, SQLColumn("id", table: "u"))
-                .where(SQLColumn("token_hash", table: "t"), .equal, SQLBind(tokenHash))
-                .where(SQLColumn("kind", table: "t"), .equal, SQLBind(kind))
-                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase),
+            guard
+                let row = try await db.select()
+                    .columns(["id", "username", "role", "unit_id", "person_id", "active"].map { SQLColumn($0, table: "a") })
+                    .column(SQLColumn("path", table: "u"), as: "unit_path")
+                    .column(SQLColumn("csrf", table: "t")).column(SQLColumn("expires_at", table: "t"))
+                    .from(SQLAlias(SQLIdentifier("auth_tokens"), as: "t"))
+                    .join(
+                        SQLAlias(SQLIdentifier("accounts"), as: "a"), method: SQLJoinMethod.inner, on: SQLColumn("account_id", table: "t"),
+                        .equal, SQLColumn("id", table: "a")
+                    )
+                    .join(
+                        SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "a"),
+                        .equal, SQLColumn("id", table: "u")
+                    )
+                    .where(SQLColumn("token_hash", table: "t"), .equal, SQLBind(tokenHash))
+                    .where(SQLColumn("kind", table: "t"), .equal, SQLBind(kind))
+                    .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase),
                 row.active, row.expiresAt > Clock.epochSeconds()
             else { return nil }
-            let account = Account(id: row.id, username: row.username, role: Role(rawValue: row.role) ?? .staff, unitId: row.unitId, personId: row.personId, active: row.active)
+            let account = Account(
+                id: row.id, username: row.username, role: Role(rawValue: row.role) ?? .staff, unitId: row.unitId, personId: row.personId,
+                active: row.active)
             let scope: Scope = account.role == .admin ? .everything : .subtree(UnitPath(value: row.unitPath))
             return (Identity(account: account, scope: scope, scopeRootId: account.role == .admin ? nil : account.unitId), row.csrf)
         }
@@ -257,7 +302,8 @@ public struct AccountStore: Sendable {
 
     public func count() async throws -> Int {
         try await database.read { db in
-            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("accounts").first(decodingColumn: "n", as: Int.self) ?? 0
+            try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("accounts").first(
+                decodingColumn: "n", as: Int.self) ?? 0
         }
     }
 }

@@ -7,7 +7,10 @@ public struct AuditActor: Sendable {
     public let id: Int64?
     public let name: String
 
-    public init(id: Int64?, name: String) { self.id = id; self.name = name }
+    public init(id: Int64?, name: String) {
+        self.id = id
+        self.name = name
+    }
 
     public static let system = AuditActor(id: nil, name: "system")
 }
@@ -29,8 +32,10 @@ public enum AuditLog {
         let afterJSON = try after.map { String(decoding: try encoder.encode($0), as: UTF8.self) }
         try await db.insert(into: "audit_events")
             .columns("at", "actor_id", "actor", "action", "entity", "entity_id", "unit_path", "before_json", "after_json")
-            .values(SQLBind(Clock.timestamp()), SQLBind(actor.id), SQLBind(actor.name), SQLBind(action), SQLBind(entity),
-                    SQLBind(entityId), SQLBind(unitPath), SQLBind(beforeJSON), SQLBind(afterJSON))
+            .values(
+                SQLBind(Clock.timestamp()), SQLBind(actor.id), SQLBind(actor.name), SQLBind(action), SQLBind(entity),
+                SQLBind(entityId), SQLBind(unitPath), SQLBind(beforeJSON), SQLBind(afterJSON)
+            )
             .run()
     }
 }
@@ -42,7 +47,9 @@ public struct AuditFilter: Sendable {
     public var actorId: Int64?
 
     public init(entity: String? = nil, entityId: Int64? = nil, actorId: Int64? = nil) {
-        self.entity = entity; self.entityId = entityId; self.actorId = actorId
+        self.entity = entity
+        self.entityId = entityId
+        self.actorId = actorId
     }
 }
 
@@ -67,15 +74,19 @@ public struct AuditStore: Sendable {
                 if let actorId = filter.actorId { query = query.where("actor_id", .equal, SQLBind(actorId)) }
                 return query.whereScope(column: "unit_path", scope)
             }
-            let total = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+            let total =
+                try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
                 .first(decodingColumn: "n", as: Int.self) ?? 0
-            let rows = try await filtered(db.select().columns("id", "at", "actor", "actor_id", "action", "entity", "entity_id", "before_json", "after_json"))
-                .orderBy("id", .descending)
-                .limit(paging.per).offset(paging.offset)
-                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let rows = try await filtered(
+                db.select().columns("id", "at", "actor", "actor_id", "action", "entity", "entity_id", "before_json", "after_json")
+            )
+            .orderBy("id", .descending)
+            .limit(paging.per).offset(paging.offset)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             let items = rows.map {
-                AuditEvent(id: $0.id, at: $0.at, actor: $0.actor, actorId: $0.actorId, action: $0.action, entity: $0.entity,
-                           entityId: $0.entityId, before: $0.beforeJson, after: $0.afterJson)
+                AuditEvent(
+                    id: $0.id, at: $0.at, actor: $0.actor, actorId: $0.actorId, action: $0.action, entity: $0.entity,
+                    entityId: $0.entityId, before: $0.beforeJson, after: $0.afterJson)
             }
             return Page(items: items, total: total, page: paging.page, per: paging.per)
         }

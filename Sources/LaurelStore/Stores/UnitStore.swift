@@ -11,12 +11,18 @@ public struct UnitFilter: Sendable {
     public var sort: UnitSort
 
     public init(parentId: Int64? = nil, query: String? = nil, kind: UnitKind? = nil, includeInactive: Bool = true, sort: UnitSort = .name) {
-        self.parentId = parentId; self.query = query; self.kind = kind; self.includeInactive = includeInactive; self.sort = sort
+        self.parentId = parentId
+        self.query = query
+        self.kind = kind
+        self.includeInactive = includeInactive
+        self.sort = sort
     }
 }
 
 public enum UnitSort: String, Sendable, CaseIterable {
-    case name, code, nameDescending = "-name", codeDescending = "-code"
+    case name, code
+    case nameDescending = "-name"
+    case codeDescending = "-code"
 }
 
 /// Units of the organisation tree. Every method takes the acting identity and works only inside
@@ -31,12 +37,15 @@ public struct UnitStore: Sendable {
         let active: Bool, activeFrom: String?, activeTo: String?, mergedIntoId: Int64?
 
         var unit: OrgUnit {
-            OrgUnit(id: id, code: code, name: name, kind: UnitKind(rawValue: kind) ?? .other, level: UnitLevel(rawValue: level) ?? .grassroots,
-                 parentId: parentId, path: path, active: active, activeFrom: activeFrom, activeTo: activeTo, mergedIntoId: mergedIntoId)
+            OrgUnit(
+                id: id, code: code, name: name, kind: UnitKind(rawValue: kind) ?? .other, level: UnitLevel(rawValue: level) ?? .grassroots,
+                parentId: parentId, path: path, active: active, activeFrom: activeFrom, activeTo: activeTo, mergedIntoId: mergedIntoId)
         }
     }
 
-    static let columns = ["id", "code", "name", "kind", "level", "parent_id", "path", "active", "active_from", "active_to", "merged_into_id"]
+    static let columns = [
+        "id", "code", "name", "kind", "level", "parent_id", "path", "active", "active_from", "active_to", "merged_into_id",
+    ]
 
     static func fetch(_ db: any SQLDatabase, id: Int64) async throws -> OrgUnit? {
         try await db.select().columns(columns).from("units").where("id", .equal, SQLBind(id))
@@ -64,12 +73,14 @@ public struct UnitStore: Sendable {
                 if !filter.includeInactive { query = query.where("active", .equal, SQLBind(true)) }
                 if let q = filter.query.map(VietnameseText.searchKey), !q.isEmpty {
                     query = query.where { group in
-                        group.whereContains(SQLColumn("name_search"), q).orWhere(LikeContains(column: SQLFunction("LOWER", args: SQLColumn("code")), pattern: likeContains(q)))
+                        group.whereContains(SQLColumn("name_search"), q).orWhere(
+                            LikeContains(column: SQLFunction("LOWER", args: SQLColumn("code")), pattern: likeContains(q)))
                     }
                 }
                 return query
             }
-            let total = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+            let total =
+                try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
                 .first(decodingColumn: "n", as: Int.self) ?? 0
             var query = filtered(db.select().columns(Self.columns))
             switch filter.sort {
@@ -108,18 +119,26 @@ public struct UnitStore: Sendable {
             }
             try await Self.requireFreeCode(db, draft.code, except: nil)
             let now = Clock.timestamp()
-            guard let id = try await db.insert(into: "units")
-                .columns("code", "name", "name_search", "name_sort", "kind", "level", "parent_id", "path", "active", "active_from", "created_at", "updated_at")
-                .values(SQLBind(draft.code), SQLBind(draft.name), SQLBind(VietnameseText.searchKey(draft.name)), SQLBind(VietnameseText.sortKey(draft.name)),
+            guard
+                let id = try await db.insert(into: "units")
+                    .columns(
+                        "code", "name", "name_search", "name_sort", "kind", "level", "parent_id", "path", "active", "active_from",
+                        "created_at", "updated_at"
+                    )
+                    .values(
+                        SQLBind(draft.code), SQLBind(draft.name), SQLBind(VietnameseText.searchKey(draft.name)),
+                        SQLBind(VietnameseText.sortKey(draft.name)),
                         SQLBind(draft.kind.rawValue), SQLBind(draft.level.rawValue), SQLBind(draft.parentId), SQLBind("/"), SQLBind(true),
-                        SQLBind(draft.activeFrom), SQLBind(now), SQLBind(now))
-                .returning("id").first(decodingColumn: "id", as: Int64.self)
+                        SQLBind(draft.activeFrom), SQLBind(now), SQLBind(now)
+                    )
+                    .returning("id").first(decodingColumn: "id", as: Int64.self)
             else { throw DomainError(.conflict, "error.write_failed") }
             let path = parentPath.map { $0.child(id) } ?? .root(id)
             try await db.update("units").set("path", to: SQLBind(path.value)).where("id", .equal, SQLBind(id)).run()
             guard let unit = try await Self.fetch(db, id: id) else { throw DomainError(.conflict, "error.write_failed") }
-            try await AuditLog.append(db, actor: identity.auditActor, action: "create", entity: "unit", entityId: id,
-                                      unitPath: unit.path, before: OrgUnit?.none, after: unit)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "create", entity: "unit", entityId: id,
+                unitPath: unit.path, before: OrgUnit?.none, after: unit)
             return unit
         }
     }
@@ -142,8 +161,9 @@ public struct UnitStore: Sendable {
                 try await Self.move(db, unit: before, to: draft.parentId, identity: identity)
             }
             guard let after = try await Self.fetch(db, id: id) else { throw DomainError(.notFound, "error.unit_not_found") }
-            try await AuditLog.append(db, actor: identity.auditActor, action: draft.parentId != before.parentId ? "move" : "update",
-                                      entity: "unit", entityId: id, unitPath: after.path, before: before, after: after)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: draft.parentId != before.parentId ? "move" : "update",
+                entity: "unit", entityId: id, unitPath: after.path, before: before, after: after)
             return after
         }
     }
@@ -169,10 +189,12 @@ public struct UnitStore: Sendable {
     /// Replaces the prefix `old` by `new` in the paths of a subtree, in one statement.
     static func rewritePaths(_ db: any SQLDatabase, from old: UnitPath, to new: UnitPath, includingRoot: Bool) async throws {
         let lower = includingRoot ? ">=" : ">"
-        try await db.raw("""
+        try await db.raw(
+            """
             UPDATE units SET path = \(bind: new.value) || substr(path, CAST(\(bind: old.value.count + 1) AS INTEGER))
             WHERE path \(unsafeRaw: lower) \(bind: old.value) AND path < \(bind: old.subtreeUpperBound)
-            """).run()
+            """
+        ).run()
         // `lower` is one of two fixed operators above, never user input.
     }
 
@@ -193,15 +215,17 @@ public struct UnitStore: Sendable {
             if case .subtree(let root) = identity.scope, root == before.unitPath {
                 throw DomainError(.forbidden, "error.cannot_change_scope_root")
             }
-            let children = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units")
+            let children =
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units")
                 .where("parent_id", .equal, SQLBind(id)).where("active", .equal, SQLBind(true))
                 .first(decodingColumn: "n", as: Int.self) ?? 0
             if children > 0 { throw DomainError(.conflict, "error.unit_has_active_children") }
             try await db.update("units").set("active", to: SQLBind(false)).set("active_to", to: SQLBind(date.description))
                 .set("updated_at", to: SQLBind(Clock.timestamp())).where("id", .equal, SQLBind(id)).run()
             guard let after = try await Self.fetch(db, id: id) else { throw DomainError(.notFound, "error.unit_not_found") }
-            try await AuditLog.append(db, actor: identity.auditActor, action: "deactivate", entity: "unit", entityId: id,
-                                      unitPath: after.path, before: before, after: after)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "deactivate", entity: "unit", entityId: id,
+                unitPath: after.path, before: before, after: after)
             return after
         }
     }
@@ -214,7 +238,8 @@ public struct UnitStore: Sendable {
         return try await database.transaction { db in
             let source = try await Self.fetchInScope(db, id: sourceId, scope: identity.scope)
             let target = try await Self.fetchInScope(db, id: targetId, scope: identity.scope, field: "targetId")
-            try UnitTreeRules.checkMerge(source: source.unitPath, sourceActive: source.active, target: target.unitPath, targetActive: target.active)
+            try UnitTreeRules.checkMerge(
+                source: source.unitPath, sourceActive: source.active, target: target.unitPath, targetActive: target.active)
             if case .subtree(let root) = identity.scope, root == source.unitPath {
                 throw DomainError(.forbidden, "error.cannot_change_scope_root")
             }
@@ -222,25 +247,34 @@ public struct UnitStore: Sendable {
                 .all(decodingColumn: "id", as: Int64.self)
             try await db.update("units").set("parent_id", to: SQLBind(targetId)).where("parent_id", .equal, SQLBind(sourceId)).run()
             try await Self.rewritePaths(db, from: source.unitPath, to: target.unitPath, includingRoot: false)
-            let moved = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("people")
+            let moved =
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("people")
                 .where("unit_id", .equal, SQLBind(sourceId)).first(decodingColumn: "n", as: Int.self) ?? 0
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO person_transfers (person_id, from_unit_id, to_unit_id, on_date, reason, account_id)
                 SELECT id, \(bind: sourceId), \(bind: targetId), \(bind: date.description), \(bind: "merge"), \(bind: identity.account.id)
                 FROM people WHERE unit_id = \(bind: sourceId)
-                """).run()
+                """
+            ).run()
             try await db.update("people").set("unit_id", to: SQLBind(targetId)).set("updated_at", to: SQLBind(Clock.timestamp()))
                 .where("unit_id", .equal, SQLBind(sourceId)).run()
             try await db.update("units").set("active", to: SQLBind(false)).set("active_to", to: SQLBind(date.description))
                 .set("merged_into_id", to: SQLBind(targetId)).set("updated_at", to: SQLBind(Clock.timestamp()))
                 .where("id", .equal, SQLBind(sourceId)).run()
-            try await db.insert(into: "unit_merges").columns("source_id", "target_id", "on_date", "people_moved", "units_moved", "account_id")
-                .values(SQLBind(sourceId), SQLBind(targetId), SQLBind(date.description), SQLBind(moved), SQLBind(children.count), SQLBind(identity.account.id))
-                .run()
+            try await db.insert(into: "unit_merges").columns(
+                "source_id", "target_id", "on_date", "people_moved", "units_moved", "account_id"
+            )
+            .values(
+                SQLBind(sourceId), SQLBind(targetId), SQLBind(date.description), SQLBind(moved), SQLBind(children.count),
+                SQLBind(identity.account.id)
+            )
+            .run()
             guard let after = try await Self.fetch(db, id: sourceId) else { throw DomainError(.notFound, "error.unit_not_found") }
             let result = MergeResult(source: after, targetId: targetId, peopleMoved: moved, unitsMoved: children.count)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "merge", entity: "unit", entityId: sourceId,
-                                      unitPath: target.path, before: source, after: result)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "merge", entity: "unit", entityId: sourceId,
+                unitPath: target.path, before: source, after: result)
             return result
         }
     }
@@ -248,7 +282,8 @@ public struct UnitStore: Sendable {
     /// Counts for the dashboard, within the scope.
     public func count(as identity: Identity, activeOnly: Bool = true) async throws -> Int {
         try await database.read { db in
-            var query = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units").whereScope(column: "path", identity.scope)
+            var query = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("units").whereScope(
+                column: "path", identity.scope)
             if activeOnly { query = query.where("active", .equal, SQLBind(true)) }
             return try await query.first(decodingColumn: "n", as: Int.self) ?? 0
         }
@@ -265,7 +300,10 @@ public struct UnitStore: Sendable {
     }
 }
 
-struct IdName: Decodable { let id: Int64; let name: String }
+struct IdName: Decodable {
+    let id: Int64
+    let name: String
+}
 
 public struct MergeResult: Codable, Sendable, Equatable {
     public var source: OrgUnit

@@ -45,15 +45,28 @@ public struct WorkListStore: Sendable {
     /// Deadlines of launched movements whose launcher is the unit's parent (the units a movement
     /// expects reports from), not yet reported by the unit, due within the horizon or overdue.
     static func reports(_ db: any SQLDatabase, unit: Int64, today: CalendarDate) async throws -> [WorkItem] {
-        guard let parent = try await db.select().column("parent_id").from("units").where("id", .equal, SQLBind(unit))
-            .first(decodingColumn: "parent_id", as: Int64?.self) ?? nil else { return [] }
-        struct Row: Decodable { let deadlineId: Int64; let title: String; let dueDate: String; let movementId: Int64; let name: String }
+        guard
+            let parent = try await db.select().column("parent_id").from("units").where("id", .equal, SQLBind(unit))
+                .first(decodingColumn: "parent_id", as: Int64?.self) ?? nil
+        else { return [] }
+        struct Row: Decodable {
+            let deadlineId: Int64
+            let title: String
+            let dueDate: String
+            let movementId: Int64
+            let name: String
+        }
         let rows = try await db.select()
-            .columns(SQLAlias(SQLColumn("id", table: "d"), as: SQLIdentifier("deadline_id")), SQLColumn("title", table: "d"),
-                     SQLColumn("due_date", table: "d"), SQLAlias(SQLColumn("id", table: "m"), as: SQLIdentifier("movement_id")), SQLColumn("name", table: "m"))
+            .columns(
+                SQLAlias(SQLColumn("id", table: "d"), as: SQLIdentifier("deadline_id")), SQLColumn("title", table: "d"),
+                SQLColumn("due_date", table: "d"), SQLAlias(SQLColumn("id", table: "m"), as: SQLIdentifier("movement_id")),
+                SQLColumn("name", table: "m")
+            )
             .from(SQLAlias(SQLIdentifier("movement_deadlines"), as: SQLIdentifier("d")))
-            .join(SQLAlias(SQLIdentifier("movements"), as: SQLIdentifier("m")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("movement_id", table: "d"), .equal, SQLColumn("id", table: "m"))
+            .join(
+                SQLAlias(SQLIdentifier("movements"), as: SQLIdentifier("m")), method: SQLJoinMethod.inner,
+                on: SQLColumn("movement_id", table: "d"), .equal, SQLColumn("id", table: "m")
+            )
             .where(SQLColumn("launcher_unit_id", table: "m"), .equal, SQLBind(parent))
             .where(SQLColumn("status", table: "m"), .in, SQLBind.group(["launched", "interim_reviewed"]))
             .where(SQLColumn("due_date", table: "d"), .lessThanOrEqual, SQLBind(today.adding(days: horizonDays).description))
@@ -61,30 +74,48 @@ public struct WorkListStore: Sendable {
             .orderBy(SQLColumn("due_date", table: "d")).orderBy(SQLColumn("id", table: "d"))
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         return rows.map {
-            WorkItem(kind: .report, subjectId: $0.movementId, title: "\($0.name) — \($0.title)", due: $0.dueDate,
-                     overdue: $0.dueDate < today.description, count: nil)
+            WorkItem(
+                kind: .report, subjectId: $0.movementId, title: "\($0.name) — \($0.title)", due: $0.dueDate,
+                overdue: $0.dueDate < today.description, count: nil)
         }
     }
 
     /// Open seasons the unit belongs to: its own sheet to fill in (self or cross), and for the
     /// leader and deputy, the members' sheets waiting to be verified.
     static func seasons(_ db: any SQLDatabase, unit: Int64) async throws -> [WorkItem] {
-        struct Season: Decodable { let id: Int64; let year: Int; let mode: String; let leaderUnitId: Int64; let deputyUnitId: Int64; let name: String }
+        struct Season: Decodable {
+            let id: Int64
+            let year: Int
+            let mode: String
+            let leaderUnitId: Int64
+            let deputyUnitId: Int64
+            let name: String
+        }
         let seasons = try await db.select()
-            .columns(SQLColumn("id", table: "s"), SQLColumn("year", table: "s"), SQLColumn("mode", table: "s"),
-                     SQLColumn("leader_unit_id", table: "s"), SQLColumn("deputy_unit_id", table: "s"), SQLColumn("name", table: "c"))
+            .columns(
+                SQLColumn("id", table: "s"), SQLColumn("year", table: "s"), SQLColumn("mode", table: "s"),
+                SQLColumn("leader_unit_id", table: "s"), SQLColumn("deputy_unit_id", table: "s"), SQLColumn("name", table: "c")
+            )
             .from(SQLAlias(SQLIdentifier("seasons"), as: SQLIdentifier("s")))
-            .join(SQLAlias(SQLIdentifier("clusters"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("cluster_id", table: "s"), .equal, SQLColumn("id", table: "c"))
-            .join(SQLAlias(SQLIdentifier("season_members"), as: SQLIdentifier("sm")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("season_id", table: "sm"), .equal, SQLColumn("id", table: "s"))
+            .join(
+                SQLAlias(SQLIdentifier("clusters"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                on: SQLColumn("cluster_id", table: "s"), .equal, SQLColumn("id", table: "c")
+            )
+            .join(
+                SQLAlias(SQLIdentifier("season_members"), as: SQLIdentifier("sm")), method: SQLJoinMethod.inner,
+                on: SQLColumn("season_id", table: "sm"), .equal, SQLColumn("id", table: "s")
+            )
             .where(SQLColumn("unit_id", table: "sm"), .equal, SQLBind(unit))
             .where(SQLColumn("status", table: "s"), .equal, SQLBind("open"))
             .orderBy(SQLColumn("year", table: "s")).orderBy(SQLColumn("id", table: "s"))
             .all(decoding: Season.self, keyDecodingStrategy: .convertFromSnakeCase)
         var items: [WorkItem] = []
         for season in seasons {
-            struct Sheet: Decodable { let sheet: String; let targetUnitId: Int64; let scorerUnitId: Int64 }
+            struct Sheet: Decodable {
+                let sheet: String
+                let targetUnitId: Int64
+                let scorerUnitId: Int64
+            }
             let sheets = try await db.select().distinct()
                 .columns("sheet", "target_unit_id", "scorer_unit_id").from("season_scores").where("season_id", .equal, SQLBind(season.id))
                 .all(decoding: Sheet.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -96,12 +127,17 @@ public struct WorkListStore: Sendable {
                 of: unit, mode: ScoringMode(rawValue: season.mode) ?? .verification, members: members,
                 leadership: ClusterLeadership(leaderUnitId: season.leaderUnitId, deputyUnitId: season.deputyUnitId),
                 sheets: sheets.compactMap { sheet in
-                    ScoreSheetKind(rawValue: sheet.sheet).map { SubmittedSheet(kind: $0, targetUnitId: sheet.targetUnitId, scorerUnitId: sheet.scorerUnitId) }
+                    ScoreSheetKind(rawValue: sheet.sheet).map {
+                        SubmittedSheet(kind: $0, targetUnitId: sheet.targetUnitId, scorerUnitId: sheet.scorerUnitId)
+                    }
                 })
             if owed.toCrossScore > 0 {
-                items.append(WorkItem(kind: .crossScore, subjectId: season.id, title: title, due: nil, overdue: false, count: owed.toCrossScore))
+                items.append(
+                    WorkItem(kind: .crossScore, subjectId: season.id, title: title, due: nil, overdue: false, count: owed.toCrossScore))
             }
-            if owed.selfScore { items.append(WorkItem(kind: .selfScore, subjectId: season.id, title: title, due: nil, overdue: false, count: nil)) }
+            if owed.selfScore {
+                items.append(WorkItem(kind: .selfScore, subjectId: season.id, title: title, due: nil, overdue: false, count: nil))
+            }
             if owed.toVerify > 0 {
                 items.append(WorkItem(kind: .verify, subjectId: season.id, title: title, due: nil, overdue: false, count: owed.toVerify))
             }
@@ -111,14 +147,23 @@ public struct WorkListStore: Sendable {
 
     /// Open ballots where the unit is an elector and has not voted in the current round.
     static func ballots(_ db: any SQLDatabase, unit: Int64) async throws -> [WorkItem] {
-        struct Row: Decodable { let id: Int64; let purpose: String }
+        struct Row: Decodable {
+            let id: Int64
+            let purpose: String
+        }
         let rows = try await db.select().columns(SQLColumn("id", table: "b"), SQLColumn("purpose", table: "b"))
             .from(SQLAlias(SQLIdentifier("ballots"), as: SQLIdentifier("b")))
-            .join(SQLAlias(SQLIdentifier("ballot_electors"), as: SQLIdentifier("e")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("ballot_id", table: "e"), .equal, SQLColumn("id", table: "b"))
+            .join(
+                SQLAlias(SQLIdentifier("ballot_electors"), as: SQLIdentifier("e")), method: SQLJoinMethod.inner,
+                on: SQLColumn("ballot_id", table: "e"), .equal, SQLColumn("id", table: "b")
+            )
             .where(SQLColumn("voter_id", table: "e"), .equal, SQLBind(unit))
             .where(SQLColumn("closed", table: "b"), .equal, SQLBind(false))
-            .where(SQLQueryString("NOT EXISTS (SELECT 1 FROM ballot_marks k WHERE k.ballot_id = b.id AND k.round = b.rounds_started AND k.voter_id = \(bind: unit))"))
+            .where(
+                SQLQueryString(
+                    "NOT EXISTS (SELECT 1 FROM ballot_marks k WHERE k.ballot_id = b.id AND k.round = b.rounds_started AND k.voter_id = \(bind: unit))"
+                )
+            )
             .orderBy(SQLColumn("id", table: "b"))
             .all(decoding: Row.self)
         return rows.map { WorkItem(kind: .vote, subjectId: $0.id, title: $0.purpose, due: nil, overdue: false, count: nil) }
@@ -126,7 +171,8 @@ public struct WorkListStore: Sendable {
 
     /// This year's registration, while nothing is registered and the deadline has not passed.
     static func registration(_ db: any SQLDatabase, unit: Int64, today: CalendarDate) async throws -> [WorkItem] {
-        let registered = try await db.select().column("id").from("registrations").where("unit_id", .equal, SQLBind(unit))
+        let registered =
+            try await db.select().column("id").from("registrations").where("unit_id", .equal, SQLBind(unit))
             .where("year", .equal, SQLBind(today.year)).limit(1).first() != nil
         guard !registered, let loaded = try await UnitStore.fetch(db, id: unit) else { return [] }
         let deadline = try await RegistrationStore.deadline(db, year: today.year, unitPath: loaded.unitPath)

@@ -22,14 +22,16 @@ struct BallotTests {
         }
     }
 
-    @Test("threshold is a share of all eligible voters", arguments: [
-        (votes: 8, threshold: Proportion.fourFifths, elected: true),
-        (7, .fourFifths, false),
-        (9, .nineTenths, true),
-        (8, .nineTenths, false),
-        (5, .half, true),  // ≥, not >
-        (4, .half, false),
-    ])
+    @Test(
+        "threshold is a share of all eligible voters",
+        arguments: [
+            (votes: 8, threshold: Proportion.fourFifths, elected: true),
+            (7, .fourFifths, false),
+            (9, .nineTenths, true),
+            (8, .nineTenths, false),
+            (5, .half, true),  // ≥, not >
+            (4, .half, false),
+        ])
     func thresholds(votes: Int, threshold: Proportion, elected: Bool) throws {
         var ballot = try Self.ballot(threshold: threshold)
         // Every voter casts; the ones not voting for 101 hand in blank papers.
@@ -67,8 +69,10 @@ struct BallotTests {
 
         var close = try Self.ballot(candidates: [101, 102, 103], seats: 2)
         try Self.castAll(
-            [[101, 102], [101, 102], [101, 102], [101, 102], [101, 102], [101, 103], [101, 103], [101, 103], [101, 103],
-             [103]],
+            [
+                [101, 102], [101, 102], [101, 102], [101, 102], [101, 102], [101, 103], [101, 103], [101, 103], [101, 103],
+                [103],
+            ],
             into: &close)
         let round1 = close.tally()
         #expect(round1.results.map(\.votes) == [9, 5, 5])
@@ -226,10 +230,12 @@ struct BallotTests {
         }
     }
 
-    @Test("proportions", arguments: [
-        ("2/3", Proportion.twoThirds), ("0.8", .fourFifths), ("80%", .fourFifths), ("90%", .nineTenths),
-        ("0.5", .half), ("1", .all), ("0", .none),
-    ])
+    @Test(
+        "proportions",
+        arguments: [
+            ("2/3", Proportion.twoThirds), ("0.8", .fourFifths), ("80%", .fourFifths), ("90%", .nineTenths),
+            ("0.5", .half), ("1", .all), ("0", .none),
+        ])
     func proportionParsing(text: String, expected: Proportion) {
         #expect(Proportion(text) == expected)
     }

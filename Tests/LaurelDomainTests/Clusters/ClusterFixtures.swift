@@ -12,20 +12,28 @@ enum ClusterFixtures {
         do {
             return try CriteriaTable(
                 sections: [
-                    CriteriaSection(code: "I", title: "Nhiệm vụ chính trị", criteria: [
-                        ScoringCriterion(code: "1.1", title: "Kế hoạch", maxPoints: 50),
-                        ScoringCriterion(code: "1.2", title: "Giao ước", maxPoints: 30),
-                    ]),
-                    CriteriaSection(code: "II", title: "Xây dựng tổ chức", criteria: [
-                        ScoringCriterion(code: "2.1", title: "Cải cách hành chính", maxPoints: 20)
-                    ]),
-                    CriteriaSection(code: "B", title: "Điểm thưởng", criteria: [
-                        ScoringCriterion(code: "B1", title: "Sáng kiến", maxPoints: 10, kind: .bonus),
-                        ScoringCriterion(code: "B2", title: "Mô hình", maxPoints: 10, kind: .bonus),
-                    ]),
-                    CriteriaSection(code: "D", title: "Điểm trừ", criteria: [
-                        ScoringCriterion(code: "D1", title: "Không đăng ký thi đua", maxPoints: 8, kind: .deduction)
-                    ]),
+                    CriteriaSection(
+                        code: "I", title: "Nhiệm vụ chính trị",
+                        criteria: [
+                            ScoringCriterion(code: "1.1", title: "Kế hoạch", maxPoints: 50),
+                            ScoringCriterion(code: "1.2", title: "Giao ước", maxPoints: 30),
+                        ]),
+                    CriteriaSection(
+                        code: "II", title: "Xây dựng tổ chức",
+                        criteria: [
+                            ScoringCriterion(code: "2.1", title: "Cải cách hành chính", maxPoints: 20)
+                        ]),
+                    CriteriaSection(
+                        code: "B", title: "Điểm thưởng",
+                        criteria: [
+                            ScoringCriterion(code: "B1", title: "Sáng kiến", maxPoints: 10, kind: .bonus),
+                            ScoringCriterion(code: "B2", title: "Mô hình", maxPoints: 10, kind: .bonus),
+                        ]),
+                    CriteriaSection(
+                        code: "D", title: "Điểm trừ",
+                        criteria: [
+                            ScoringCriterion(code: "D1", title: "Không đăng ký thi đua", maxPoints: 8, kind: .deduction)
+                        ]),
                 ],
                 bonusCap: 15)
         } catch {

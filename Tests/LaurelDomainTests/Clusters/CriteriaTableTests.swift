@@ -16,18 +16,24 @@ struct CriteriaTableTests {
 
     static let sheetCases: [SheetCase] = [
         SheetCase(name: "valid sheet", scores: ["1.1": 50, "1.2": 29.5, "B1": 10, "B2": 5, "D1": -8], expected: []),
-        SheetCase(name: "over max", scores: ["1.1": 50.01],
-                  expected: [ScoreIssue(criterionCode: "1.1", reason: .aboveMax(50))]),
-        SheetCase(name: "negative regular", scores: ["2.1": -1],
-                  expected: [ScoreIssue(criterionCode: "2.1", reason: .negative)]),
-        SheetCase(name: "positive deduction", scores: ["D1": 2],
-                  expected: [ScoreIssue(criterionCode: "D1", reason: .positiveDeduction)]),
-        SheetCase(name: "deduction beyond max", scores: ["D1": -8.5],
-                  expected: [ScoreIssue(criterionCode: "D1", reason: .deductionBeyondMax(8))]),
-        SheetCase(name: "bonus cap", scores: ["B1": 10, "B2": 5.01],
-                  expected: [ScoreIssue(criterionCode: nil, reason: .bonusCapExceeded(total: 15.01, cap: 15))]),
-        SheetCase(name: "unknown code", scores: ["9.9": 1],
-                  expected: [ScoreIssue(criterionCode: "9.9", reason: .unknownCriterion)]),
+        SheetCase(
+            name: "over max", scores: ["1.1": 50.01],
+            expected: [ScoreIssue(criterionCode: "1.1", reason: .aboveMax(50))]),
+        SheetCase(
+            name: "negative regular", scores: ["2.1": -1],
+            expected: [ScoreIssue(criterionCode: "2.1", reason: .negative)]),
+        SheetCase(
+            name: "positive deduction", scores: ["D1": 2],
+            expected: [ScoreIssue(criterionCode: "D1", reason: .positiveDeduction)]),
+        SheetCase(
+            name: "deduction beyond max", scores: ["D1": -8.5],
+            expected: [ScoreIssue(criterionCode: "D1", reason: .deductionBeyondMax(8))]),
+        SheetCase(
+            name: "bonus cap", scores: ["B1": 10, "B2": 5.01],
+            expected: [ScoreIssue(criterionCode: nil, reason: .bonusCapExceeded(total: 15.01, cap: 15))]),
+        SheetCase(
+            name: "unknown code", scores: ["9.9": 1],
+            expected: [ScoreIssue(criterionCode: "9.9", reason: .unknownCriterion)]),
         SheetCase(
             name: "several at once, in table order then unknown codes",
             scores: ["zz": 0, "D1": 1, "1.1": 60, "aa": 3],
@@ -90,16 +96,20 @@ struct CriteriaTableTests {
     @Test func jsonRoundTripAndDecodingValidates() throws {
         let data = try JSONEncoder().encode(table)
         #expect(try JSONDecoder().decode(CriteriaTable.self, from: data) == table)
-        let bad = Data(#"{"sections":[{"code":"A","title":"","criteria":[{"code":"x","title":"","maxPoints":-1,"kind":"regular"}]}],"bonusCap":0}"#.utf8)
+        let bad = Data(
+            #"{"sections":[{"code":"A","title":"","criteria":[{"code":"x","title":"","maxPoints":-1,"kind":"regular"}]}],"bonusCap":0}"#
+                .utf8)
         #expect(throws: (any Error).self) { try JSONDecoder().decode(CriteriaTable.self, from: bad) }
     }
 }
 
 @Suite("Points")
 struct PointsTests {
-    @Test("parsing", arguments: [
-        ("95", 9500), ("95.5", 9550), ("95.25", 9525), ("-8", -800), ("0.07", 7), ("+1.5", 150),
-    ])
+    @Test(
+        "parsing",
+        arguments: [
+            ("95", 9500), ("95.5", 9550), ("95.25", 9525), ("-8", -800), ("0.07", 7), ("+1.5", 150),
+        ])
     func parses(text: String, hundredths: Int) {
         #expect(Points(text) == Points(hundredths: hundredths))
     }
@@ -109,9 +119,11 @@ struct PointsTests {
         #expect(Points(text) == nil)
     }
 
-    @Test("mean rounds halves away from zero", arguments: [
-        ([9000, 9001], 9001), ([7000, 7000, 7001], 7000), ([-1, -2], -2), ([100, 200, 200], 167), ([5], 5),
-    ])
+    @Test(
+        "mean rounds halves away from zero",
+        arguments: [
+            ([9000, 9001], 9001), ([7000, 7000, 7001], 7000), ([-1, -2], -2), ([100, 200, 200], 167), ([5], 5),
+        ])
     func mean(hundredths: [Int], expected: Int) {
         #expect(Points.mean(hundredths.map(Points.init(hundredths:))) == Points(hundredths: expected))
     }

@@ -62,16 +62,19 @@ struct CrossScoringTests {
         #expect(normalised.rows.map(\.final) == [70, 65, 65])  // raw stays visible
     }
 
-    @Test("z-scores per scorer", arguments: [
-        (given: [70.0, 80, 90], expected: [-1.2247, 0, 1.2247]),
-        (given: [60.0, 80], expected: [-1, 1]),
-        (given: [75.0, 75, 75], expected: [0, 0, 0]),  // zero variance
-        (given: [75.0], expected: [0]),  // a single target
-    ])
+    @Test(
+        "z-scores per scorer",
+        arguments: [
+            (given: [70.0, 80, 90], expected: [-1.2247, 0, 1.2247]),
+            (given: [60.0, 80], expected: [-1, 1]),
+            (given: [75.0, 75, 75], expected: [0, 0, 0]),  // zero variance
+            (given: [75.0], expected: [0]),  // a single target
+        ])
     func zScores(given: [Double], expected: [Double]) {
-        let totals = Dictionary(uniqueKeysWithValues: given.enumerated().map { index, total in
-            (Int64(index + 10), [Int64(1): Points(floatLiteral: total)])
-        })
+        let totals = Dictionary(
+            uniqueKeysWithValues: given.enumerated().map { index, total in
+                (Int64(index + 10), [Int64(1): Points(floatLiteral: total)])
+            })
         let z = CrossScoring.zScores(totals)[1] ?? [:]
         let rounded = (0..<given.count).map { ((z[Int64($0 + 10)] ?? .nan) * 10_000).rounded() / 10_000 }
         #expect(rounded == expected)

@@ -40,15 +40,17 @@ struct MovementCoverageTests {
         #expect(coverage.notLaunched == [12, 13, 14])
     }
 
-    @Test("statuses per unit and deadline", arguments: [
-        (today: "2025-07-10", unit: 0, deadline: 0, status: ReportStatus.submitted),  // on the due date
-        ("2025-07-10", 1, 0, .late),  // late is marked, not refused
-        ("2025-07-10", 2, 0, .missing),
-        ("2025-06-30", 2, 0, .pending),  // due today: not missing yet
-        ("2025-07-01", 2, 0, .missing),
-        ("2025-07-10", 0, 1, .pending),
-        ("2025-12-01", 0, 1, .missing),
-    ])
+    @Test(
+        "statuses per unit and deadline",
+        arguments: [
+            (today: "2025-07-10", unit: 0, deadline: 0, status: ReportStatus.submitted),  // on the due date
+            ("2025-07-10", 1, 0, .late),  // late is marked, not refused
+            ("2025-07-10", 2, 0, .missing),
+            ("2025-06-30", 2, 0, .pending),  // due today: not missing yet
+            ("2025-07-01", 2, 0, .missing),
+            ("2025-07-10", 0, 1, .pending),
+            ("2025-12-01", 0, 1, .missing),
+        ])
     func statuses(today: String, unit: Int, deadline: Int, status: ReportStatus) {
         #expect(coverage(today: today).units[unit].reports[deadline].status == status)
     }

@@ -19,15 +19,17 @@ struct MovementTests {
             reportDeadlines: [ReportDeadline(code: "final", title: "Báo cáo tổng kết", dueDate: F.date(end))])
     }
 
-    @Test("interim review required for three years or more", arguments: [
-        ("2021-01-01", "2023-12-31", true),
-        ("2021-01-02", "2023-12-31", false),
-        ("2021-01-01", "2025-12-31", true),
-        ("2025-01-01", "2025-12-31", false),
-        ("2024-02-29", "2027-02-27", true),  // anniversary falls on 28 February
-        ("2024-02-29", "2027-02-26", false),
-        ("2021-03-01", "2024-02-29", true),
-    ])
+    @Test(
+        "interim review required for three years or more",
+        arguments: [
+            ("2021-01-01", "2023-12-31", true),
+            ("2021-01-02", "2023-12-31", false),
+            ("2021-01-01", "2025-12-31", true),
+            ("2025-01-01", "2025-12-31", false),
+            ("2024-02-29", "2027-02-27", true),  // anniversary falls on 28 February
+            ("2024-02-29", "2027-02-26", false),
+            ("2021-03-01", "2024-02-29", true),
+        ])
     func threeYearRule(start: String, end: String, required: Bool) {
         #expect(Self.movement(start, end).requiresInterimReview == required)
     }
@@ -55,13 +57,15 @@ struct MovementTests {
         #expect(movement.finalReviewedOn == F.date("2025-12-10"))
     }
 
-    @Test("illegal transitions", arguments: [
-        (MovementStatus.draft, MovementStatus.interimReviewed),
-        (.draft, .finalReviewed), (.draft, .closed), (.draft, .draft),
-        (.launched, .launched), (.launched, .closed), (.launched, .draft),
-        (.finalReviewed, .interimReviewed), (.finalReviewed, .launched),
-        (.closed, .launched), (.closed, .closed),
-    ])
+    @Test(
+        "illegal transitions",
+        arguments: [
+            (MovementStatus.draft, MovementStatus.interimReviewed),
+            (.draft, .finalReviewed), (.draft, .closed), (.draft, .draft),
+            (.launched, .launched), (.launched, .closed), (.launched, .draft),
+            (.finalReviewed, .interimReviewed), (.finalReviewed, .launched),
+            (.closed, .launched), (.closed, .closed),
+        ])
     func illegalTransition(from: MovementStatus, to: MovementStatus) {
         var movement = Movement(
             restoring: Self.movement("2025-01-01", "2025-12-31"), status: from, launchedOn: nil, interimReviews: [],

@@ -6,13 +6,15 @@ import Testing
 struct RankingTests {
     typealias F = ClusterFixtures
 
-    @Test("competition ranking: ties share a rank, the next skips", arguments: [
-        (keys: [90, 80, 80, 70], ranks: [1, 2, 2, 4]),
-        (keys: [50, 50, 50], ranks: [1, 1, 1]),
-        (keys: [10, 20, 30], ranks: [1, 2, 3]),
-        (keys: [5, 5, 4, 4, 3], ranks: [1, 1, 3, 3, 5]),
-        (keys: [], ranks: []),
-    ])
+    @Test(
+        "competition ranking: ties share a rank, the next skips",
+        arguments: [
+            (keys: [90, 80, 80, 70], ranks: [1, 2, 2, 4]),
+            (keys: [50, 50, 50], ranks: [1, 1, 1]),
+            (keys: [10, 20, 30], ranks: [1, 2, 3]),
+            (keys: [5, 5, 4, 4, 3], ranks: [1, 1, 3, 3, 5]),
+            (keys: [], ranks: []),
+        ])
     func competitionRanks(keys: [Int], ranks: [Int]) {
         let entries = keys.enumerated().map { (unitId: Int64($0.offset + 1), key: $0.element) }
         #expect(Ranking.competitionRanks(entries).map(\.rank) == ranks)

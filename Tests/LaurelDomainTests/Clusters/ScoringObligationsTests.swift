@@ -20,8 +20,10 @@ struct ScoringObligationsTests {
     }
 
     @Test func theLeaderAndTheDeputyOweTheSelfScoredMembersNotYetVerified() {
-        let sheets = [Self.sheet(.selfScore, 1, by: 1), Self.sheet(.selfScore, 3, by: 3), Self.sheet(.selfScore, 4, by: 4),
-                      Self.sheet(.verified, 4, by: 2)]
+        let sheets = [
+            Self.sheet(.selfScore, 1, by: 1), Self.sheet(.selfScore, 3, by: 3), Self.sheet(.selfScore, 4, by: 4),
+            Self.sheet(.verified, 4, by: 2),
+        ]
         // The leader: 3 waits (4 is verified, by the deputy; its own self-score is not its to verify).
         #expect(Self.owed(1, .verification, sheets) == ScoringObligations(selfScore: false, toVerify: 1))
         // The deputy: 1 (the leader's unit) and 3 wait; its own self-score is missing.
@@ -37,8 +39,10 @@ struct ScoringObligationsTests {
 
     @Test func crossModeOwesEveryOtherMemberNotScoredYetAndNoSelfScore() {
         #expect(Self.owed(3, .cross, []) == ScoringObligations(toCrossScore: 3))
-        let sheets = [Self.sheet(.cross, 1, by: 3), Self.sheet(.cross, 2, by: 3), Self.sheet(.cross, 3, by: 1),
-                      Self.sheet(.selfScore, 4, by: 3), Self.sheet(.cross, 4, by: 2)]
+        let sheets = [
+            Self.sheet(.cross, 1, by: 3), Self.sheet(.cross, 2, by: 3), Self.sheet(.cross, 3, by: 1),
+            Self.sheet(.selfScore, 4, by: 3), Self.sheet(.cross, 4, by: 2),
+        ]
         #expect(Self.owed(3, .cross, sheets) == ScoringObligations(toCrossScore: 1))
         #expect(Self.owed(1, .cross, sheets) == ScoringObligations(toCrossScore: 2), "it scored 3; leaders verify nothing in cross mode")
         let done = Self.members.filter { $0 != 4 }.map { Self.sheet(.cross, $0, by: 4) }

@@ -12,12 +12,13 @@ struct SeasonPolicyTests {
     static let members: [Int64] = [11, 12, 13, 14]
 
     static func policy(_ role: Role, unit: Int64, scope: Scope? = nil, members: [Int64] = members) -> SeasonPolicy {
-        let path: UnitPath = switch unit {
-        case 1: UnitPath(value: "/1/")
-        case 2: UnitPath(value: "/2/")
-        case 5: organiser
-        default: UnitPath(value: "/1/\(unit)/")
-        }
+        let path: UnitPath =
+            switch unit {
+            case 1: UnitPath(value: "/1/")
+            case 2: UnitPath(value: "/2/")
+            case 5: organiser
+            default: UnitPath(value: "/1/\(unit)/")
+            }
         let identity = Identity(
             account: Account(id: 1, username: "u", role: role, unitId: unit, personId: nil, active: true),
             scope: scope ?? (role == .admin ? .everything : .subtree(path)), scopeRootId: role == .admin ? nil : unit)
@@ -74,7 +75,8 @@ struct SeasonPolicyTests {
     }
 
     @Test func theLeaderAndTheDeputyVerifyTheOthersNeverThemselves() {
-        let leader = Self.policy(.officer, unit: 11), deputy = Self.policy(.officer, unit: 12)
+        let leader = Self.policy(.officer, unit: 11)
+        let deputy = Self.policy(.officer, unit: 12)
         #expect(!leader.mayVerify(11) && leader.mayVerify(12) && leader.mayVerify(13) && leader.mayVerify(14))
         #expect(deputy.mayVerify(11) && !deputy.mayVerify(12) && deputy.mayVerify(13))
         #expect(!Self.policy(.officer, unit: 13).mayVerify(14), "a plain member verifies no one")
@@ -108,8 +110,9 @@ struct SeasonPolicyTests {
         }
         for role in [Role.staff, .auditor] { #expect(!Self.policy(role, unit: 13).mayVote(for: 13), "\(role)") }
         #expect(Self.policy(.admin, unit: 1).mayVote(for: 14), "an admin records paper ballots")
-        let identity = Identity(account: Account(id: 1, username: "u", role: .auditor, unitId: 13, personId: nil, active: true),
-                                scope: .subtree(UnitPath(value: "/1/13/")), scopeRootId: 13)
+        let identity = Identity(
+            account: Account(id: 1, username: "u", role: .auditor, unitId: 13, personId: nil, active: true),
+            scope: .subtree(UnitPath(value: "/1/13/")), scopeRootId: 13)
         #expect(identity.votingUnits.isEmpty)
     }
 

@@ -77,12 +77,13 @@ struct SeasonTests {
 
     @Test func targetsMetCount() throws {
         var season = F.season(mode: .verification)
-        try season.registerTargets([
-            RegisteredTarget(unitId: 3, code: "T1", title: "Thu ngân sách", measure: "tỷ đồng", planned: 120),
-            RegisteredTarget(unitId: 3, code: "T2", title: "Hộ nghèo giảm", measure: "%", planned: 1.5),
-            RegisteredTarget(unitId: 3, code: "T3", title: "Tai nạn giao thông", planned: 5, direction: .atMost),
-            RegisteredTarget(unitId: 3, code: "T4", title: "Hồ sơ trễ hạn", planned: 0, direction: .atMost),
-        ], for: 3)
+        try season.registerTargets(
+            [
+                RegisteredTarget(unitId: 3, code: "T1", title: "Thu ngân sách", measure: "tỷ đồng", planned: 120),
+                RegisteredTarget(unitId: 3, code: "T2", title: "Hộ nghèo giảm", measure: "%", planned: 1.5),
+                RegisteredTarget(unitId: 3, code: "T3", title: "Tai nạn giao thông", planned: 5, direction: .atMost),
+                RegisteredTarget(unitId: 3, code: "T4", title: "Hồ sơ trễ hạn", planned: 0, direction: .atMost),
+            ], for: 3)
         try season.registerTargets([RegisteredTarget(unitId: 4, code: "T1", title: "x", planned: 10, actual: 9)], for: 4)
         try season.recordActual(121, unit: 3, code: "T1")
         try season.recordActual(1.5, unit: 3, code: "T2")
@@ -91,10 +92,11 @@ struct SeasonTests {
         #expect(season.targetSummary().description == "2 of 5 targets met")
         #expect(throws: SeasonError.unknownTarget(unitId: 3, code: "T9")) { try season.recordActual(1, unit: 3, code: "T9") }
         #expect(throws: SeasonError.duplicateTargetCode("A")) {
-            try season.registerTargets([
-                RegisteredTarget(unitId: 5, code: "A", title: "", planned: 1),
-                RegisteredTarget(unitId: 5, code: "A", title: "", planned: 2),
-            ], for: 5)
+            try season.registerTargets(
+                [
+                    RegisteredTarget(unitId: 5, code: "A", title: "", planned: 1),
+                    RegisteredTarget(unitId: 5, code: "A", title: "", planned: 2),
+                ], for: 5)
         }
     }
 }

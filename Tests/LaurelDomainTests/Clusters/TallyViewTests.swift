@@ -20,7 +20,10 @@ struct TallyViewTests {
         try ballot.cast(voter: 1, choices: [101])
         try ballot.cast(voter: 2, choices: [])
         let view = ballot.tallyView(readerVotesFor: [2])
-        guard case .running(let running) = view else { Issue.record("count shown while open"); return }
+        guard case .running(let running) = view else {
+            Issue.record("count shown while open")
+            return
+        }
         #expect(running.cast == 2 && running.eligible == 4 && running.round == 1 && running.candidates == [101, 102])
         #expect(running.youHaveVoted == true && running.votedBy == [2])
         let json = try Self.json(view)
@@ -42,7 +45,10 @@ struct TallyViewTests {
     func theReaderLearnsOnlyAboutItsOwnUnits(reader: Set<Int64>, youHaveVoted: Bool?, votedBy: [Int64]) throws {
         var ballot = try Self.ballot()
         try ballot.cast(voter: 1, choices: [101])
-        guard case .running(let running) = ballot.tallyView(readerVotesFor: reader) else { Issue.record("count shown"); return }
+        guard case .running(let running) = ballot.tallyView(readerVotesFor: reader) else {
+            Issue.record("count shown")
+            return
+        }
         #expect(running.youHaveVoted == youHaveVoted && running.votedBy == votedBy)
     }
 
@@ -65,7 +71,9 @@ struct TallyViewTests {
 
     @Test func anEarlierRoundIsCountedWhileTheNextRuns() throws {
         var ballot = try Self.ballot()
-        for (voter, choice) in [(1, 101), (2, 101), (3, 102), (4, 102)] as [(Int64, Int64)] { try ballot.cast(voter: voter, choices: [choice]) }
+        for (voter, choice) in [(1, 101), (2, 101), (3, 102), (4, 102)] as [(Int64, Int64)] {
+            try ballot.cast(voter: voter, choices: [choice])
+        }
         try ballot.startNextRound()
         try ballot.cast(voter: 1, choices: [102])
         #expect(ballot.tallyView(round: 1, readerVotesFor: []) == .counted(try #require(ballot.tally(round: 1))))
@@ -76,8 +84,9 @@ struct TallyViewTests {
     }
 
     @Test func noRoundOpensOnATieNobodyMaySeeYet() throws {
-        var ballot = try Ballot(purpose: "Bầu cụm trưởng", candidates: [101, 102], eligibleVoters: Set(1...4),
-                                threshold: try #require(Proportion("1/4")))
+        var ballot = try Ballot(
+            purpose: "Bầu cụm trưởng", candidates: [101, 102], eligibleVoters: Set(1...4),
+            threshold: try #require(Proportion("1/4")))
         try ballot.cast(voter: 1, choices: [101])
         try ballot.cast(voter: 2, choices: [102])
         #expect(ballot.tally().tie == [101, 102])

@@ -6,16 +6,18 @@ import Testing
 struct VerificationScoringTests {
     typealias F = ClusterFixtures
 
-    @Test("who may verify whom (leader 1, deputy 2)", arguments: [
-        (target: Int64(1), verifier: Int64(1), allowed: false),  // nobody verifies its own unit
-        (1, 2, true),  // the leader's unit is verified by the deputy
-        (2, 1, true),  // the deputy's by the leader
-        (2, 2, false),
-        (3, 1, true), (3, 2, true),
-        (3, 4, false),  // an ordinary member never verifies
-        (3, 3, false),
-        (99, 1, false),  // not a member
-    ])
+    @Test(
+        "who may verify whom (leader 1, deputy 2)",
+        arguments: [
+            (target: Int64(1), verifier: Int64(1), allowed: false),  // nobody verifies its own unit
+            (1, 2, true),  // the leader's unit is verified by the deputy
+            (2, 1, true),  // the deputy's by the leader
+            (2, 2, false),
+            (3, 1, true), (3, 2, true),
+            (3, 4, false),  // an ordinary member never verifies
+            (3, 3, false),
+            (99, 1, false),  // not a member
+        ])
     func verifierRule(target: Int64, verifier: Int64, allowed: Bool) {
         #expect(F.season(mode: .verification).mayVerify(target, by: verifier) == allowed)
     }

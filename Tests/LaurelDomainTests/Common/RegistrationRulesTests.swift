@@ -22,7 +22,9 @@ struct RegistrationRulesTests {
         #expect(monthDay.description == text)
     }
 
-    @Test(arguments: ["", "3-31", "03-1", "03/31", "0331", "13-01", "00-10", "02-30", "04-31", "03-00", "03-31 ", "2025-03-31", "aa-bb", "03-3x"])
+    @Test(arguments: [
+        "", "3-31", "03-1", "03/31", "0331", "13-01", "00-10", "02-30", "04-31", "03-00", "03-31 ", "2025-03-31", "aa-bb", "03-3x",
+    ])
     func badMonthDaysAreRefused(_ text: String) {
         #expect(R.MonthDay(text) == nil, "\(text)")
     }

@@ -46,10 +46,16 @@ struct BonusTests {
         #expect(try calculator.bonus(code: "BK_BO", subjectKind: .collective, decisionDate: date).get().amountVND == 7_020_000)
         // 1.5 × 1.5 × 2,340,000 = 5,265,000 → 5,270,000
         #expect(try calculator.bonus(code: "BK_BO", subjectKind: .household, decisionDate: date).get().amountVND == 5_270_000)
-        #expect(try calculator.bonus(code: "CSTD_BO", subjectKind: .individual,
-                                     decisionDate: #require(CalendarDate("2024-06-30"))).get().amountVND == 5_400_000)
-        #expect(try calculator.bonus(code: "CSTD_BO", subjectKind: .individual,
-                                     decisionDate: #require(CalendarDate("2026-07-01"))).get().amountVND == 7_590_000)
+        #expect(
+            try calculator.bonus(
+                code: "CSTD_BO", subjectKind: .individual,
+                decisionDate: #require(CalendarDate("2024-06-30"))
+            ).get().amountVND == 5_400_000)
+        #expect(
+            try calculator.bonus(
+                code: "CSTD_BO", subjectKind: .individual,
+                decisionDate: #require(CalendarDate("2026-07-01"))
+            ).get().amountVND == 7_590_000)
     }
 
     @Test("no amount when nothing known was in force, or the figure is not configured")
@@ -57,11 +63,13 @@ struct BonusTests {
         let early = try #require(CalendarDate("2023-06-30"))
         #expect(calculator.bonus(code: "LDTT", subjectKind: .individual, decisionDate: early) == .failure(.noBaseSalary(date: early)))
         let preLaw = try #require(CalendarDate("2023-12-31"))
-        #expect(calculator.bonus(code: "LDTT", subjectKind: .individual, decisionDate: preLaw)
-            == .failure(.noCoefficient(code: "LDTT", subjectKind: .individual, date: preLaw)))
+        #expect(
+            calculator.bonus(code: "LDTT", subjectKind: .individual, decisionDate: preLaw)
+                == .failure(.noCoefficient(code: "LDTT", subjectKind: .individual, date: preLaw)))
         let date = try #require(CalendarDate("2025-09-15"))
-        #expect(calculator.bonus(code: "GDVH", subjectKind: .household, decisionDate: date)
-            == .failure(.noCoefficient(code: "GDVH", subjectKind: .household, date: date)))
+        #expect(
+            calculator.bonus(code: "GDVH", subjectKind: .household, decisionDate: date)
+                == .failure(.noCoefficient(code: "GDVH", subjectKind: .household, date: date)))
         #expect(calculator.bonus(code: "XX", subjectKind: .household, decisionDate: date) == .failure(.unknownCode("XX")))
     }
 

@@ -19,20 +19,27 @@ struct CheckInputLimitsTests {
 
     @Test func tooManyYearsOfOneSubjectOrMembersInAll() {
         let years = (2020...2023).map { #"{"year": \#($0), "rating": "good"}"# }.joined(separator: ",")
-        #expect(Self.run(#"{"subjects": [{"id": "a", "kind": "individual", "years": [\#(years)]}]}"#)?.exceeded
-            == .records(limit: 3, subject: "a", given: 4))
+        #expect(
+            Self.run(#"{"subjects": [{"id": "a", "kind": "individual", "years": [\#(years)]}]}"#)?.exceeded
+                == .records(limit: 3, subject: "a", given: 4))
         let member = #"{"id": "m", "kind": "individual"}"#
-        #expect(Self.run(#"{"subjects": [{"id": "c", "kind": "collective", "members": [\#(member), \#(member), \#(member)]}]}"#)?.exceeded
-            == .members(limit: 2, given: 3))
+        #expect(
+            Self.run(#"{"subjects": [{"id": "c", "kind": "collective", "members": [\#(member), \#(member), \#(member)]}]}"#)?.exceeded
+                == .members(limit: 2, given: 3))
     }
 
     @Test func defaultChecksCountTowardsTheCap() {
         // Without `check`, every code of the kind is judged: more than four verdicts.
         let errors = Self.run(#"{"subjects": [{"id": "a", "kind": "individual", "years": [{"year": 2024, "rating": "good"}]}]}"#)
-        guard case .checks(limit: 4, given: let given)? = errors?.exceeded else { Issue.record("expected the checks bound"); return }
+        guard case .checks(limit: 4, given: let given)? = errors?.exceeded else {
+            Issue.record("expected the checks bound")
+            return
+        }
         #expect(given > 4)
         let within = EligibilityCheckRun.verdicts(
-            input: Data(#"{"subjects": [{"id": "a", "kind": "individual", "years": [{"year": 2024, "rating": "good"}], "check": [{"code": "LDTT", "year": 2024}]}]}"#.utf8),
+            input: Data(
+                #"{"subjects": [{"id": "a", "kind": "individual", "years": [{"year": 2024, "rating": "good"}], "check": [{"code": "LDTT", "year": 2024}]}]}"#
+                    .utf8),
             limits: Self.limits)
         #expect((try? within.get())?.count == 1)
     }

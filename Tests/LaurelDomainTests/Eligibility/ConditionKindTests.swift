@@ -2,8 +2,9 @@ import LaurelDomain
 import Testing
 
 @Suite struct ConditionKindTests {
-    let civilServant = SubjectHistory(id: "p", kind: .individual, staffCategory: .civilServant,
-                                      years: [.init(year: 2024, rating: .excellent)])
+    let civilServant = SubjectHistory(
+        id: "p", kind: .individual, staffCategory: .civilServant,
+        years: [.init(year: 2024, rating: .excellent)])
 
     @Test func conditionsSayWhatTheyTest() {
         let verdict = EligibilityEngine.standard.verdict(for: civilServant, code: "LDTT", year: 2024)

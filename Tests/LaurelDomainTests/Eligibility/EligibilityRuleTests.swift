@@ -23,10 +23,12 @@ struct EligibilityRuleTests {
     func gapBreaksFiveYears() {
         var ratings = Fixture.excellent(2019...2024)
         ratings[2022] = nil
-        let person = Fixture.person(ratings: ratings, awards: [
-            Fixture.award("BK_BO", 2019), Fixture.award("CSTDCS", 2020), Fixture.award("CSTDCS", 2021),
-            Fixture.award("CSTDCS", 2023),
-        ])
+        let person = Fixture.person(
+            ratings: ratings,
+            awards: [
+                Fixture.award("BK_BO", 2019), Fixture.award("CSTDCS", 2020), Fixture.award("CSTDCS", 2021),
+                Fixture.award("CSTDCS", 2023),
+            ])
         let verdict = engine.verdict(for: person, code: "BK_TTG", year: 2024)
         #expect(verdict.unmet == ["bk_ttg.good_plus_5_years"])
         #expect(verdict.conditions[3].detail.contains("2022 not on record"))
@@ -44,9 +46,10 @@ struct EligibilityRuleTests {
     func versionedOverrides() throws {
         // An administrator's GK rule: good+ under Decree 98, excellent from Decree 152.
         func rule(_ from: CalendarDate?, _ until: CalendarDate?, _ rating: Rating) -> AwardRule {
-            AwardRule(code: "GK", subjectKinds: [.individual], validFrom: from, validUntil: until,
-                      basis: [LegalReference.law(75)],
-                      conditions: [RuleCondition("rating", .ratingInEach(atLeast: rating, window: .thisYear))])
+            AwardRule(
+                code: "GK", subjectKinds: [.individual], validFrom: from, validUntil: until,
+                basis: [LegalReference.law(75)],
+                conditions: [RuleCondition("rating", .ratingInEach(atLeast: rating, window: .thisYear))])
         }
         let settings = EligibilitySettings(ruleOverrides: [
             rule(CalendarDate("2024-01-01"), CalendarDate("2025-06-30"), .good),
@@ -65,11 +68,15 @@ struct EligibilityRuleTests {
     func onlyValidMeritAwardsCount() {
         let ratings = Fixture.excellent(2022...2024)
         let idea: [Int: [SubjectHistory.Initiative]] = [2023: [.init(level: .ministerialProvincial)]]
-        for spoiled in [Fixture.award("CSTDCS", 2023, .revoked), Fixture.award("CSTDCS", 2023, kind: .thematic),
-                        Fixture.award("CSTDCS", 2023, kind: .adHoc), Fixture.award("CSTDCS", 2023, .corrected)] {
-            let person = Fixture.person(ratings: ratings, initiatives: idea, awards: [
-                Fixture.award("CSTDCS", 2022), spoiled, Fixture.award("CSTDCS", 2024),
-            ])
+        for spoiled in [
+            Fixture.award("CSTDCS", 2023, .revoked), Fixture.award("CSTDCS", 2023, kind: .thematic),
+            Fixture.award("CSTDCS", 2023, kind: .adHoc), Fixture.award("CSTDCS", 2023, .corrected),
+        ] {
+            let person = Fixture.person(
+                ratings: ratings, initiatives: idea,
+                awards: [
+                    Fixture.award("CSTDCS", 2022), spoiled, Fixture.award("CSTDCS", 2024),
+                ])
             let verdict = engine.verdict(for: person, code: "CSTD_BO", year: 2024)
             #expect(!verdict.eligible, "\(spoiled)")
             #expect(verdict.conditions[2].detail.contains("not counted: CSTDCS 2023"))
@@ -78,9 +85,11 @@ struct EligibilityRuleTests {
 
     @Test("decision numbers appear in the evidence")
     func decisionNumbersInEvidence() {
-        let person = Fixture.person(ratings: Fixture.excellent(2023...2024), awards: [
-            Fixture.award("CSTDCS", 2023, decision: "12/QĐ-UBND"), Fixture.award("CSTDCS", 2024, decision: "31/QĐ-UBND"),
-        ])
+        let person = Fixture.person(
+            ratings: Fixture.excellent(2023...2024),
+            awards: [
+                Fixture.award("CSTDCS", 2023, decision: "12/QĐ-UBND"), Fixture.award("CSTDCS", 2024, decision: "31/QĐ-UBND"),
+            ])
         let verdict = engine.verdict(for: person, code: "BK_BO", year: 2024)
         #expect(verdict.eligible)
         #expect(verdict.conditions[2].detail.contains("2023 (decision 12/QĐ-UBND)"))
@@ -105,9 +114,11 @@ struct EligibilityRuleTests {
     @Test("an initiative used for one code does not count for another")
     func usedInitiatives() throws {
         func person(_ usedFor: String?) -> SubjectHistory {
-            Fixture.person(ratings: Fixture.excellent(2023...2024), initiatives: [
-                2023: [.init(id: "SK-1", level: .grassroots, usedFor: usedFor)], 2024: [.init(id: "SK-2", level: .grassroots)],
-            ])
+            Fixture.person(
+                ratings: Fixture.excellent(2023...2024),
+                initiatives: [
+                    2023: [.init(id: "SK-1", level: .grassroots, usedFor: usedFor)], 2024: [.init(id: "SK-2", level: .grassroots)],
+                ])
         }
         #expect(engine.isEligible(person(nil), code: "BK_BO", year: 2024))
         let used = engine.verdict(for: person("CSTDCS"), code: "BK_BO", year: 2024)
@@ -150,9 +161,11 @@ struct EligibilityRuleTests {
     @Test("HCLD3's unconfirmed extra element is off by default and can be switched on")
     func hcld3ExtraElement() throws {
         let ratings: [Int: Rating] = [2019: .good, 2020: .good, 2021: .good, 2022: .good, 2023: .good, 2024: .good]
-        let person = Fixture.person(ratings: ratings, initiatives: [
-            2020: [.init(level: .grassroots)], 2022: [.init(level: .grassroots)], 2024: [.init(level: .grassroots)],
-        ], awards: [Fixture.award("BK_TTG", 2019)] + [2020, 2022, 2024].map { Fixture.award("CSTDCS", $0) })
+        let person = Fixture.person(
+            ratings: ratings,
+            initiatives: [
+                2020: [.init(level: .grassroots)], 2022: [.init(level: .grassroots)], 2024: [.init(level: .grassroots)],
+            ], awards: [Fixture.award("BK_TTG", 2019)] + [2020, 2022, 2024].map { Fixture.award("CSTDCS", $0) })
         #expect(engine.isEligible(person, code: "HCLD3", year: 2024))
         let strict = try EligibilityEngine(settings: EligibilitySettings(hcld3RequiresExcellentYear: true))
         let verdict = strict.verdict(for: person, code: "HCLD3", year: 2024)
@@ -162,10 +175,12 @@ struct EligibilityRuleTests {
 
     @Test("a discipline inside the window breaks it only when configured")
     func disciplineInWindows() throws {
-        let person = Fixture.person(ratings: Fixture.excellent(2019...2024), discipline: [2021: .reprimand], awards: [
-            Fixture.award("BK_BO", 2019), Fixture.award("CSTDCS", 2020), Fixture.award("CSTDCS", 2022),
-            Fixture.award("CSTDCS", 2023),
-        ])
+        let person = Fixture.person(
+            ratings: Fixture.excellent(2019...2024), discipline: [2021: .reprimand],
+            awards: [
+                Fixture.award("BK_BO", 2019), Fixture.award("CSTDCS", 2020), Fixture.award("CSTDCS", 2022),
+                Fixture.award("CSTDCS", 2023),
+            ])
         #expect(engine.isEligible(person, code: "BK_TTG", year: 2024))
         let strict = try EligibilityEngine(settings: EligibilitySettings(disciplineBreaksWindows: true))
         #expect(strict.verdict(for: person, code: "BK_TTG", year: 2024).unmet == ["bk_ttg.good_plus_5_years"])
@@ -182,10 +197,12 @@ struct EligibilityRuleTests {
 
     @Test("bad settings are refused with every problem listed")
     func badSettings() {
-        let rule = AwardRule(code: "NOPE", subjectKinds: [.individual], validFrom: nil, validUntil: nil, basis: [],
-                             conditions: [])
-        let rule2 = AwardRule(code: "GK", subjectKinds: [.individual], validFrom: nil, validUntil: nil, basis: [],
-                              conditions: [RuleCondition("x", .heldTimes(code: "ZZ", times: 1, window: .last(3), consecutive: false))])
+        let rule = AwardRule(
+            code: "NOPE", subjectKinds: [.individual], validFrom: nil, validUntil: nil, basis: [],
+            conditions: [])
+        let rule2 = AwardRule(
+            code: "GK", subjectKinds: [.individual], validFrom: nil, validUntil: nil, basis: [],
+            conditions: [RuleCondition("x", .heldTimes(code: "ZZ", times: 1, window: .last(3), consecutive: false))])
         #expect(throws: EligibilityConfigurationError.self) {
             try EligibilityEngine(settings: EligibilitySettings(ruleOverrides: [rule, rule2]))
         }

@@ -15,8 +15,10 @@ enum Fixture {
             awards: awards)
     }
 
-    static func award(_ code: String, _ year: Int, _ status: AwardStatus = .valid, kind: AwardKind = .merit,
-                      decision: String? = nil) -> SubjectHistory.Award {
+    static func award(
+        _ code: String, _ year: Int, _ status: AwardStatus = .valid, kind: AwardKind = .merit,
+        decision: String? = nil
+    ) -> SubjectHistory.Award {
         .init(code: code, year: year, status: status, kind: kind, decisionNumber: decision)
     }
 

@@ -46,9 +46,10 @@ struct WorkedCasesTests {
         // MUT
         let verdicts = try EligibilityCheckRun.verdicts(input: input).get()
         // validate
-        let verdict = try #require(verdicts.first {
-            $0.subject == expected.subject && $0.code == expected.code && $0.year == expected.year
-        })
+        let verdict = try #require(
+            verdicts.first {
+                $0.subject == expected.subject && $0.code == expected.code && $0.year == expected.year
+            })
         #expect(verdict.eligible == expected.eligible, "\(verdict.conditions)")
         if let from = expected.eligibleFrom { #expect(verdict.eligibleFrom == from) }
         if expected.eligible { #expect(verdict.eligibleFrom == nil) }

@@ -17,14 +17,27 @@ struct ClusterPages {
         routes.write.post("clusters/{id}/members", use: member)
     }
 
-    struct ClusterRow { let id: Int64; let code: String; let name: String; let kind: String; let organiser: String; let members: Int; let seasons: [ClusterRecord.SeasonSummary] }
+    struct ClusterRow {
+        let id: Int64
+        let code: String
+        let name: String
+        let kind: String
+        let organiser: String
+        let members: Int
+        let seasons: [ClusterRecord.SeasonSummary]
+    }
 
     func list(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        struct Content { let rows: [ClusterRow]; let empty: Bool; let canCreate: Bool }
+        struct Content {
+            let rows: [ClusterRow]
+            let empty: Bool
+            let canCreate: Bool
+        }
         let rows = try await clusters.list(as: identity).map {
-            ClusterRow(id: $0.id, code: $0.code, name: $0.name, kind: pages.t("cluster_kind_\($0.kind)", context), organiser: $0.organiserName,
-                       members: $0.memberUnitIds.count, seasons: $0.seasons)
+            ClusterRow(
+                id: $0.id, code: $0.code, name: $0.name, kind: pages.t("cluster_kind_\($0.kind)", context), organiser: $0.organiserName,
+                members: $0.memberUnitIds.count, seasons: $0.seasons)
         }
         let content = Content(rows: rows, empty: rows.isEmpty, canCreate: identity.canWrite)
         return try pages.html("clusters", title: pages.t("clusters_title", context), nav: "clusters", content: content, context: context)
@@ -38,16 +51,27 @@ struct ClusterPages {
     // MARK: founding a cluster
 
     struct FormContent {
-        let code: Field; let name: Field; let decisionNumber: Field; let decisionDate: Field
-        let kinds: [Option]; let kindError: String?; let organisers: [Option]; let organiserError: String?
-        let members: [Option]; let membersError: String?
-        let leaderMayServeConsecutively: Bool; let deputyMayServeConsecutively: Bool; let deputyBecomesLeader: Bool
-        let hasErrors: Bool; let otherErrors: [String]
+        let code: Field
+        let name: Field
+        let decisionNumber: Field
+        let decisionDate: Field
+        let kinds: [Option]
+        let kindError: String?
+        let organisers: [Option]
+        let organiserError: String?
+        let members: [Option]
+        let membersError: String?
+        let leaderMayServeConsecutively: Bool
+        let deputyMayServeConsecutively: Bool
+        let deputyBecomesLeader: Bool
+        let hasErrors: Bool
+        let otherErrors: [String]
     }
 
     static let formFields: Set<String> = ["code", "name", "kind", "organiserUnitId", "decisionNumber", "decisionDate", "memberUnitIds"]
 
-    func form(_ form: FormData?, refusal: FormRefusal, identity: Identity, context: some SignedInRequestContext) async throws -> FormContent {
+    func form(_ form: FormData?, refusal: FormRefusal, identity: Identity, context: some SignedInRequestContext) async throws -> FormContent
+    {
         let choices = try await Self.unitsInScope(units, identity)
         let value = { (name: String) in form?[name] ?? "" }
         let chosen = Set(form?.values["memberUnitIds"] ?? [])
@@ -59,13 +83,18 @@ struct ClusterPages {
                 Option(value: $0.rawValue, label: pages.t("cluster_kind_\($0.rawValue)", context), selected: value("kind") == $0.rawValue)
             },
             kindError: refusal.message("kind", pages, context),
-            organisers: choices.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: organiser == String($0.id)) },
+            organisers: choices.map {
+                Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: organiser == String($0.id))
+            },
             organiserError: refusal.message("organiserUnitId", pages, context),
-            members: choices.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: chosen.contains(String($0.id))) },
+            members: choices.map {
+                Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: chosen.contains(String($0.id)))
+            },
             membersError: refusal.message("memberUnitIds", pages, context),
             // Unticked boxes are not sent: a fresh form shows the rotation rule's defaults.
             leaderMayServeConsecutively: form?["leaderMayServeConsecutively"] != nil,
-            deputyMayServeConsecutively: form.map { $0["deputyMayServeConsecutively"] != nil } ?? RotationRule().deputyMayServeConsecutively,
+            deputyMayServeConsecutively: form.map { $0["deputyMayServeConsecutively"] != nil }
+                ?? RotationRule().deputyMayServeConsecutively,
             deputyBecomesLeader: form?["deputyBecomesLeader"] != nil,
             hasErrors: !refusal.isEmpty, otherErrors: refusal.others(shown: Self.formFields.contains, pages, context))
     }
@@ -81,9 +110,10 @@ struct ClusterPages {
             code: form["code"], name: form["name"], kind: form["kind"], organiserUnitId: form["organiserUnitId"].flatMap { Int64($0) },
             decisionNumber: form["decisionNumber"], decisionDate: form["decisionDate"],
             memberUnitIds: (form.values["memberUnitIds"] ?? []).compactMap { Int64($0) },
-            rotation: RotationRule(leaderMayServeConsecutively: form["leaderMayServeConsecutively"] != nil,
-                                   deputyMayServeConsecutively: form["deputyMayServeConsecutively"] != nil,
-                                   deputyBecomesLeader: form["deputyBecomesLeader"] != nil))
+            rotation: RotationRule(
+                leaderMayServeConsecutively: form["leaderMayServeConsecutively"] != nil,
+                deputyMayServeConsecutively: form["deputyMayServeConsecutively"] != nil,
+                deputyBecomesLeader: form["deputyBecomesLeader"] != nil))
     }
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
@@ -95,19 +125,37 @@ struct ClusterPages {
         } catch {
             let refusal = try FormRefusal(error)
             let content = try await self.form(form, refusal: refusal, identity: identity, context: context)
-            return try pages.html("cluster_form", title: pages.t("cluster_new", context), nav: "clusters", content: content, context: context,
-                                  status: refusal.status)
+            return try pages.html(
+                "cluster_form", title: pages.t("cluster_new", context), nav: "clusters", content: content, context: context,
+                status: refusal.status)
         }
     }
 
     // MARK: a cluster's page
 
-    struct MemberRow { let name: String; let joinedOn: String; let leftOn: String? }
-    struct SeasonRow { let id: Int64; let year: Int; let status: String }
+    struct MemberRow {
+        let name: String
+        let joinedOn: String
+        let leftOn: String?
+    }
+    struct SeasonRow {
+        let id: Int64
+        let year: Int
+        let status: String
+    }
     struct ShowContent {
-        let cluster: ClusterRecord; let kindLabel: String; let rotationLines: [String]
-        let current: [MemberRow]; let history: [MemberRow]; let seasons: [SeasonRow]; let hasSeasons: Bool
-        let canConfigure: Bool; let joinOptions: [Option]; let leaveOptions: [Option]; let today: String; let flash: String?
+        let cluster: ClusterRecord
+        let kindLabel: String
+        let rotationLines: [String]
+        let current: [MemberRow]
+        let history: [MemberRow]
+        let seasons: [SeasonRow]
+        let hasSeasons: Bool
+        let canConfigure: Bool
+        let joinOptions: [Option]
+        let leaveOptions: [Option]
+        let today: String
+        let flash: String?
     }
 
     /// Whether the forms are shown: a writer whose scope holds the organiser (the store decides in the end).
@@ -116,7 +164,9 @@ struct ClusterPages {
         return (try? await units.get(cluster.organiserUnitId, as: identity)) != nil
     }
 
-    func render(_ id: Int64, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(
+        _ id: Int64, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let cluster = try await clusters.get(id, as: identity)
         let canConfigure = await mayConfigure(cluster, identity)
         let current = Set(cluster.memberUnitIds)
@@ -131,10 +181,14 @@ struct ClusterPages {
             cluster: cluster, kindLabel: pages.t("cluster_kind_\(cluster.kind)", context), rotationLines: rotation,
             current: cluster.members.filter { $0.leftOn == nil }.map { MemberRow(name: $0.unitName, joinedOn: $0.joinedOn, leftOn: nil) },
             history: cluster.members.map { MemberRow(name: $0.unitName, joinedOn: $0.joinedOn, leftOn: $0.leftOn) },
-            seasons: cluster.seasons.reversed().map { SeasonRow(id: $0.id, year: $0.year, status: pages.t("season_status_\($0.status)", context)) },
+            seasons: cluster.seasons.reversed().map {
+                SeasonRow(id: $0.id, year: $0.year, status: pages.t("season_status_\($0.status)", context))
+            },
             hasSeasons: !cluster.seasons.isEmpty, canConfigure: canConfigure,
             joinOptions: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: false) },
-            leaveOptions: cluster.members.filter { $0.leftOn == nil }.map { Option(value: String($0.unitId), label: $0.unitName, selected: false) },
+            leaveOptions: cluster.members.filter { $0.leftOn == nil }.map {
+                Option(value: String($0.unitId), label: $0.unitName, selected: false)
+            },
             today: context.today.description, flash: flash)
         return try pages.html("cluster", title: cluster.name, nav: "clusters", content: content, context: context, status: status)
     }
@@ -142,7 +196,8 @@ struct ClusterPages {
     func show(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
         let id = try context.pathId("id", notFound: "error.cluster_not_found")
-        return try await render(id, identity: identity, context: context, flash: request.query("done").map { _ in pages.t("season_saved", context) })
+        return try await render(
+            id, identity: identity, context: context, flash: request.query("done").map { _ in pages.t("season_saved", context) })
     }
 
     /// `action` is `join` or `leave`; the unit and the date come from the form.
@@ -151,7 +206,8 @@ struct ClusterPages {
         let id = try context.pathId("id", notFound: "error.cluster_not_found")
         let form = try await FormData.read(request, context: context)
         do {
-            let body = ClustersAPI.MemberRequest(unitId: form["unitId"].flatMap { Int64($0) }, date: form["date"], leave: form["action"] == "leave")
+            let body = ClustersAPI.MemberRequest(
+                unitId: form["unitId"].flatMap { Int64($0) }, date: form["date"], leave: form["action"] == "leave")
             let change = try ClustersAPI.memberChange(body, today: context.today)
             _ = try await clusters.changeMember(id, unitId: change.unitId, leave: change.leave, on: change.date, as: identity)
             return .redirect(to: "/clusters/\(id)?done=1", type: .normal)

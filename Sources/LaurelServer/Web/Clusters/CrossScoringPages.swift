@@ -16,25 +16,76 @@ struct CrossScoringPages {
         routes.write.post("seasons/{id}/cross/{targetUnitId}", use: score)
     }
 
-    struct TargetRow { let id: Int64; let name: String; let scored: Bool; let url: String; let current: Bool }
-    struct GridRow { let section: String; let code: String; let title: String; let max: String; let kind: String; let value: String; let field: String; let error: String? }
-    struct RankRow { let rank: Int; let name: String; let final: String; let normalised: String; let sections: [String] }
-    struct Cell { let text: String; let done: Bool; let own: Bool }
-    struct MatrixRow { let scorer: String; let cells: [Cell] }
+    struct TargetRow {
+        let id: Int64
+        let name: String
+        let scored: Bool
+        let url: String
+        let current: Bool
+    }
+    struct GridRow {
+        let section: String
+        let code: String
+        let title: String
+        let max: String
+        let kind: String
+        let value: String
+        let field: String
+        let error: String?
+    }
+    struct RankRow {
+        let rank: Int
+        let name: String
+        let final: String
+        let normalised: String
+        let sections: [String]
+    }
+    struct Cell {
+        let text: String
+        let done: Bool
+        let own: Bool
+    }
+    struct MatrixRow {
+        let scorer: String
+        let cells: [Cell]
+    }
     struct Content {
-        let season: SeasonRecord; let isCross: Bool; let flash: String?; let hasSheetErrors: Bool
-        let canScore: Bool; let ownName: String; let targets: [TargetRow]; let hasTargets: Bool
-        let hasGrid: Bool; let grid: [GridRow]; let targetId: Int64?; let targetName: String; let sheetErrors: [String]
-        let sectionTitles: [String]; let raw: [RankRow]; let normalised: [RankRow]; let pending: [String]; let hasPending: Bool
-        let showProgress: Bool; let matrixHeads: [String]; let matrix: [MatrixRow]; let missing: Int
+        let season: SeasonRecord
+        let isCross: Bool
+        let flash: String?
+        let hasSheetErrors: Bool
+        let canScore: Bool
+        let ownName: String
+        let targets: [TargetRow]
+        let hasTargets: Bool
+        let hasGrid: Bool
+        let grid: [GridRow]
+        let targetId: Int64?
+        let targetName: String
+        let sheetErrors: [String]
+        let sectionTitles: [String]
+        let raw: [RankRow]
+        let normalised: [RankRow]
+        let pending: [String]
+        let hasPending: Bool
+        let showProgress: Bool
+        let matrixHeads: [String]
+        let matrix: [MatrixRow]
+        let missing: Int
         let tabCross = true
     }
 
     /// What a refused form brings back: the values typed and the message per field.
-    struct Entered { var values: [String: String] = [:]; var errors: [String: String] = [:]; var sheetErrors: [String] = [] }
+    struct Entered {
+        var values: [String: String] = [:]
+        var errors: [String: String] = [:]
+        var sheetErrors: [String] = []
+    }
 
-    func render(_ id: Int64, request: Request, identity: Identity, context: some SignedInRequestContext, flash: String? = nil,
-                status: HTTPResponse.Status = .ok, target chosen: Int64? = nil, entered: Entered? = nil) async throws -> Response {
+    func render(
+        _ id: Int64, request: Request, identity: Identity, context: some SignedInRequestContext, flash: String? = nil,
+        status: HTTPResponse.Status = .ok, target chosen: Int64? = nil, entered: Entered? = nil
+    ) async throws -> Response {
         let (season, policy) = try await seasons.getWithPolicy(id, as: identity)
         let isCross = season.mode == ScoringMode.cross.rawValue
         let names = Dictionary(season.members.map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { a, _ in a })
@@ -49,7 +100,9 @@ struct CrossScoringPages {
         var target: Int64?
         if let own, canScore {
             let asked = chosen ?? request.queryInt64("target")
-            target = others.first { $0.unitId == asked }?.unitId ?? others.first { !scored(own.unitId, $0.unitId) }?.unitId ?? others.first?.unitId
+            target =
+                others.first { $0.unitId == asked }?.unitId ?? others.first { !scored(own.unitId, $0.unitId) }?.unitId
+                ?? others.first?.unitId
         }
         // What was typed goes back only into the grid it was typed for.
         let entered = target != nil && target == chosen ? entered : nil
@@ -58,10 +111,12 @@ struct CrossScoringPages {
             let sheet = try await seasons.crossSheet(id, scorer: own.unitId, target: target, as: identity)
             grid = season.criteria.map { line in
                 let field = "s_" + line.code
-                return GridRow(section: line.sectionTitle ?? line.section, code: line.code, title: line.title,
-                               max: (line.kind == "deduction" ? "−" : "") + line.maxPoints.description, kind: pages.t("criterion_kind_\(line.kind)", context),
-                               value: entered?.values[field] ?? sheet?.scores[line.code]?.description ?? "", field: field,
-                               error: entered?.errors["scores.\(line.code)"])
+                return GridRow(
+                    section: line.sectionTitle ?? line.section, code: line.code, title: line.title,
+                    max: (line.kind == "deduction" ? "−" : "") + line.maxPoints.description,
+                    kind: pages.t("criterion_kind_\(line.kind)", context),
+                    value: entered?.values[field] ?? sheet?.scores[line.code]?.description ?? "", field: field,
+                    error: entered?.errors["scores.\(line.code)"])
             }
         }
 
@@ -73,34 +128,44 @@ struct CrossScoringPages {
         }
         func rows(_ ranking: RankingRecord?) -> [RankRow] {
             (ranking?.rows ?? []).map { row in
-                RankRow(rank: row.rank, name: row.unitName, final: row.final.description, normalised: String(format: "%.4f", row.normalised ?? 0),
-                        sections: (ranking?.sectionOrder ?? []).map { row.sections[$0.code]?.description ?? "0" })
+                RankRow(
+                    rank: row.rank, name: row.unitName, final: row.final.description,
+                    normalised: String(format: "%.4f", row.normalised ?? 0),
+                    sections: (ranking?.sectionOrder ?? []).map { row.sections[$0.code]?.description ?? "0" })
             }
         }
         // Progress for the organiser's side and the leader, who preside over the scoring.
         let showProgress = isCross && policy.mayFollowScoring
         let matrix = season.members.map { scorer in
-            MatrixRow(scorer: scorer.unitName, cells: season.members.map { target in
-                scorer.unitId == target.unitId ? Cell(text: "—", done: false, own: true)
-                    : scored(scorer.unitId, target.unitId) ? Cell(text: pages.t("cross_scored", context), done: true, own: false)
-                    : Cell(text: pages.t("cross_not_yet", context), done: false, own: false)
-            })
+            MatrixRow(
+                scorer: scorer.unitName,
+                cells: season.members.map { target in
+                    scorer.unitId == target.unitId
+                        ? Cell(text: "—", done: false, own: true)
+                        : scored(scorer.unitId, target.unitId)
+                            ? Cell(text: pages.t("cross_scored", context), done: true, own: false)
+                            : Cell(text: pages.t("cross_not_yet", context), done: false, own: false)
+                })
         }
         let content = Content(
             season: season, isCross: isCross, flash: flash, hasSheetErrors: !(entered?.sheetErrors.isEmpty ?? true),
             canScore: canScore, ownName: own?.unitName ?? "",
-            targets: canScore ? others.map { member in
-                TargetRow(id: member.unitId, name: member.unitName, scored: own.map { scored($0.unitId, member.unitId) } ?? false,
-                          url: "/seasons/\(id)/cross?target=\(member.unitId)#grid", current: member.unitId == target)
-            } : [],
+            targets: canScore
+                ? others.map { member in
+                    TargetRow(
+                        id: member.unitId, name: member.unitName, scored: own.map { scored($0.unitId, member.unitId) } ?? false,
+                        url: "/seasons/\(id)/cross?target=\(member.unitId)#grid", current: member.unitId == target)
+                } : [],
             hasTargets: canScore && !others.isEmpty,
-            hasGrid: !grid.isEmpty, grid: grid, targetId: target, targetName: target.flatMap { names[$0] } ?? "", sheetErrors: entered?.sheetErrors ?? [],
+            hasGrid: !grid.isEmpty, grid: grid, targetId: target, targetName: target.flatMap { names[$0] } ?? "",
+            sheetErrors: entered?.sheetErrors ?? [],
             sectionTitles: (raw?.sectionOrder ?? []).map { "\($0.code). \($0.title)" }, raw: rows(raw), normalised: rows(normalised),
             pending: raw?.pendingDetails.map(\.unitName) ?? [], hasPending: !(raw?.pendingDetails.isEmpty ?? true),
             showProgress: showProgress, matrixHeads: season.members.map(\.unitName), matrix: showProgress ? matrix : [],
             missing: season.missingCrossScores.count)
-        return try pages.html("season_cross", title: "\(season.clusterName) · \(season.year) · \(pages.t("season_tab_cross", context))", nav: "clusters",
-                              content: content, context: context, status: status)
+        return try pages.html(
+            "season_cross", title: "\(season.clusterName) · \(season.year) · \(pages.t("season_tab_cross", context))", nav: "clusters",
+            content: content, context: context, status: status)
     }
 
     func show(_ request: Request, context: BrowseContext) async throws -> Response {
@@ -116,21 +181,30 @@ struct CrossScoringPages {
         let id = try context.id()
         let target = try context.pathId("targetUnitId", notFound: "error.unit_not_found")
         let form = try await FormData.read(request, context: context)
-        var entered = Entered(values: Dictionary(form.values.compactMap { $0.key.hasPrefix("s_") ? ($0.key, $0.value.first ?? "") : nil }, uniquingKeysWith: { a, _ in a }))
+        var entered = Entered(
+            values: Dictionary(
+                form.values.compactMap { $0.key.hasPrefix("s_") ? ($0.key, $0.value.first ?? "") : nil }, uniquingKeysWith: { a, _ in a }))
         do {
-            _ = try await seasons.submitCrossScore(id, scorer: identity.account.unitId, target: target, sheet: try SeasonPages.sheet(form), as: identity)
+            _ = try await seasons.submitCrossScore(
+                id, scorer: identity.account.unitId, target: target, sheet: try SeasonPages.sheet(form), as: identity)
             return .redirect(to: "/seasons/\(id)/cross?done=1", type: .normal)
         } catch let error as DomainError where error.kind != .notFound {
-            return try await render(id, request: request, identity: identity, context: context, flash: pages.localisation.message(error, context.locale),
-                                    status: error.kind == .forbidden ? .forbidden : error.kind == .conflict ? .conflict : .unprocessableContent,
-                                    target: target, entered: entered)
+            return try await render(
+                id, request: request, identity: identity, context: context, flash: pages.localisation.message(error, context.locale),
+                status: error.kind == .forbidden ? .forbidden : error.kind == .conflict ? .conflict : .unprocessableContent,
+                target: target, entered: entered)
         } catch let errors as ValidationErrors {
             for error in errors.errors {
                 let message = pages.localisation.message(error, context.locale)
-                if let field = error.field, field.hasPrefix("scores.") { entered.errors[field] = message } else { entered.sheetErrors.append(message) }
+                if let field = error.field, field.hasPrefix("scores.") {
+                    entered.errors[field] = message
+                } else {
+                    entered.sheetErrors.append(message)
+                }
             }
-            return try await render(id, request: request, identity: identity, context: context, flash: pages.t("form_has_errors", context),
-                                    status: .unprocessableContent, target: target, entered: entered)
+            return try await render(
+                id, request: request, identity: identity, context: context, flash: pages.t("form_has_errors", context),
+                status: .unprocessableContent, target: target, entered: entered)
         }
     }
 }

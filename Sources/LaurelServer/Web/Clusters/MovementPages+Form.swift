@@ -8,7 +8,10 @@ import LaurelStore
 extension MovementPages {
     /// What the user typed (or what is stored), as the form shows it.
     struct FormValues: Sendable {
-        struct Deadline: Sendable { var title: String; var due: String }
+        struct Deadline: Sendable {
+            var title: String
+            var due: String
+        }
         var name = "", launcherUnitId = "", kind = MovementKind.regular.rawValue, startDate = "", endDate = ""
         var objectives = "", motto = "", contents = "", other = ""
         var criteria: [String: String] = [:]
@@ -19,17 +22,30 @@ extension MovementPages {
 
         init(_ form: FormData) {
             func text(_ name: String) -> String { (form[name] ?? "").replacingOccurrences(of: "\r\n", with: "\n") }
-            name = text("name"); launcherUnitId = text("launcherUnitId"); kind = text("kind"); startDate = text("startDate"); endDate = text("endDate")
-            objectives = text("objectives"); motto = text("motto"); contents = text("contents"); other = text("criteria_other")
+            name = text("name")
+            launcherUnitId = text("launcherUnitId")
+            kind = text("kind")
+            startDate = text("startDate")
+            endDate = text("endDate")
+            objectives = text("objectives")
+            motto = text("motto")
+            contents = text("contents")
+            other = text("criteria_other")
             for group in ParticipantGroup.named { criteria[group.rawValue] = text("criteria_\(group.rawValue)") }
             plannedForms = form.values["plannedForms"] ?? []
             let rows = form.values.keys.compactMap { $0.hasPrefix("deadline_title_") ? Int($0.dropFirst("deadline_title_".count)) : nil }
-            deadlines = (1...min(max(rows.max() ?? 0, 1), 50)).map { Deadline(title: text("deadline_title_\($0)"), due: text("deadline_due_\($0)")) }
+            deadlines = (1...min(max(rows.max() ?? 0, 1), 50)).map {
+                Deadline(title: text("deadline_title_\($0)"), due: text("deadline_due_\($0)"))
+            }
         }
 
         init(_ movement: MovementRecord) {
-            name = movement.name; launcherUnitId = String(movement.launcherUnitId); kind = movement.kind
-            startDate = movement.startDate; endDate = movement.endDate; motto = movement.motto
+            name = movement.name
+            launcherUnitId = String(movement.launcherUnitId)
+            kind = movement.kind
+            startDate = movement.startDate
+            endDate = movement.endDate
+            motto = movement.motto
             objectives = movement.objectives.joined(separator: "\n")
             contents = movement.contents.map(\.title).joined(separator: "\n")
             let named = Set(ParticipantGroup.named.map(\.rawValue))
@@ -66,7 +82,8 @@ extension MovementPages {
             }
             var deadlines: [MovementsAPI.CreateRequest.Deadline] = []
             for (row, deadline) in self.deadlines.enumerated() {
-                let title = deadline.title.trimmingCharacters(in: .whitespaces), due = deadline.due.trimmingCharacters(in: .whitespaces)
+                let title = deadline.title.trimmingCharacters(in: .whitespaces)
+                let due = deadline.due.trimmingCharacters(in: .whitespaces)
                 if title.isEmpty && due.isEmpty { continue }  // an unused row
                 fieldOf["reportDeadlines.\(deadlines.count)"] = "deadline_\(row + 1)"
                 deadlines.append(.init(title: title, dueDate: due))
@@ -100,38 +117,83 @@ extension MovementPages {
         }
     }
 
-    struct GroupField { let name: String; let label: String; let value: String; let error: String? }
-    struct Check { let code: String; let name: String; let checked: Bool }
-    struct CheckGroup { let label: String; let entries: [Check] }
-    struct DeadlineRow { let number: Int; let title: String; let due: String; let error: String? }
+    struct GroupField {
+        let name: String
+        let label: String
+        let value: String
+        let error: String?
+    }
+    struct Check {
+        let code: String
+        let name: String
+        let checked: Bool
+    }
+    struct CheckGroup {
+        let label: String
+        let entries: [Check]
+    }
+    struct DeadlineRow {
+        let number: Int
+        let title: String
+        let due: String
+        let error: String?
+    }
     struct FormContent {
-        let action: String; let heading: String; let isNew: Bool; let hasErrors: Bool; let alert: String?; let cancel: String
-        let name: Field; let launchers: [Option]; let launcherError: String?; let launcherName: String
-        let kinds: [Option]; let kindError: String?; let startDate: Field; let endDate: Field
-        let objectives: Field; let motto: Field; let contents: Field; let groups: [GroupField]
-        let formGroups: [CheckGroup]; let plannedFormsError: String?; let deadlines: [DeadlineRow]; let deadlinesError: String?
+        let action: String
+        let heading: String
+        let isNew: Bool
+        let hasErrors: Bool
+        let alert: String?
+        let cancel: String
+        let name: Field
+        let launchers: [Option]
+        let launcherError: String?
+        let launcherName: String
+        let kinds: [Option]
+        let kindError: String?
+        let startDate: Field
+        let endDate: Field
+        let objectives: Field
+        let motto: Field
+        let contents: Field
+        let groups: [GroupField]
+        let formGroups: [CheckGroup]
+        let plannedFormsError: String?
+        let deadlines: [DeadlineRow]
+        let deadlinesError: String?
         let parentId: Int64?
     }
 
-    func form(_ values: FormValues, movement: MovementRecord?, errors: [String: [String]], alert: String? = nil, identity: Identity,
-              context: some SignedInRequestContext) async throws -> FormContent {
+    func form(
+        _ values: FormValues, movement: MovementRecord?, errors: [String: [String]], alert: String? = nil, identity: Identity,
+        context: some SignedInRequestContext
+    ) async throws -> FormContent {
         func error(_ field: String) -> String? { errors[field].map { $0.joined(separator: " ") } }
         func field(_ name: String, _ value: String) -> Field { Field(value: value, error: error(name)) }
         var launchers: [Option] = []
         if movement == nil {
             let candidates = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
-            launchers = candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: values.launcherUnitId == String($0.id)) }
+            launchers = candidates.map {
+                Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: values.launcherUnitId == String($0.id))
+            }
         }
         var groups = ParticipantGroup.named.map { group in
-            GroupField(name: "criteria_\(group.rawValue)", label: pages.t("movement_group_\(group.rawValue)", context),
-                       value: values.criteria[group.rawValue] ?? "", error: error("criteria_\(group.rawValue)"))
+            GroupField(
+                name: "criteria_\(group.rawValue)", label: pages.t("movement_group_\(group.rawValue)", context),
+                value: values.criteria[group.rawValue] ?? "", error: error("criteria_\(group.rawValue)"))
         }
-        groups.append(GroupField(name: "criteria_other", label: pages.t("movement_group_other", context), value: values.other, error: error("criteria_other")))
+        groups.append(
+            GroupField(
+                name: "criteria_other", label: pages.t("movement_group_other", context), value: values.other, error: error("criteria_other")
+            ))
         let catalogue = context.catalogue
         let formGroups = AwardCategory.allCases.map { category in
-            CheckGroup(label: pages.t("award_category_\(category.rawValue)", context), entries: catalogue.entries.filter { $0.category == category }.map {
-                Check(code: $0.code, name: context.locale == .vi ? $0.nameVi : $0.nameEn, checked: values.plannedForms.contains($0.code))
-            })
+            CheckGroup(
+                label: pages.t("award_category_\(category.rawValue)", context),
+                entries: catalogue.entries.filter { $0.category == category }.map {
+                    Check(
+                        code: $0.code, name: context.locale == .vi ? $0.nameVi : $0.nameEn, checked: values.plannedForms.contains($0.code))
+                })
         }
         let rows = max(6, values.deadlines.count + 1)
         let deadlines = (0..<rows).map { index in
@@ -142,11 +204,16 @@ extension MovementPages {
         return FormContent(
             action: movement.map { "/movements/\($0.id)/edit" } ?? "/movements/new", heading: heading, isNew: movement == nil,
             hasErrors: !errors.isEmpty, alert: alert ?? error("form"), cancel: movement.map { "/movements/\($0.id)" } ?? "/movements",
-            name: field("name", values.name), launchers: launchers, launcherError: error("launcherUnitId"), launcherName: movement?.launcherName ?? "",
-            kinds: MovementKind.allCases.map { Option(value: $0.rawValue, label: pages.t("movement_kind_\($0.rawValue)", context), selected: values.kind == $0.rawValue) },
+            name: field("name", values.name), launchers: launchers, launcherError: error("launcherUnitId"),
+            launcherName: movement?.launcherName ?? "",
+            kinds: MovementKind.allCases.map {
+                Option(value: $0.rawValue, label: pages.t("movement_kind_\($0.rawValue)", context), selected: values.kind == $0.rawValue)
+            },
             kindError: error("kind"), startDate: field("startDate", values.startDate), endDate: field("endDate", values.endDate),
-            objectives: field("objectives", values.objectives), motto: field("motto", values.motto), contents: field("contents", values.contents),
-            groups: groups, formGroups: formGroups, plannedFormsError: error("plannedForms"), deadlines: deadlines, deadlinesError: error("deadlines"),
+            objectives: field("objectives", values.objectives), motto: field("motto", values.motto),
+            contents: field("contents", values.contents),
+            groups: groups, formGroups: formGroups, plannedFormsError: error("plannedForms"), deadlines: deadlines,
+            deadlinesError: error("deadlines"),
             parentId: movement?.parentId)
     }
 
@@ -161,9 +228,12 @@ extension MovementPages {
     func editForm(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let movement = try await movements.get(try context.id(), as: identity)
-        guard (try? await units.get(movement.launcherUnitId, as: identity)) != nil else { throw DomainError(.forbidden, "error.movement_not_yours") }
+        guard (try? await units.get(movement.launcherUnitId, as: identity)) != nil else {
+            throw DomainError(.forbidden, "error.movement_not_yours")
+        }
         guard movement.status == MovementStatus.draft.rawValue else {
-            return try await render(movement.id, identity: identity, context: context, flash: pages.t("error.movement_not_draft", context), status: .conflict)
+            return try await render(
+                movement.id, identity: identity, context: context, flash: pages.t("error.movement_not_draft", context), status: .conflict)
         }
         let content = try await form(FormValues(movement), movement: movement, errors: [:], identity: identity, context: context)
         return try pages.html("movement_form", title: content.heading, nav: "movements", content: content, context: context)
@@ -186,14 +256,17 @@ extension MovementPages {
             var body = body
             body.launcherUnitId = current.launcherUnitId
             body.parentId = current.parentId
-            return try await movements.update(current.id, with: try MovementsAPI.movement(body, catalogue: context.catalogue), as: identity).id
+            return try await movements.update(current.id, with: try MovementsAPI.movement(body, catalogue: context.catalogue), as: identity)
+                .id
         }
     }
 
     /// Validates and writes, or shows the form again with each message beside its field (422,
     /// nothing written); a refusal without a field (not a draft any more, not yours) goes on top.
-    func save(_ values: FormValues, movement: MovementRecord?, identity: Identity, context: some SignedInRequestContext,
-              write: (MovementsAPI.CreateRequest) async throws -> Int64) async throws -> Response {
+    func save(
+        _ values: FormValues, movement: MovementRecord?, identity: Identity, context: some SignedInRequestContext,
+        write: (MovementsAPI.CreateRequest) async throws -> Int64
+    ) async throws -> Response {
         let (body, fieldOf, textErrors) = values.request()
         var found: [DomainError] = textErrors
         var status = HTTPResponse.Status.unprocessableContent
@@ -210,7 +283,9 @@ extension MovementPages {
             if error.field == nil { status = error.kind == .forbidden ? .forbidden : error.kind == .conflict ? .conflict : status }
         }
         var errors: [String: [String]] = [:]
-        for error in found { errors[Self.formField(error.field, fieldOf: fieldOf), default: []].append(pages.localisation.message(error, context.locale)) }
+        for error in found {
+            errors[Self.formField(error.field, fieldOf: fieldOf), default: []].append(pages.localisation.message(error, context.locale))
+        }
         let content = try await form(values, movement: movement, errors: errors, identity: identity, context: context)
         return try pages.html("movement_form", title: content.heading, nav: "movements", content: content, context: context, status: status)
     }

@@ -20,12 +20,35 @@ struct RegistrationPages {
         routes.write.post("registrations/{unitId}/{year}/settings", use: saveSettings)
     }
 
-    struct TitleOption { let code: String; let name: String; let checked: Bool; let target: String; let field: String }
-    struct PersonRow { let id: Int64; let name: String; let options: [Option]; let target: String }
+    struct TitleOption {
+        let code: String
+        let name: String
+        let checked: Bool
+        let target: String
+        let field: String
+    }
+    struct PersonRow {
+        let id: Int64
+        let name: String
+        let options: [Option]
+        let target: String
+    }
     struct Content {
-        let unitName: String; let unitId: Int64; let year: Int; let previousYear: Int; let nextYear: Int
-        let collective: [TitleOption]; let people: [PersonRow]; let deadline: String; let deadlineMonthDay: String
-        let required: Bool; let late: Bool; let reason: String; let canWrite: Bool; let flash: String?; let registeredOn: String?
+        let unitName: String
+        let unitId: Int64
+        let year: Int
+        let previousYear: Int
+        let nextYear: Int
+        let collective: [TitleOption]
+        let people: [PersonRow]
+        let deadline: String
+        let deadlineMonthDay: String
+        let required: Bool
+        let late: Bool
+        let reason: String
+        let canWrite: Bool
+        let flash: String?
+        let registeredOn: String?
     }
 
     /// Typed by the reader on a refused save, so that nothing typed is lost.
@@ -44,8 +67,10 @@ struct RegistrationPages {
         return try await render(identity: identity, context: context, flash: flash)
     }
 
-    func render(identity: Identity, context: some SignedInRequestContext, typed: Typed? = nil, flash: String? = nil,
-                status: HTTPResponse.Status = .ok) async throws -> Response {
+    func render(
+        identity: Identity, context: some SignedInRequestContext, typed: Typed? = nil, flash: String? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let unitId = try context.pathId("unitId", notFound: "error.unit_not_found")
         let year = try context.pathYear()
         let unit = try await units.get(unitId, as: identity)
@@ -58,22 +83,28 @@ struct RegistrationPages {
             collective: titles.filter { $0.isFor(.collective) }.map { entry in
                 let savedEntry = saved.collective.first { $0.code == entry.code }
                 let checked = typed.map { $0.form.values["collective"]?.contains(entry.code) ?? false } ?? (savedEntry != nil)
-                return TitleOption(code: entry.code, name: name(entry), checked: checked,
-                                   target: typed.map { $0.form["ct_" + entry.code] ?? "" } ?? savedEntry?.target ?? "", field: "ct_" + entry.code)
+                return TitleOption(
+                    code: entry.code, name: name(entry), checked: checked,
+                    target: typed.map { $0.form["ct_" + entry.code] ?? "" } ?? savedEntry?.target ?? "", field: "ct_" + entry.code)
             },
             people: staff.items.map(\.person).filter { $0.unitId == unitId }.map { person in
                 let savedEntry = saved.individuals.first { $0.personId == person.id }
                 let chosen = typed.map { $0.form["p_\(person.id)"] ?? "" } ?? savedEntry?.code ?? ""
-                return PersonRow(id: person.id, name: person.fullName,
-                                 options: [Option(value: "", label: "—", selected: chosen.isEmpty)] + titles.filter { $0.isFor(.individual) }.map {
-                                     Option(value: $0.code, label: name($0), selected: chosen == $0.code)
-                                 },
-                                 target: typed.map { $0.form["t_\(person.id)"] ?? "" } ?? savedEntry?.target ?? "")
+                return PersonRow(
+                    id: person.id, name: person.fullName,
+                    options: [Option(value: "", label: "—", selected: chosen.isEmpty)]
+                        + titles.filter { $0.isFor(.individual) }.map {
+                            Option(value: $0.code, label: name($0), selected: chosen == $0.code)
+                        },
+                    target: typed.map { $0.form["t_\(person.id)"] ?? "" } ?? savedEntry?.target ?? "")
             },
             deadline: saved.deadline, deadlineMonthDay: String(saved.deadline.suffix(5)), required: saved.registrationRequired,
-            late: CalendarDate(saved.deadline).map { RegistrationRules.isLate(on: context.today, deadline: $0) } ?? false, reason: typed.map { $0.form["reason"] ?? "" } ?? saved.reason ?? "",
+            late: CalendarDate(saved.deadline).map { RegistrationRules.isLate(on: context.today, deadline: $0) } ?? false,
+            reason: typed.map { $0.form["reason"] ?? "" } ?? saved.reason ?? "",
             canWrite: identity.canWrite, flash: flash, registeredOn: saved.registeredOn)
-        return try pages.html("registration", title: pages.t("registration_title", context), nav: "movements", content: content, context: context, status: status)
+        return try pages.html(
+            "registration", title: pages.t("registration_title", context), nav: "movements", content: content, context: context,
+            status: status)
     }
 
     /// The form's fields as the API's request: `collective` check boxes with `ct_<code>` targets,
@@ -100,8 +131,9 @@ struct RegistrationPages {
         let form = try await FormData.read(request, context: context)
         return try await attempt(identity: identity, context: context, typed: Typed(form: form)) {
             let (collective, people, reason) = try RegistrationsAPI.validate(Self.request(form), catalogue: context.catalogue)
-            _ = try await registrations.put(unitId: unitId, year: year, collective: collective, individuals: people, reason: reason,
-                                            on: context.today, as: identity)
+            _ = try await registrations.put(
+                unitId: unitId, year: year, collective: collective, individuals: people, reason: reason,
+                on: context.today, as: identity)
             return "/registrations/\(unitId)/\(year)?done=1"
         }
     }
@@ -112,30 +144,51 @@ struct RegistrationPages {
         let year = try context.pathYear()
         let form = try await FormData.read(request, context: context)
         return try await attempt(identity: identity, context: context) {
-            let body = RegistrationsAPI.SettingsRequest(registrationRequired: form["required"] == "on",
-                                                        registrationDeadline: form["deadline"]?.trimmingCharacters(in: .whitespaces))
-            try await RegistrationsAPI.apply(try RegistrationsAPI.settingsChange(body), to: unitId, registrations: registrations, as: identity)
+            let body = RegistrationsAPI.SettingsRequest(
+                registrationRequired: form["required"] == "on",
+                registrationDeadline: form["deadline"]?.trimmingCharacters(in: .whitespaces))
+            try await RegistrationsAPI.apply(
+                try RegistrationsAPI.settingsChange(body), to: unitId, registrations: registrations, as: identity)
             return "/registrations/\(unitId)/\(year)?done=settings"
         }
     }
 
     /// Runs a write; a refusal shows the page again with the message (and what was typed).
-    func attempt(identity: Identity, context: some SignedInRequestContext, typed: Typed? = nil, _ body: () async throws -> String) async throws -> Response {
+    func attempt(
+        identity: Identity, context: some SignedInRequestContext, typed: Typed? = nil, _ body: () async throws -> String
+    ) async throws -> Response {
         do {
             return .redirect(to: try await body(), type: .normal)
         } catch let error as DomainError where error.kind != .notFound || error.field != nil {
-            return try await render(identity: identity, context: context, typed: typed, flash: pages.localisation.message(error, context.locale),
-                                    status: error.kind == .forbidden ? .forbidden : .unprocessableContent)
+            return try await render(
+                identity: identity, context: context, typed: typed, flash: pages.localisation.message(error, context.locale),
+                status: error.kind == .forbidden ? .forbidden : .unprocessableContent)
         } catch let errors as ValidationErrors {
             let text = errors.errors.map { pages.localisation.message($0, context.locale) }.joined(separator: " ")
             return try await render(identity: identity, context: context, typed: typed, flash: text, status: .unprocessableContent)
         }
     }
 
-    struct ListRow { let unitId: Int64; let unitName: String; let person: String?; let personId: Int64?; let title: String; let target: String; let late: Bool; let on: String }
+    struct ListRow {
+        let unitId: Int64
+        let unitName: String
+        let person: String?
+        let personId: Int64?
+        let title: String
+        let target: String
+        let late: Bool
+        let on: String
+    }
     struct ListContent {
-        let rows: [ListRow]; let empty: Bool; let year: String; let units: [Option]; let codes: [Option]; let subjects: [Option]
-        let lateOnly: Bool; let pager: Pager; let exportQuery: String
+        let rows: [ListRow]
+        let empty: Bool
+        let year: String
+        let units: [Option]
+        let codes: [Option]
+        let subjects: [Option]
+        let lateOnly: Bool
+        let pager: Pager
+        let exportQuery: String
     }
 
     /// Who registered for what across the reader's scope, filtered as the API filters.
@@ -147,27 +200,38 @@ struct RegistrationPages {
         let catalogue = context.catalogue
         let name = { (entry: AwardCatalogueEntry) in context.locale == .en ? entry.nameEn : entry.nameVi }
         let scopeUnits = try await units.list(UnitFilter(includeInactive: false), paging: Paging(page: 1, per: 500), as: identity).items
-        var query = ["year": String(filter.year), "unitId": filter.unitId.map(String.init) ?? "", "code": filter.code ?? "",
-                     "subject": filter.subject?.rawValue ?? ""]
+        var query = [
+            "year": String(filter.year), "unitId": filter.unitId.map(String.init) ?? "", "code": filter.code ?? "",
+            "subject": filter.subject?.rawValue ?? "",
+        ]
         if filter.lateOnly { query["late"] = "true" }
         let exportQuery = query.filter { !$0.value.isEmpty }.sorted { $0.key < $1.key }
             .map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&")
         let content = ListContent(
             rows: page.items.map { row in
-                ListRow(unitId: row.unitId, unitName: row.unitName, person: row.personName, personId: row.personId,
-                        title: catalogue.entry(for: row.code).map(name) ?? row.code, target: row.target ?? "", late: row.late, on: row.registeredOn)
+                ListRow(
+                    unitId: row.unitId, unitName: row.unitName, person: row.personName, personId: row.personId,
+                    title: catalogue.entry(for: row.code).map(name) ?? row.code, target: row.target ?? "", late: row.late,
+                    on: row.registeredOn)
             },
             empty: page.items.isEmpty, year: String(filter.year),
             units: [Option(value: "", label: pages.t("registrations_all_units", context), selected: filter.unitId == nil)]
                 + scopeUnits.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: $0.id == filter.unitId) },
             codes: [Option(value: "", label: pages.t("registrations_all_titles", context), selected: filter.code == nil)]
-                + catalogue.entries.filter { $0.category == .emulationTitle }.map { Option(value: $0.code, label: name($0), selected: $0.code == filter.code) },
-            subjects: [("", "registrations_all_subjects"), ("collective", "registration_collective"), ("individual", "registration_individuals")].map {
+                + catalogue.entries.filter { $0.category == .emulationTitle }.map {
+                    Option(value: $0.code, label: name($0), selected: $0.code == filter.code)
+                },
+            subjects: [
+                ("", "registrations_all_subjects"), ("collective", "registration_collective"), ("individual", "registration_individuals"),
+            ].map {
                 Option(value: $0.0, label: pages.t($0.1, context), selected: (filter.subject?.rawValue ?? "") == $0.0)
             },
             lateOnly: filter.lateOnly,
-            pager: Pager(page: paging.page, per: paging.per, total: page.total, path: "/registrations", query: query) { pages.t("page_of", context, [String($0), String($1)]) },
+            pager: Pager(page: paging.page, per: paging.per, total: page.total, path: "/registrations", query: query) {
+                pages.t("page_of", context, [String($0), String($1)])
+            },
             exportQuery: exportQuery)
-        return try pages.html("registrations", title: pages.t("registrations_title", context), nav: "movements", content: content, context: context)
+        return try pages.html(
+            "registrations", title: pages.t("registrations_title", context), nav: "movements", content: content, context: context)
     }
 }

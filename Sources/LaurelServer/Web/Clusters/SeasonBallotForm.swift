@@ -6,7 +6,11 @@ import LaurelStore
 /// The form that opens a ballot of a season, as the votes page shows it and reads it back. The
 /// fields become a `BallotsAPI.CreateRequest`, so the page and the API share one check.
 struct SeasonBallotForm {
-    struct Box { let id: Int64; let name: String; let checked: Bool }
+    struct Box {
+        let id: Int64
+        let name: String
+        let checked: Bool
+    }
 
     /// What a refused form brings back: the values sent and a message per field.
     struct Entry {
@@ -31,11 +35,22 @@ struct SeasonBallotForm {
         }
     }
 
-    let purpose: Field; let purposes: [String]; let posts: [Option]; let postError: String?
-    let candidates: [Box]; let candidatesError: String?; let voters: [Box]; let votersError: String?
-    let seats: Field; let thresholds: [Option]; let thresholdText: Field; let quorums: [Option]; let quorumText: Field
+    let purpose: Field
+    let purposes: [String]
+    let posts: [Option]
+    let postError: String?
+    let candidates: [Box]
+    let candidatesError: String?
+    let voters: [Box]
+    let votersError: String?
+    let seats: Field
+    let thresholds: [Option]
+    let thresholdText: Field
+    let quorums: [Option]
+    let quorumText: Field
     /// Refusals that belong to no single field (who may open it, a stranger among the voters…).
-    let general: [String]; let hasGeneral: Bool
+    let general: [String]
+    let hasGeneral: Bool
 
     init(season: SeasonRecord, entry: Entry?, pages: PageRenderer, context: some SignedInRequestContext) {
         func t(_ key: String, _ arguments: [String] = []) -> String { pages.t(key, context, arguments) }
@@ -43,10 +58,13 @@ struct SeasonBallotForm {
         let next = String(season.year + 1)
         purpose = Field(value: entry?.first("purpose") ?? "", error: errors["purpose"])
         // Suggestions (a datalist, so that any other purpose can be typed too).
-        purposes = [t("votes_purpose_flag", [String(season.year)]), t("votes_purpose_certificate", [String(season.year)]),
-                    t("votes_purpose_leader", [next]), t("votes_purpose_deputy", [next])]
+        purposes = [
+            t("votes_purpose_flag", [String(season.year)]), t("votes_purpose_certificate", [String(season.year)]),
+            t("votes_purpose_leader", [next]), t("votes_purpose_deputy", [next]),
+        ]
         let post = entry?.first("post") ?? ""
-        posts = [Option(value: "", label: t("votes_post_none"), selected: post.isEmpty)]
+        posts =
+            [Option(value: "", label: t("votes_post_none"), selected: post.isEmpty)]
             + ClusterPost.allCases.map { Option(value: $0.rawValue, label: t("votes_post_\($0.rawValue)"), selected: post == $0.rawValue) }
         postError = errors["post"]
         let chosenCandidates = Set(entry?.values["candidates"] ?? [])
@@ -58,8 +76,10 @@ struct SeasonBallotForm {
         votersError = errors["voters"]
         seats = Field(value: entry?.first("seats") ?? "1", error: errors["seats"])
         let threshold = entry?.first("threshold") ?? "1/2"
-        thresholds = [("1/2", "votes_threshold_half"), ("2/3", "votes_threshold_two_thirds"), ("4/5", "votes_threshold_four_fifths"),
-                      ("9/10", "votes_threshold_nine_tenths")].map { Option(value: $0.0, label: t($0.1), selected: threshold == $0.0) }
+        thresholds = [
+            ("1/2", "votes_threshold_half"), ("2/3", "votes_threshold_two_thirds"), ("4/5", "votes_threshold_four_fifths"),
+            ("9/10", "votes_threshold_nine_tenths"),
+        ].map { Option(value: $0.0, label: t($0.1), selected: threshold == $0.0) }
         thresholdText = Field(value: entry?.first("thresholdText") ?? "", error: errors["threshold"])
         let quorum = entry?.first("quorum") ?? ""
         quorums = [("", "votes_quorum_none"), ("1/2", "votes_quorum_half"), ("2/3", "votes_quorum_two_thirds")]

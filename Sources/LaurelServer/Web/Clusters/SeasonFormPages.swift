@@ -21,23 +21,41 @@ struct SeasonFormPages {
 
     struct Row {
         let prefix: String
-        let section: Field; let sectionTitle: Field; let code: Field; let title: Field; let maxPoints: Field
-        let kinds: [Option]; let kindError: String?
+        let section: Field
+        let sectionTitle: Field
+        let code: Field
+        let title: Field
+        let maxPoints: Field
+        let kinds: [Option]
+        let kindError: String?
     }
 
     struct Content {
-        let cluster: ClusterRecord; let copiedFrom: Int?
-        let year: Field; let bonusCap: Field; let rulesText: Field; let covenantText: Field
-        let leaders: [Option]; let leaderError: String?; let deputies: [Option]; let deputyError: String?
-        let modes: [Option]; let modeError: String?
-        let rows: [Row]; let rowCount: Int; let hasErrors: Bool; let otherErrors: [String]
+        let cluster: ClusterRecord
+        let copiedFrom: Int?
+        let year: Field
+        let bonusCap: Field
+        let rulesText: Field
+        let covenantText: Field
+        let leaders: [Option]
+        let leaderError: String?
+        let deputies: [Option]
+        let deputyError: String?
+        let modes: [Option]
+        let modeError: String?
+        let rows: [Row]
+        let rowCount: Int
+        let hasErrors: Bool
+        let otherErrors: [String]
     }
 
     /// The cluster, if this identity may open its seasons: otherwise 403 (404 out of scope).
     func configurable(_ id: Int64, _ identity: Identity) async throws -> ClusterRecord {
         try Permissions.requireWrite(identity)
         let cluster = try await clusters.get(id, as: identity)
-        guard (try? await units.get(cluster.organiserUnitId, as: identity)) != nil else { throw DomainError(.forbidden, "error.cluster_organiser_only") }
+        guard (try? await units.get(cluster.organiserUnitId, as: identity)) != nil else {
+            throw DomainError(.forbidden, "error.cluster_organiser_only")
+        }
         return cluster
     }
 
@@ -47,8 +65,10 @@ struct SeasonFormPages {
         return parts.count == 3 && parts[0] == "criteria" && Int(parts[1]) != nil && rowNames.contains(String(parts[2]))
     }
 
-    func content(_ cluster: ClusterRecord, values: [String: String], rows: [[String: String]], kept: [Int]?, copiedFrom: Int?,
-                 refusal: FormRefusal, context: some SignedInRequestContext) -> Content {
+    func content(
+        _ cluster: ClusterRecord, values: [String: String], rows: [[String: String]], kept: [Int]?, copiedFrom: Int?,
+        refusal: FormRefusal, context: some SignedInRequestContext
+    ) -> Content {
         func field(_ name: String) -> Field { Field(value: values[name] ?? "", error: refusal.message(name, pages, context)) }
         let members = cluster.members.filter { $0.leftOn == nil }
         func choices(_ selected: String?) -> [Option] {
@@ -62,16 +82,22 @@ struct SeasonFormPages {
                 Field(value: line[name] ?? "", error: index.flatMap { refusal.message("criteria.\($0).\(name)", pages, context) })
             }
             let kind = line["kind"].flatMap { $0.isEmpty ? nil : $0 } ?? "criterion"
-            return Row(prefix: "c\(row)_", section: rowField("section"), sectionTitle: rowField("sectionTitle"), code: rowField("code"),
-                       title: rowField("title"), maxPoints: rowField("maxPoints"),
-                       kinds: ["criterion", "bonus", "deduction"].map { Option(value: $0, label: pages.t("criterion_kind_\($0)", context), selected: kind == $0) },
-                       kindError: rowField("kind").error)
+            return Row(
+                prefix: "c\(row)_", section: rowField("section"), sectionTitle: rowField("sectionTitle"), code: rowField("code"),
+                title: rowField("title"), maxPoints: rowField("maxPoints"),
+                kinds: ["criterion", "bonus", "deduction"].map {
+                    Option(value: $0, label: pages.t("criterion_kind_\($0)", context), selected: kind == $0)
+                },
+                kindError: rowField("kind").error)
         }
         return Content(
             cluster: cluster, copiedFrom: copiedFrom, year: field("year"), bonusCap: field("bonusCap"), rulesText: field("rulesText"),
-            covenantText: field("covenantText"), leaders: choices(values["leaderUnitId"]), leaderError: refusal.message("leaderUnitId", pages, context),
+            covenantText: field("covenantText"), leaders: choices(values["leaderUnitId"]),
+            leaderError: refusal.message("leaderUnitId", pages, context),
             deputies: choices(values["deputyUnitId"]), deputyError: refusal.message("deputyUnitId", pages, context),
-            modes: ScoringMode.allCases.map { Option(value: $0.rawValue, label: pages.t("season_mode_\($0.rawValue)", context), selected: values["mode"] == $0.rawValue) },
+            modes: ScoringMode.allCases.map {
+                Option(value: $0.rawValue, label: pages.t("season_mode_\($0.rawValue)", context), selected: values["mode"] == $0.rawValue)
+            },
             modeError: refusal.message("mode", pages, context), rows: formRows, rowCount: formRows.count, hasErrors: !refusal.isEmpty,
             otherErrors: refusal.others(shown: Self.isShown, pages, context))
     }
@@ -86,10 +112,15 @@ struct SeasonFormPages {
         if let last = cluster.seasons.max(by: { $0.year < $1.year }) {
             let season = try await seasons.get(last.id, as: identity)
             copiedFrom = season.year
-            values = ["year": String(season.year + 1), "mode": season.mode, "bonusCap": season.bonusCap.description, "rulesText": season.rulesText]
+            values = [
+                "year": String(season.year + 1), "mode": season.mode, "bonusCap": season.bonusCap.description,
+                "rulesText": season.rulesText,
+            ]
             rows = season.criteria.map {
-                ["section": $0.section, "sectionTitle": $0.sectionTitle ?? "", "code": $0.code, "title": $0.title,
-                 "maxPoints": $0.maxPoints.description, "kind": $0.kind]
+                [
+                    "section": $0.section, "sectionTitle": $0.sectionTitle ?? "", "code": $0.code, "title": $0.title,
+                    "maxPoints": $0.maxPoints.description, "kind": $0.kind,
+                ]
             }
         }
         rows += Array(repeating: [:], count: Self.emptyRows)
@@ -105,10 +136,15 @@ struct SeasonFormPages {
             let line = rows.values[row]
             let raw = line["maxPoints"] ?? ""
             let points = FormNumber.points(raw)
-            if raw.isEmpty { errors.append(.invalid("error.required", field: "criteria.\(index).maxPoints")) }
-            else if points == nil { errors.append(.invalid("error.wrong_type", field: "criteria.\(index).maxPoints")) }
-            lines.append(CriterionLine(code: line["code"] ?? "", section: line["section"] ?? "", sectionTitle: line["sectionTitle"],
-                                       title: line["title"] ?? "", maxPoints: points ?? Points(1), kind: line["kind"] ?? ""))
+            if raw.isEmpty {
+                errors.append(.invalid("error.required", field: "criteria.\(index).maxPoints"))
+            } else if points == nil {
+                errors.append(.invalid("error.wrong_type", field: "criteria.\(index).maxPoints"))
+            }
+            lines.append(
+                CriterionLine(
+                    code: line["code"] ?? "", section: line["section"] ?? "", sectionTitle: line["sectionTitle"],
+                    title: line["title"] ?? "", maxPoints: points ?? Points(1), kind: line["kind"] ?? ""))
         }
         var bonusCap: Points?
         if let raw = FormNumber.normalised(form["bonusCap"]) {
@@ -116,7 +152,8 @@ struct SeasonFormPages {
             if bonusCap == nil { errors.append(.invalid("error.wrong_type", field: "bonusCap")) }
         }
         let request = ClustersAPI.SeasonRequest(
-            year: form["year"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }, leaderUnitId: form["leaderUnitId"].flatMap { Int64($0) },
+            year: form["year"].flatMap { Int($0.trimmingCharacters(in: .whitespaces)) },
+            leaderUnitId: form["leaderUnitId"].flatMap { Int64($0) },
             deputyUnitId: form["deputyUnitId"].flatMap { Int64($0) }, mode: form["mode"], bonusCap: bonusCap, criteria: lines,
             rulesText: form["rulesText"], covenantText: form["covenantText"])
         return (request, errors)
@@ -141,10 +178,14 @@ struct SeasonFormPages {
         } catch {
             let refusal = try FormRefusal(error)
             var values: [String: String] = [:]
-            for name in ["year", "leaderUnitId", "deputyUnitId", "mode", "bonusCap", "rulesText", "covenantText"] { values[name] = form[name] ?? "" }
-            let content = content(cluster, values: values, rows: rows.values, kept: rows.kept, copiedFrom: nil, refusal: refusal, context: context)
-            return try pages.html("season_form", title: pages.t("season_new", context), nav: "clusters", content: content, context: context,
-                                  status: refusal.status)
+            for name in ["year", "leaderUnitId", "deputyUnitId", "mode", "bonusCap", "rulesText", "covenantText"] {
+                values[name] = form[name] ?? ""
+            }
+            let content = content(
+                cluster, values: values, rows: rows.values, kept: rows.kept, copiedFrom: nil, refusal: refusal, context: context)
+            return try pages.html(
+                "season_form", title: pages.t("season_new", context), nav: "clusters", content: content, context: context,
+                status: refusal.status)
         }
     }
 }

@@ -20,17 +20,42 @@ struct SeasonVotesPages {
     }
 
     struct BallotRow {
-        let id: Int64; let purpose: String; let post: String; let status: String; let closed: Bool; let cast: String
-        let showOutcome: Bool; let elected: String?; let tie: String?; let leadersDecide: Bool
+        let id: Int64
+        let purpose: String
+        let post: String
+        let status: String
+        let closed: Bool
+        let cast: String
+        let showOutcome: Bool
+        let elected: String?
+        let tie: String?
+        let leadersDecide: Bool
     }
-    struct ProposalRow { let unit: String; let award: String; let score: String; let rank: String; let share: String; let ballotId: Int64? }
+    struct ProposalRow {
+        let unit: String
+        let award: String
+        let score: String
+        let rank: String
+        let share: String
+        let ballotId: Int64?
+    }
     struct Content {
-        let season: SeasonRecord; let flash: String?; let flashIsError: Bool
-        let canRun: Bool; let canCreateNext: Bool; let ballotForm: SeasonBallotForm
-        let ballots: [BallotRow]; let hasBallots: Bool
-        let proposals: [ProposalRow]; let hasProposals: Bool
-        let proposalUnits: [Option]; let awards: [Option]; let closedBallots: [Option]
-        let leaderOptions: [Option]; let deputyOptions: [Option]; let nextYear: Int
+        let season: SeasonRecord
+        let flash: String?
+        let flashIsError: Bool
+        let canRun: Bool
+        let canCreateNext: Bool
+        let ballotForm: SeasonBallotForm
+        let ballots: [BallotRow]
+        let hasBallots: Bool
+        let proposals: [ProposalRow]
+        let hasProposals: Bool
+        let proposalUnits: [Option]
+        let awards: [Option]
+        let closedBallots: [Option]
+        let leaderOptions: [Option]
+        let deputyOptions: [Option]
+        let nextYear: Int
         let tabVotes = true
     }
 
@@ -40,8 +65,10 @@ struct SeasonVotesPages {
     /// Names joined, or nil so that the template's section stays empty.
     static func list(_ names: [String]) -> String? { names.isEmpty ? nil : names.joined(separator: ", ") }
 
-    func render(_ id: Int64, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, isError: Bool = false,
-                status: HTTPResponse.Status = .ok, entry: SeasonBallotForm.Entry? = nil) async throws -> Response {
+    func render(
+        _ id: Int64, identity: Identity, context: some SignedInRequestContext, flash: String? = nil, isError: Bool = false,
+        status: HTTPResponse.Status = .ok, entry: SeasonBallotForm.Entry? = nil
+    ) async throws -> Response {
         let (season, policy) = try await seasons.getWithPolicy(id, as: identity)
         let records = try await ballots.list(subjectKind: "season", subjectId: id, as: identity)
         let proposals = try await seasons.proposals(id, as: identity)
@@ -57,7 +84,8 @@ struct SeasonVotesPages {
                 // As on the ballot page: no outcome while the round takes papers, for anyone.
                 showOutcome: ballot.outcome != nil,
                 elected: Self.list(ballot.outcome?.elected.map { name(ballot, $0) } ?? []),
-                tie: Self.list(ballot.outcome?.tie.map { name(ballot, $0) } ?? []), leadersDecide: ballot.outcome?.tieGoesToLeaders ?? false)
+                tie: Self.list(ballot.outcome?.tie.map { name(ballot, $0) } ?? []), leadersDecide: ballot.outcome?.tieGoesToLeaders ?? false
+            )
         }
         let english = context.locale == .en
         let catalogue = context.catalogue
@@ -68,16 +96,23 @@ struct SeasonVotesPages {
             ballots: rows, hasBallots: !rows.isEmpty,
             proposals: proposals.map { item in
                 let entry = catalogue.entry(for: item.code)
-                return ProposalRow(unit: item.unitName, award: (english ? entry?.nameEn : entry?.nameVi) ?? item.code, score: item.final?.description ?? "—",
-                                   rank: item.rank.map(String.init) ?? "—", share: item.voteShare.map(LocalNumber(locale: context.locale).percent) ?? "—",
-                                   ballotId: item.ballotId)
+                return ProposalRow(
+                    unit: item.unitName, award: (english ? entry?.nameEn : entry?.nameVi) ?? item.code,
+                    score: item.final?.description ?? "—",
+                    rank: item.rank.map(String.init) ?? "—", share: item.voteShare.map(LocalNumber(locale: context.locale).percent) ?? "—",
+                    ballotId: item.ballotId)
             },
             hasProposals: !proposals.isEmpty, proposalUnits: memberOptions,
-            awards: Self.awardCodes(context.catalogue).map { Option(value: $0.code, label: english ? $0.nameEn : $0.nameVi, selected: false) },
-            closedBallots: records.filter { $0.closed && $0.post == nil }.map { Option(value: String($0.id), label: $0.purpose, selected: false) },
+            awards: Self.awardCodes(context.catalogue).map {
+                Option(value: $0.code, label: english ? $0.nameEn : $0.nameVi, selected: false)
+            },
+            closedBallots: records.filter { $0.closed && $0.post == nil }.map {
+                Option(value: String($0.id), label: $0.purpose, selected: false)
+            },
             leaderOptions: memberOptions, deputyOptions: memberOptions, nextYear: season.year + 1)
-        return try pages.html("season_votes", title: "\(season.clusterName) · \(season.year) · \(pages.t("season_tab_votes", context))", nav: "clusters",
-                              content: content, context: context, status: status)
+        return try pages.html(
+            "season_votes", title: "\(season.clusterName) · \(season.year) · \(pages.t("season_tab_votes", context))", nav: "clusters",
+            content: content, context: context, status: status)
     }
 
     func show(_ request: Request, context: BrowseContext) async throws -> Response {
@@ -88,24 +123,35 @@ struct SeasonVotesPages {
 
     /// Runs a write; a refusal comes back as the page with the message (422, 403 or 409), nothing
     /// written. Out of scope stays a 404 page.
-    func attempt(_ context: WriteContext, entry: SeasonBallotForm.Entry? = nil,
-                 _ body: (Identity, Int64) async throws -> String) async throws -> Response {
+    func attempt(
+        _ context: WriteContext, entry: SeasonBallotForm.Entry? = nil,
+        _ body: (Identity, Int64) async throws -> String
+    ) async throws -> Response {
         let identity = context.identity
         let id = try context.id()
         do {
             return .redirect(to: try await body(identity, id), type: .normal)
         } catch let error as DomainError where error.kind != .notFound {
-            let status: HTTPResponse.Status = switch error.kind { case .forbidden: .forbidden; case .conflict: .conflict; default: .unprocessableContent }
+            let status: HTTPResponse.Status =
+                switch error.kind {
+                case .forbidden: .forbidden
+                case .conflict: .conflict
+                default: .unprocessableContent
+                }
             var entry = entry
             entry?.add([error], pages: pages, context: context)
-            return try await render(id, identity: identity, context: context, flash: pages.localisation.message(error, context.locale), isError: true,
-                                    status: status, entry: entry)
+            return try await render(
+                id, identity: identity, context: context, flash: pages.localisation.message(error, context.locale), isError: true,
+                status: status, entry: entry)
         } catch let errors as ValidationErrors {
             var entry = entry
             entry?.add(errors.errors, pages: pages, context: context)
-            let text = entry != nil ? pages.t("form_has_errors", context)
+            let text =
+                entry != nil
+                ? pages.t("form_has_errors", context)
                 : errors.errors.map { pages.localisation.message($0, context.locale) }.joined(separator: " ")
-            return try await render(id, identity: identity, context: context, flash: text, isError: true, status: .unprocessableContent, entry: entry)
+            return try await render(
+                id, identity: identity, context: context, flash: text, isError: true, status: .unprocessableContent, entry: entry)
         }
     }
 
@@ -126,7 +172,10 @@ struct SeasonVotesPages {
             var found: [DomainError] = []
             func number(_ name: String) -> Int64? {
                 guard let text = form[name]?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
-                guard let value = Int64(text) else { found.append(.invalid("error.wrong_type", field: name)); return nil }
+                guard let value = Int64(text) else {
+                    found.append(.invalid("error.wrong_type", field: name))
+                    return nil
+                }
                 return value
             }
             let body = SeasonsAPI.ProposalRequest(unitId: number("unitId"), code: form["code"], ballotId: number("ballotId"))

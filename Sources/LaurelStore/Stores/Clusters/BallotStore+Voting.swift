@@ -7,8 +7,9 @@ extension BallotStore {
         try Permissions.requireWrite(identity)
         let ballot: Ballot
         do {
-            ballot = try Ballot(purpose: draft.purpose, candidates: draft.candidates, eligibleVoters: Set(draft.voters), seats: draft.seats,
-                                threshold: draft.threshold, quorum: draft.quorum, maxRounds: draft.maxRounds)
+            ballot = try Ballot(
+                purpose: draft.purpose, candidates: draft.candidates, eligibleVoters: Set(draft.voters), seats: draft.seats,
+                threshold: draft.threshold, quorum: draft.quorum, maxRounds: draft.maxRounds)
         } catch {
             throw Self.ballotError(error)
         }
@@ -17,8 +18,9 @@ extension BallotStore {
             let id = try await Self.insert(db, draft, ballot: ballot, owner: owner)
             guard let loaded = try await Self.load(db, id: id) else { throw DomainError(.conflict, "error.write_failed") }
             let record = try await Self.record(db, loaded, for: identity)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "create", entity: "ballot", entityId: id,
-                                      unitPath: loaded.ownerPath.value, before: BallotRecord?.none, after: record)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "create", entity: "ballot", entityId: id,
+                unitPath: loaded.ownerPath.value, before: BallotRecord?.none, after: record)
             return record
         }
     }
@@ -41,7 +43,8 @@ extension BallotStore {
             }
             if let post = draft.post {
                 do {
-                    try season.cluster.rotation.validateCandidates(draft.candidates, for: post, members: members, outgoing: season.season.leadership)
+                    try season.cluster.rotation.validateCandidates(
+                        draft.candidates, for: post, members: members, outgoing: season.season.leadership)
                 } catch {
                     throw DomainError.invalid("error.ballot_candidate_not_eligible", field: "candidates")
                 }
@@ -69,17 +72,24 @@ extension BallotStore {
     }
 
     static func insert(_ db: any SQLDatabase, _ draft: BallotDraft, ballot: Ballot, owner: Int64) async throws -> Int64 {
-        guard let id = try await db.insert(into: "ballots")
-            .columns("purpose", "subject_kind", "subject_id", "owner_unit_id", "post", "seats", "threshold_num", "threshold_den",
-                     "quorum_num", "quorum_den", "max_rounds", "rounds_started", "closed", "created_at")
-            .values(SQLBind(draft.purpose), SQLBind(draft.subjectKind.rawValue), SQLBind(draft.subjectId), SQLBind(owner),
-                    SQLBind(draft.post?.rawValue), SQLBind(ballot.seats), SQLBind(ballot.threshold.numerator), SQLBind(ballot.threshold.denominator),
+        guard
+            let id = try await db.insert(into: "ballots")
+                .columns(
+                    "purpose", "subject_kind", "subject_id", "owner_unit_id", "post", "seats", "threshold_num", "threshold_den",
+                    "quorum_num", "quorum_den", "max_rounds", "rounds_started", "closed", "created_at"
+                )
+                .values(
+                    SQLBind(draft.purpose), SQLBind(draft.subjectKind.rawValue), SQLBind(draft.subjectId), SQLBind(owner),
+                    SQLBind(draft.post?.rawValue), SQLBind(ballot.seats), SQLBind(ballot.threshold.numerator),
+                    SQLBind(ballot.threshold.denominator),
                     SQLBind(ballot.quorum.numerator), SQLBind(ballot.quorum.denominator), SQLBind(ballot.maxRounds), SQLBind(1),
-                    SQLBind(false), SQLBind(Clock.timestamp()))
-            .returning("id").first(decodingColumn: "id", as: Int64.self)
+                    SQLBind(false), SQLBind(Clock.timestamp())
+                )
+                .returning("id").first(decodingColumn: "id", as: Int64.self)
         else { throw DomainError(.conflict, "error.write_failed") }
         for candidate in ballot.candidates {
-            try await db.insert(into: "ballot_candidates").columns("ballot_id", "candidate_id").values(SQLBind(id), SQLBind(candidate)).run()
+            try await db.insert(into: "ballot_candidates").columns("ballot_id", "candidate_id").values(SQLBind(id), SQLBind(candidate))
+                .run()
         }
         for voter in ballot.eligibleVoters.sorted() {
             try await db.insert(into: "ballot_electors").columns("ballot_id", "voter_id").values(SQLBind(id), SQLBind(voter)).run()
@@ -109,13 +119,19 @@ extension BallotStore {
                 throw DomainError(.conflict, "error.ballot_already_voted", field: "voter")
             }
             try await db.insert(into: "ballot_papers").columns("paper_id", "ballot_id", "round", "choices")
-                .values(SQLBind(UUID().uuidString.lowercased()), SQLBind(id), SQLBind(record.paper.round),
-                        SQLBind(record.paper.choices.map(String.init).joined(separator: ",")))
+                .values(
+                    SQLBind(UUID().uuidString.lowercased()), SQLBind(id), SQLBind(record.paper.round),
+                    SQLBind(record.paper.choices.map(String.init).joined(separator: ","))
+                )
                 .run()
-            struct Mark: Encodable { let voter: Int64; let round: Int }
-            try await AuditLog.append(db, actor: identity.auditActor, action: "vote", entity: "ballot", entityId: id,
-                                      unitPath: loaded.voterPaths[voter]?.value ?? loaded.ownerPath.value, before: Mark?.none,
-                                      after: Mark(voter: voter, round: record.mark.round))
+            struct Mark: Encodable {
+                let voter: Int64
+                let round: Int
+            }
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "vote", entity: "ballot", entityId: id,
+                unitPath: loaded.voterPaths[voter]?.value ?? loaded.ownerPath.value, before: Mark?.none,
+                after: Mark(voter: voter, round: record.mark.round))
             return record.mark
         }
     }
@@ -127,8 +143,9 @@ extension BallotStore {
             do { try loaded.ballot.close() } catch let error as BallotError { throw Self.ballotError(error) }
             try await db.update("ballots").set("closed", to: SQLBind(true)).where("id", .equal, SQLBind(id)).run()
             let record = try await Self.record(db, loaded, for: identity)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "close", entity: "ballot", entityId: id,
-                                      unitPath: loaded.ownerPath.value, before: BallotRecord?.none, after: loaded.ballot.outcome())
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "close", entity: "ballot", entityId: id,
+                unitPath: loaded.ownerPath.value, before: BallotRecord?.none, after: loaded.ballot.outcome())
             return record
         }
     }
@@ -138,10 +155,12 @@ extension BallotStore {
         try await database.transaction { db in
             var loaded = try await Self.runnable(db, id: id, identity: identity)
             do { try loaded.ballot.startNextRound() } catch let error as BallotError { throw Self.ballotError(error) }
-            try await db.update("ballots").set("rounds_started", to: SQLBind(loaded.ballot.currentRound)).where("id", .equal, SQLBind(id)).run()
+            try await db.update("ballots").set("rounds_started", to: SQLBind(loaded.ballot.currentRound)).where("id", .equal, SQLBind(id))
+                .run()
             let record = try await Self.record(db, loaded, for: identity)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "next_round", entity: "ballot", entityId: id,
-                                      unitPath: loaded.ownerPath.value, before: BallotRecord?.none, after: record.tally)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "next_round", entity: "ballot", entityId: id,
+                unitPath: loaded.ownerPath.value, before: BallotRecord?.none, after: record.tally)
             return record
         }
     }

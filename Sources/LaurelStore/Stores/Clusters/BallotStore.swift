@@ -9,10 +9,20 @@ public struct BallotDraft: Sendable {
     public var seats: Int, threshold: Proportion, quorum: Proportion, maxRounds: Int
     /// Set for a leader or deputy election of a season: candidates are checked against the rotation rule.
     public var post: ClusterPost?
-    public init(purpose: String, subjectKind: SubjectKind, subjectId: Int64, candidates: [Int64], voters: [Int64], seats: Int,
-                threshold: Proportion, quorum: Proportion, maxRounds: Int = 2, post: ClusterPost? = nil) {
-        self.purpose = purpose; self.subjectKind = subjectKind; self.subjectId = subjectId; self.candidates = candidates; self.voters = voters
-        self.seats = seats; self.threshold = threshold; self.quorum = quorum; self.maxRounds = maxRounds; self.post = post
+    public init(
+        purpose: String, subjectKind: SubjectKind, subjectId: Int64, candidates: [Int64], voters: [Int64], seats: Int,
+        threshold: Proportion, quorum: Proportion, maxRounds: Int = 2, post: ClusterPost? = nil
+    ) {
+        self.purpose = purpose
+        self.subjectKind = subjectKind
+        self.subjectId = subjectId
+        self.candidates = candidates
+        self.voters = voters
+        self.seats = seats
+        self.threshold = threshold
+        self.quorum = quorum
+        self.maxRounds = maxRounds
+        self.post = post
     }
 }
 
@@ -35,7 +45,10 @@ public struct BallotRecord: Encodable, Sendable {
     /// Nil (absent in JSON) while the current round is running.
     public var outcome: BallotOutcome?
     public var names: [String: String]
-    public struct Subject: Codable, Sendable { public var kind: String; public var id: Int64 }
+    public struct Subject: Codable, Sendable {
+        public var kind: String
+        public var id: Int64
+    }
     /// The current round's candidates (in a later round, those tied at the last seat).
     public var roundCandidates: [Int64]
 }
@@ -58,22 +71,29 @@ public struct BallotStore: Sendable {
     }
 
     static func load(_ db: any SQLDatabase, id: Int64) async throws -> Loaded? {
-        guard let row = try await db.select().columns(SQLLiteral.all).from("ballots").where("id", .equal, SQLBind(id))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase),
-              let ownerPath = try await Lookup.unitPath(db, row.ownerUnitId)
+        guard
+            let row = try await db.select().columns(SQLLiteral.all).from("ballots").where("id", .equal, SQLBind(id))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase),
+            let ownerPath = try await Lookup.unitPath(db, row.ownerUnitId)
         else { return nil }
         let candidates = try await db.select().column("candidate_id").from("ballot_candidates").where("ballot_id", .equal, SQLBind(id))
             .all(decodingColumn: "candidate_id", as: Int64.self)
         let voters = try await db.select().column("voter_id").from("ballot_electors").where("ballot_id", .equal, SQLBind(id))
             .all(decodingColumn: "voter_id", as: Int64.self)
-        struct MarkRow: Decodable { let round: Int; let voterId: Int64 }
+        struct MarkRow: Decodable {
+            let round: Int
+            let voterId: Int64
+        }
         let marks = try await db.select().columns("round", "voter_id").from("ballot_marks").where("ballot_id", .equal, SQLBind(id))
             .all(decoding: MarkRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        struct PaperRow: Decodable { let round: Int; let choices: String }
+        struct PaperRow: Decodable {
+            let round: Int
+            let choices: String
+        }
         let papers = try await db.select().columns("round", "choices").from("ballot_papers").where("ballot_id", .equal, SQLBind(id))
             .orderBy("round").orderBy("choices").all(decoding: PaperRow.self)
         guard let threshold = Proportion(numerator: row.thresholdNum, denominator: row.thresholdDen),
-              let quorum = Proportion(numerator: row.quorumNum, denominator: row.quorumDen)
+            let quorum = Proportion(numerator: row.quorumNum, denominator: row.quorumDen)
         else { throw DomainError(.conflict, "error.ballot_inconsistent") }
         do {
             let ballot = try Ballot(
@@ -91,7 +111,7 @@ public struct BallotStore: Sendable {
     /// Readable by the owner's subtree and by the voters' subtrees.
     static func readable(_ db: any SQLDatabase, id: Int64, identity: Identity) async throws -> Loaded {
         guard let loaded = try await load(db, id: id),
-              identity.scope.contains(loaded.ownerPath) || loaded.voterPaths.values.contains(where: { identity.scope.contains($0) })
+            identity.scope.contains(loaded.ownerPath) || loaded.voterPaths.values.contains(where: { identity.scope.contains($0) })
         else { throw DomainError(.notFound, "error.ballot_not_found") }
         return loaded
     }
@@ -114,7 +134,8 @@ public struct BallotStore: Sendable {
         }
         return BallotRecord(
             id: row.id, purpose: row.purpose, subject: .init(kind: row.subjectKind, id: row.subjectId), post: row.post,
-            candidates: ballot.candidates, voters: ballot.eligibleVoters.sorted(), seats: ballot.seats, threshold: ballot.threshold.description,
+            candidates: ballot.candidates, voters: ballot.eligibleVoters.sorted(), seats: ballot.seats,
+            threshold: ballot.threshold.description,
             quorum: ballot.quorum.description, maxRounds: ballot.maxRounds, round: ballot.currentRound, closed: ballot.isClosed,
             tally: ballot.tallyView(readerVotesFor: identity.votingUnits), outcome: ballot.disclosedOutcome(), names: names,
             roundCandidates: ballot.rounds[ballot.rounds.count - 1].candidates)
@@ -161,7 +182,8 @@ public struct BallotStore: Sendable {
         case .tooManyChoices(_, let allowed): .invalid("error.ballot_too_many_choices", field: "choices", String(allowed))
         case .noTieToResolve: DomainError(.conflict, "error.ballot_no_tie")
         case .roundLimitReached: DomainError(.conflict, "error.ballot_round_limit")
-        case .roundStillOpen(_, let cast, let eligible): DomainError(.conflict, "error.ballot_round_still_open", arguments: [String(cast), String(eligible)])
+        case .roundStillOpen(_, let cast, let eligible):
+            DomainError(.conflict, "error.ballot_round_still_open", arguments: [String(cast), String(eligible)])
         case .inconsistentRecords: DomainError(.conflict, "error.ballot_inconsistent")
         }
     }

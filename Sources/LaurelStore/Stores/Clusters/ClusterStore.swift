@@ -4,8 +4,17 @@ import SQLKit
 
 /// A cluster or block (cụm, khối thi đua) as the API shows it.
 public struct ClusterRecord: Codable, Sendable {
-    public struct Member: Codable, Sendable { public var unitId: Int64; public var unitName: String; public var joinedOn: String; public var leftOn: String? }
-    public struct SeasonSummary: Codable, Sendable { public var id: Int64; public var year: Int; public var status: String }
+    public struct Member: Codable, Sendable {
+        public var unitId: Int64
+        public var unitName: String
+        public var joinedOn: String
+        public var leftOn: String?
+    }
+    public struct SeasonSummary: Codable, Sendable {
+        public var id: Int64
+        public var year: Int
+        public var status: String
+    }
 
     public var id: Int64
     public var code: String
@@ -27,10 +36,18 @@ public struct ClusterRecord: Codable, Sendable {
 public struct ClusterDraft: Sendable {
     public var code: String, name: String, kind: String, organiserUnitId: Int64, decisionNumber: String, decisionDate: CalendarDate
     public var memberUnitIds: [Int64], rotation: RotationRule
-    public init(code: String, name: String, kind: String, organiserUnitId: Int64, decisionNumber: String, decisionDate: CalendarDate,
-                memberUnitIds: [Int64], rotation: RotationRule = RotationRule()) {
-        self.code = code; self.name = name; self.kind = kind; self.organiserUnitId = organiserUnitId; self.decisionNumber = decisionNumber
-        self.decisionDate = decisionDate; self.memberUnitIds = memberUnitIds; self.rotation = rotation
+    public init(
+        code: String, name: String, kind: String, organiserUnitId: Int64, decisionNumber: String, decisionDate: CalendarDate,
+        memberUnitIds: [Int64], rotation: RotationRule = RotationRule()
+    ) {
+        self.code = code
+        self.name = name
+        self.kind = kind
+        self.organiserUnitId = organiserUnitId
+        self.decisionNumber = decisionNumber
+        self.decisionDate = decisionDate
+        self.memberUnitIds = memberUnitIds
+        self.rotation = rotation
     }
 }
 
@@ -52,24 +69,32 @@ public struct ClusterStore: Sendable {
         let members: [ClusterRecord.Member]
         var currentMembers: [Int64] { members.filter { $0.leftOn == nil }.map(\.unitId) }
         var rotation: RotationRule {
-            RotationRule(leaderMayServeConsecutively: row.leaderMayServeConsecutively,
-                         deputyMayServeConsecutively: row.deputyMayServeConsecutively, deputyBecomesLeader: row.deputyBecomesLeader)
+            RotationRule(
+                leaderMayServeConsecutively: row.leaderMayServeConsecutively,
+                deputyMayServeConsecutively: row.deputyMayServeConsecutively, deputyBecomesLeader: row.deputyBecomesLeader)
         }
     }
 
     static func load(_ db: any SQLDatabase, id: Int64) async throws -> Loaded? {
-        guard let row = try await db.select().columns(SQLLiteral.all).from("clusters").where("id", .equal, SQLBind(id))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase),
-              let path = try await Lookup.unitPath(db, row.organiserUnitId)
+        guard
+            let row = try await db.select().columns(SQLLiteral.all).from("clusters").where("id", .equal, SQLBind(id))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase),
+            let path = try await Lookup.unitPath(db, row.organiserUnitId)
         else { return nil }
-        struct MemberRow: Decodable { let unitId: Int64; let joinedOn: String; let leftOn: String? }
+        struct MemberRow: Decodable {
+            let unitId: Int64
+            let joinedOn: String
+            let leftOn: String?
+        }
         let members = try await db.select().columns("unit_id", "joined_on", "left_on").from("cluster_members")
             .where("cluster_id", .equal, SQLBind(id)).orderBy("id")
             .all(decoding: MemberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let names = try await Lookup.unitNames(db, members.map(\.unitId))
-        return Loaded(row: row, organiserPath: path, members: members.map {
-            .init(unitId: $0.unitId, unitName: names[$0.unitId] ?? "", joinedOn: $0.joinedOn, leftOn: $0.leftOn)
-        })
+        return Loaded(
+            row: row, organiserPath: path,
+            members: members.map {
+                .init(unitId: $0.unitId, unitName: names[$0.unitId] ?? "", joinedOn: $0.joinedOn, leftOn: $0.leftOn)
+            })
     }
 
     /// The cluster if the identity sees its organiser or one of its members (past or present).
@@ -90,7 +115,11 @@ public struct ClusterStore: Sendable {
     }
 
     static func record(_ db: any SQLDatabase, _ loaded: Loaded) async throws -> ClusterRecord {
-        struct SeasonRow: Decodable { let id: Int64; let year: Int; let status: String }
+        struct SeasonRow: Decodable {
+            let id: Int64
+            let year: Int
+            let status: String
+        }
         let seasons = try await db.select().columns("id", "year", "status").from("seasons")
             .where("cluster_id", .equal, SQLBind(loaded.row.id)).orderBy("year").all(decoding: SeasonRow.self)
         let names = try await Lookup.unitNames(db, [loaded.row.organiserUnitId])
@@ -116,13 +145,20 @@ public struct ClusterStore: Sendable {
             if try await db.select().column("id").from("clusters").where("code", .equal, SQLBind(draft.code)).first() != nil {
                 throw DomainError(.conflict, "error.code_taken", field: "code")
             }
-            guard let id = try await db.insert(into: "clusters")
-                .columns("code", "name", "kind", "organiser_unit_id", "decision_number", "decision_date", "leader_may_serve_consecutively",
-                         "deputy_may_serve_consecutively", "deputy_becomes_leader", "created_at")
-                .values(SQLBind(draft.code), SQLBind(draft.name), SQLBind(draft.kind), SQLBind(draft.organiserUnitId), SQLBind(draft.decisionNumber),
+            guard
+                let id = try await db.insert(into: "clusters")
+                    .columns(
+                        "code", "name", "kind", "organiser_unit_id", "decision_number", "decision_date", "leader_may_serve_consecutively",
+                        "deputy_may_serve_consecutively", "deputy_becomes_leader", "created_at"
+                    )
+                    .values(
+                        SQLBind(draft.code), SQLBind(draft.name), SQLBind(draft.kind), SQLBind(draft.organiserUnitId),
+                        SQLBind(draft.decisionNumber),
                         SQLBind(draft.decisionDate.description), SQLBind(draft.rotation.leaderMayServeConsecutively),
-                        SQLBind(draft.rotation.deputyMayServeConsecutively), SQLBind(draft.rotation.deputyBecomesLeader), SQLBind(Clock.timestamp()))
-                .returning("id").first(decodingColumn: "id", as: Int64.self)
+                        SQLBind(draft.rotation.deputyMayServeConsecutively), SQLBind(draft.rotation.deputyBecomesLeader),
+                        SQLBind(Clock.timestamp())
+                    )
+                    .returning("id").first(decodingColumn: "id", as: Int64.self)
             else { throw DomainError(.conflict, "error.write_failed") }
             for member in Array(Set(draft.memberUnitIds)).sorted() {
                 try await db.insert(into: "cluster_members").columns("cluster_id", "unit_id", "joined_on")
@@ -130,32 +166,40 @@ public struct ClusterStore: Sendable {
             }
             guard let loaded = try await Self.load(db, id: id) else { throw DomainError(.conflict, "error.write_failed") }
             let record = try await Self.record(db, loaded)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "create", entity: "cluster", entityId: id,
-                                      unitPath: organiser.path, before: ClusterRecord?.none, after: record)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "create", entity: "cluster", entityId: id,
+                unitPath: organiser.path, before: ClusterRecord?.none, after: record)
             return record
         }
     }
 
     /// A unit joins (or, with `leave`, leaves) the cluster on a date; history is kept.
-    public func changeMember(_ id: Int64, unitId: Int64, leave: Bool, on date: CalendarDate, as identity: Identity) async throws -> ClusterRecord {
+    public func changeMember(
+        _ id: Int64, unitId: Int64, leave: Bool, on date: CalendarDate, as identity: Identity
+    ) async throws -> ClusterRecord {
         try await database.transaction { db in
             let loaded = try await Self.configurable(db, id: id, identity: identity)
             let before = try await Self.record(db, loaded)
             if leave {
-                guard loaded.currentMembers.contains(unitId) else { throw DomainError.invalid("error.cluster_not_a_member", field: "unitId") }
+                guard loaded.currentMembers.contains(unitId) else {
+                    throw DomainError.invalid("error.cluster_not_a_member", field: "unitId")
+                }
                 try await db.update("cluster_members").set("left_on", to: SQLBind(date.description))
                     .where("cluster_id", .equal, SQLBind(id)).where("unit_id", .equal, SQLBind(unitId))
                     .where(SQLColumn("left_on"), .is, SQLLiteral.null).run()
             } else {
                 _ = try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope, field: "unitId")
-                guard !loaded.currentMembers.contains(unitId) else { throw DomainError(.conflict, "error.cluster_already_member", field: "unitId") }
+                guard !loaded.currentMembers.contains(unitId) else {
+                    throw DomainError(.conflict, "error.cluster_already_member", field: "unitId")
+                }
                 try await db.insert(into: "cluster_members").columns("cluster_id", "unit_id", "joined_on")
                     .values(SQLBind(id), SQLBind(unitId), SQLBind(date.description)).run()
             }
             guard let reloaded = try await Self.load(db, id: id) else { throw DomainError(.conflict, "error.write_failed") }
             let after = try await Self.record(db, reloaded)
-            try await AuditLog.append(db, actor: identity.auditActor, action: leave ? "member_leave" : "member_join", entity: "cluster",
-                                      entityId: id, unitPath: loaded.organiserPath.value, before: before, after: after)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: leave ? "member_leave" : "member_join", entity: "cluster",
+                entityId: id, unitPath: loaded.organiserPath.value, before: before, after: after)
             return after
         }
     }

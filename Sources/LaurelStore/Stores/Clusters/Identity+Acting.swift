@@ -24,7 +24,10 @@ enum Lookup {
 
     static func unitPaths(_ db: any SQLDatabase, _ ids: [Int64]) async throws -> [Int64: UnitPath] {
         guard !ids.isEmpty else { return [:] }
-        struct Row: Decodable { let id: Int64; let path: String }
+        struct Row: Decodable {
+            let id: Int64
+            let path: String
+        }
         let rows = try await db.select().columns("id", "path").from("units").where("id", .in, SQLBind.group(ids))
             .all(decoding: Row.self)
         return Dictionary(rows.map { ($0.id, UnitPath(value: $0.path)) }, uniquingKeysWith: { a, _ in a })
@@ -32,7 +35,10 @@ enum Lookup {
 
     static func unitNames(_ db: any SQLDatabase, _ ids: [Int64]) async throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
-        struct Row: Decodable { let id: Int64; let name: String }
+        struct Row: Decodable {
+            let id: Int64
+            let name: String
+        }
         let rows = try await db.select().columns("id", "name").from("units").where("id", .in, SQLBind.group(Array(Set(ids))))
             .all(decoding: Row.self)
         return Dictionary(rows.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })

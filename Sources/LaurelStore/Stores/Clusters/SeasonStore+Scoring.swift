@@ -14,7 +14,8 @@ extension SeasonStore {
 
     /// The leader's or the deputy's officer verifies (and may re-score) another member.
     /// An admin may name the verifier; otherwise it is the officer's own unit.
-    public func verify(_ id: Int64, unitId: Int64, sheet: ScoreSheet, verifier: Int64?, as identity: Identity) async throws -> SeasonRecord {
+    public func verify(_ id: Int64, unitId: Int64, sheet: ScoreSheet, verifier: Int64?, as identity: Identity) async throws -> SeasonRecord
+    {
         try await score(id, identity: identity, action: "verify", target: unitId) { loaded in
             guard let by = loaded.policy(identity).verifyingUnit(for: unitId, named: verifier) else {
                 throw DomainError(.forbidden, "error.season_not_a_verifier")
@@ -25,7 +26,9 @@ extension SeasonStore {
     }
 
     /// Cross mode: a member's officer scores another member.
-    public func submitCrossScore(_ id: Int64, scorer: Int64, target: Int64, sheet: ScoreSheet, as identity: Identity) async throws -> SeasonRecord {
+    public func submitCrossScore(
+        _ id: Int64, scorer: Int64, target: Int64, sheet: ScoreSheet, as identity: Identity
+    ) async throws -> SeasonRecord {
         try await score(id, identity: identity, action: "cross_score", target: target) { loaded in
             guard loaded.policy(identity).mayScore(for: scorer) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
             try Self.apply { try loaded.season.submitCrossScore(scorer: scorer, target: target, sheet: sheet) }
@@ -49,16 +52,24 @@ extension SeasonStore {
                 if kind != "verified" { delete = delete.where("scorer_unit_id", .equal, SQLBind(scorer)) }
                 try await delete.run()
                 guard !sheet.scores.isEmpty else { continue }
-                var insert = db.insert(into: "season_scores").columns("season_id", "sheet", "target_unit_id", "scorer_unit_id", "criterion_code", "points")
+                var insert = db.insert(into: "season_scores").columns(
+                    "season_id", "sheet", "target_unit_id", "scorer_unit_id", "criterion_code", "points")
                 for (code, points) in sheet.scores.sorted(by: { $0.key < $1.key }) {
-                    insert = insert.values(SQLBind(id), SQLBind(kind), SQLBind(targetId), SQLBind(scorer), SQLBind(code), SQLBind(points.hundredths))
+                    insert = insert.values(
+                        SQLBind(id), SQLBind(kind), SQLBind(targetId), SQLBind(scorer), SQLBind(code), SQLBind(points.hundredths))
                 }
                 try await insert.run()
             }
-            struct Change: Encodable { let sheet: String; let targetUnitId: Int64; let scorerUnitId: Int64; let scores: ScoreSheet }
-            try await AuditLog.append(db, actor: identity.auditActor, action: action, entity: "season", entityId: id,
-                                      unitPath: loaded.memberPaths[target]?.value ?? loaded.cluster.organiserPath.value, before: [Change]?.none,
-                                      after: sheets.map { Change(sheet: $0.0, targetUnitId: $0.1, scorerUnitId: $0.2, scores: $0.3) })
+            struct Change: Encodable {
+                let sheet: String
+                let targetUnitId: Int64
+                let scorerUnitId: Int64
+                let scores: ScoreSheet
+            }
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: action, entity: "season", entityId: id,
+                unitPath: loaded.memberPaths[target]?.value ?? loaded.cluster.organiserPath.value, before: [Change]?.none,
+                after: sheets.map { Change(sheet: $0.0, targetUnitId: $0.1, scorerUnitId: $0.2, scores: $0.3) })
             return try await Self.record(db, loaded)
         }
     }
@@ -77,8 +88,9 @@ extension SeasonStore {
             }
             try Self.apply { try loaded.season.finalise() }
             try await db.update("seasons").set("status", to: SQLBind("finalised")).where("id", .equal, SQLBind(id)).run()
-            try await AuditLog.append(db, actor: identity.auditActor, action: "finalise", entity: "season", entityId: id,
-                                      unitPath: loaded.cluster.organiserPath.value, before: "open", after: "finalised")
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "finalise", entity: "season", entityId: id,
+                unitPath: loaded.cluster.organiserPath.value, before: "open", after: "finalised")
             return try await Self.record(db, loaded)
         }
     }
@@ -90,9 +102,13 @@ extension SeasonStore {
             try Self.apply { try loaded.season.reopen(reason: reason) }
             try await db.update("seasons").set("status", to: SQLBind("open")).where("id", .equal, SQLBind(id)).run()
             try await db.insert(into: "season_reopenings").columns("season_id", "reason", "account_id", "at")
-                .values(SQLBind(id), SQLBind(loaded.season.reopenReasons.last ?? reason), SQLBind(identity.account.id), SQLBind(Clock.timestamp())).run()
-            try await AuditLog.append(db, actor: identity.auditActor, action: "reopen", entity: "season", entityId: id,
-                                      unitPath: loaded.cluster.organiserPath.value, before: "finalised", after: loaded.season.reopenReasons.last)
+                .values(
+                    SQLBind(id), SQLBind(loaded.season.reopenReasons.last ?? reason), SQLBind(identity.account.id),
+                    SQLBind(Clock.timestamp())
+                ).run()
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "reopen", entity: "season", entityId: id,
+                unitPath: loaded.cluster.organiserPath.value, before: "finalised", after: loaded.season.reopenReasons.last)
             return try await Self.record(db, loaded)
         }
     }
@@ -111,7 +127,9 @@ extension SeasonStore {
             seasonId: loaded.id, basis: ranking.basis.rawValue, finalised: loaded.season.isFinalised,
             sectionOrder: loaded.season.table.sections.map { .init(code: $0.code, title: $0.title) },
             rows: ranking.rows.map {
-                .init(rank: $0.rank, unitId: $0.unitId, unitName: names[$0.unitId] ?? "", final: $0.final, normalised: $0.normalised, sections: $0.sections)
+                .init(
+                    rank: $0.rank, unitId: $0.unitId, unitName: names[$0.unitId] ?? "", final: $0.final, normalised: $0.normalised,
+                    sections: $0.sections)
             },
             pending: ranking.pending.map(\.unitId),
             pendingDetails: ranking.pending.map { .init(unitId: $0.unitId, unitName: names[$0.unitId] ?? "", reason: $0.reason.rawValue) })
@@ -133,9 +151,12 @@ extension SeasonStore {
         case .notAVerifier: DomainError(.forbidden, "error.season_not_a_verifier")
         case .noSelfScore: DomainError.invalid("error.season_no_self_score", field: "unitId")
         case .invalidSheet(let issues):
-            ValidationErrors(issues.map {
-                DomainError.invalid("error.score_" + $0.reason.code, field: "scores" + ($0.criterionCode.map { "." + $0 } ?? ""), $0.criterionCode ?? "")
-            })
+            ValidationErrors(
+                issues.map {
+                    DomainError.invalid(
+                        "error.score_" + $0.reason.code, field: "scores" + ($0.criterionCode.map { "." + $0 } ?? ""), $0.criterionCode ?? ""
+                    )
+                })
         case .scoresExist: DomainError(.conflict, "error.season_scores_exist")
         case .duplicateTargetCode(let code): DomainError.invalid("error.season_duplicate_target", field: "targets", code)
         case .unknownTarget(_, let code): DomainError.invalid("error.season_unknown_target", field: "targets", code)
@@ -145,7 +166,8 @@ extension SeasonStore {
 
 extension SeasonStore {
     /// A member's sheets as they stand (for the scoring grid): its self-score and its verified score.
-    public func sheets(_ id: Int64, unitId: Int64, as identity: Identity) async throws -> (selfScore: ScoreSheet?, verified: VerifiedScore?) {
+    public func sheets(_ id: Int64, unitId: Int64, as identity: Identity) async throws -> (selfScore: ScoreSheet?, verified: VerifiedScore?)
+    {
         try await database.read { db in
             let loaded = try await Self.readable(db, id: id, identity: identity)
             return (loaded.season.selfScores[unitId], loaded.season.verifiedScores[unitId])

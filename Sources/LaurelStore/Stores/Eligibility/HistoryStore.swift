@@ -32,7 +32,9 @@ public struct HistoryStore: Sendable {
         try Permissions.requireBrowse(identity)
         return try await database.read { db in
             var within = identity.scope
-            if let unitId { within = .subtree(try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope, field: "unitId").unitPath) }
+            if let unitId {
+                within = .subtree(try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope, field: "unitId").unitPath)
+            }
             return try await Self.people(db, within: within, only: nil)
         }
     }
@@ -46,20 +48,37 @@ public struct HistoryStore: Sendable {
             let within = Scope.subtree(root.unitPath)
             let people = try await Self.people(db, within: within, only: nil)
             let members = Dictionary(grouping: people, by: \.unitId)
-            struct UnitRow: Decodable { let id: Int64; let name: String }
+            struct UnitRow: Decodable {
+                let id: Int64
+                let name: String
+            }
             let units = try await db.select().columns("id", "name").from("units").whereScope(column: "path", within)
                 .where("active", .equal, SQLBind(true)).orderBy("path")
                 .all(decoding: UnitRow.self)
-            struct AssessmentRow: Decodable { let unitId: Int64; let year: Int; let rating: String; let discipline: String? }
-            let assessments = try await db.select().columns(SQLColumn("unit_id", table: "a"), SQLColumn("year", table: "a"), SQLColumn("rating", table: "a"), SQLColumn("discipline", table: "a"))
-                .from(SQLAlias(SQLIdentifier("assessments"), as: "a"))
-                .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "a"), .equal, SQLColumn("id", table: "u"))
-                .whereScope(SQLColumn("path", table: "u"), within)
-                .all(decoding: AssessmentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            struct AssessmentRow: Decodable {
+                let unitId: Int64
+                let year: Int
+                let rating: String
+                let discipline: String?
+            }
+            let assessments = try await db.select().columns(
+                SQLColumn("unit_id", table: "a"), SQLColumn("year", table: "a"), SQLColumn("rating", table: "a"),
+                SQLColumn("discipline", table: "a")
+            )
+            .from(SQLAlias(SQLIdentifier("assessments"), as: "a"))
+            .join(
+                SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "a"), .equal,
+                SQLColumn("id", table: "u")
+            )
+            .whereScope(SQLColumn("path", table: "u"), within)
+            .all(decoding: AssessmentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             let awards = try await db.select()
                 .columns(["unit_id", "code", "year", "status", "kind", "decision_number"].map { SQLColumn($0, table: "w") })
                 .from(SQLAlias(SQLIdentifier("awards"), as: "w"))
-                .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "w"), .equal, SQLColumn("id", table: "u"))
+                .join(
+                    SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "w"), .equal,
+                    SQLColumn("id", table: "u")
+                )
                 .whereScope(SQLColumn("path", table: "u"), within)
                 .all(decoding: UnitAwardRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             let yearsByUnit = Dictionary(grouping: assessments, by: \.unitId)
@@ -69,7 +88,9 @@ public struct HistoryStore: Sendable {
                 let history = SubjectHistory(
                     id: "u-\(unit.id)", kind: .collective,
                     years: (yearsByUnit[unit.id] ?? []).sorted { $0.year < $1.year }.compactMap { row in
-                        Rating(rawValue: row.rating).map { SubjectHistory.Year(year: row.year, rating: $0, discipline: row.discipline.flatMap(Discipline.init(rawValue:))) }
+                        Rating(rawValue: row.rating).map {
+                            SubjectHistory.Year(year: row.year, rating: $0, discipline: row.discipline.flatMap(Discipline.init(rawValue:)))
+                        }
                     },
                     awards: (awardsByUnit[unit.id] ?? []).compactMap(Self.award),
                     members: memberHistories, memberCount: memberHistories.count)
@@ -89,14 +110,24 @@ public struct HistoryStore: Sendable {
         return try await database.read { db in
             let unit = try await UnitStore.fetchInScope(db, id: id, scope: identity.scope)
             let members = try await Self.people(db, within: .subtree(unit.unitPath), only: nil, unitId: id)
-            struct AssessmentRow: Decodable { let year: Int; let rating: String; let discipline: String? }
-            let years = try await db.select().columns("year", "rating", "discipline").from("assessments").where("unit_id", .equal, SQLBind(id))
-                .orderBy("year").all(decoding: AssessmentRow.self)
+            struct AssessmentRow: Decodable {
+                let year: Int
+                let rating: String
+                let discipline: String?
+            }
+            let years = try await db.select().columns("year", "rating", "discipline").from("assessments").where(
+                "unit_id", .equal, SQLBind(id)
+            )
+            .orderBy("year").all(decoding: AssessmentRow.self)
             let awards = try await db.select().columns("unit_id", "code", "year", "status", "kind", "decision_number").from("awards")
                 .where("unit_id", .equal, SQLBind(id)).all(decoding: UnitAwardRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             let history = SubjectHistory(
                 id: "u-\(id)", kind: .collective,
-                years: years.compactMap { row in Rating(rawValue: row.rating).map { SubjectHistory.Year(year: row.year, rating: $0, discipline: row.discipline.flatMap(Discipline.init(rawValue:))) } },
+                years: years.compactMap { row in
+                    Rating(rawValue: row.rating).map {
+                        SubjectHistory.Year(year: row.year, rating: $0, discipline: row.discipline.flatMap(Discipline.init(rawValue:)))
+                    }
+                },
                 awards: awards.compactMap(Self.award), members: members.map(\.history), memberCount: members.count)
             return Subject(id: id, name: unit.name, unitId: id, unitName: unit.name, history: history)
         }
@@ -104,55 +135,106 @@ public struct HistoryStore: Sendable {
 
     static func people(_ db: any SQLDatabase, within: Scope, only personId: Int64?, unitId: Int64? = nil) async throws -> [Subject] {
         func scoped(_ query: SQLSelectBuilder, personColumn: SQLColumn) -> SQLSelectBuilder {
-            var query = query
-                .join(SQLAlias(SQLIdentifier("people"), as: "p"), method: SQLJoinMethod.inner, on: personColumn, .equal, SQLColumn("id", table: "p"))
-                .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "p"), .equal, SQLColumn("id", table: "u"))
+            var query =
+                query
+                .join(
+                    SQLAlias(SQLIdentifier("people"), as: "p"), method: SQLJoinMethod.inner, on: personColumn, .equal,
+                    SQLColumn("id", table: "p")
+                )
+                .join(
+                    SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "p"), .equal,
+                    SQLColumn("id", table: "u")
+                )
                 .whereScope(SQLColumn("path", table: "u"), within)
             if let personId { query = query.where(SQLColumn("id", table: "p"), .equal, SQLBind(personId)) }
             if let unitId { query = query.where(SQLColumn("unit_id", table: "p"), .equal, SQLBind(unitId)) }
             return query
         }
-        struct PersonRow: Decodable { let id: Int64; let fullName: String; let staffCategory: String; let holdsManagementPost: Bool; let unitId: Int64; let unitName: String }
+        struct PersonRow: Decodable {
+            let id: Int64
+            let fullName: String
+            let staffCategory: String
+            let holdsManagementPost: Bool
+            let unitId: Int64
+            let unitName: String
+        }
         var peopleQuery = db.select()
-            .columns(SQLColumn("id", table: "p"), SQLColumn("full_name", table: "p"), SQLColumn("staff_category", table: "p"),
-                     SQLColumn("holds_management_post", table: "p"), SQLColumn("unit_id", table: "p"))
+            .columns(
+                SQLColumn("id", table: "p"), SQLColumn("full_name", table: "p"), SQLColumn("staff_category", table: "p"),
+                SQLColumn("holds_management_post", table: "p"), SQLColumn("unit_id", table: "p")
+            )
             .column(SQLColumn("name", table: "u"), as: "unit_name")
             .from(SQLAlias(SQLIdentifier("people"), as: "p"))
-            .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "p"), .equal, SQLColumn("id", table: "u"))
+            .join(
+                SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "p"), .equal,
+                SQLColumn("id", table: "u")
+            )
             .whereScope(SQLColumn("path", table: "u"), within)
         if let personId { peopleQuery = peopleQuery.where(SQLColumn("id", table: "p"), .equal, SQLBind(personId)) }
         if let unitId { peopleQuery = peopleQuery.where(SQLColumn("unit_id", table: "p"), .equal, SQLBind(unitId)) }
-        let people = try await peopleQuery.orderBy(SQLColumn("name_sort", table: "p")).all(decoding: PersonRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let people = try await peopleQuery.orderBy(SQLColumn("name_sort", table: "p")).all(
+            decoding: PersonRow.self, keyDecodingStrategy: .convertFromSnakeCase)
 
-        struct AssessmentRow: Decodable { let personId: Int64; let year: Int; let rating: String; let discipline: String? }
+        struct AssessmentRow: Decodable {
+            let personId: Int64
+            let year: Int
+            let rating: String
+            let discipline: String?
+        }
         // One row per person, the years packed into one text: decoding rows is what costs (about
         // 8 µs a row), and a province has ten record rows per person.
-        let packedAssessments = try await scoped(db.select().column(SQLColumn("person_id", table: "a"))
-            .column(Self.pack(db, "CAST(a.year AS TEXT) || '\u{1F}' || a.rating || '\u{1F}' || COALESCE(a.discipline, '')"), as: "packed")
-            .from(SQLAlias(SQLIdentifier("assessments"), as: "a")), personColumn: SQLColumn("person_id", table: "a"))
-            .groupBy(SQLColumn("person_id", table: "a"))
-            .all(decoding: PackedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let packedAssessments = try await scoped(
+            db.select().column(SQLColumn("person_id", table: "a"))
+                .column(
+                    Self.pack(db, "CAST(a.year AS TEXT) || '\u{1F}' || a.rating || '\u{1F}' || COALESCE(a.discipline, '')"), as: "packed"
+                )
+                .from(SQLAlias(SQLIdentifier("assessments"), as: "a")), personColumn: SQLColumn("person_id", table: "a")
+        )
+        .groupBy(SQLColumn("person_id", table: "a"))
+        .all(decoding: PackedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let assessments = packedAssessments.flatMap { row in
             Self.unpack(row.packed).compactMap { fields -> AssessmentRow? in
                 guard fields.count == 3, let year = Int(fields[0]) else { return nil }
-                return AssessmentRow(personId: row.personId, year: year, rating: String(fields[1]), discipline: fields[2].isEmpty ? nil : String(fields[2]))
+                return AssessmentRow(
+                    personId: row.personId, year: year, rating: String(fields[1]), discipline: fields[2].isEmpty ? nil : String(fields[2]))
             }
         }
-        struct InitiativeRow: Decodable { let personId: Int64; let id: Int64; let year: Int; let level: String }
-        let initiatives = try await scoped(db.select().columns(SQLColumn("person_id", table: "ia"), SQLColumn("id", table: "i"), SQLColumn("year", table: "i"), SQLColumn("level", table: "i"))
+        struct InitiativeRow: Decodable {
+            let personId: Int64
+            let id: Int64
+            let year: Int
+            let level: String
+        }
+        let initiatives = try await scoped(
+            db.select().columns(
+                SQLColumn("person_id", table: "ia"), SQLColumn("id", table: "i"), SQLColumn("year", table: "i"),
+                SQLColumn("level", table: "i")
+            )
             .from(SQLAlias(SQLIdentifier("initiative_authors"), as: "ia"))
-            .join(SQLAlias(SQLIdentifier("initiatives"), as: "i"), method: SQLJoinMethod.inner, on: SQLColumn("initiative_id", table: "ia"), .equal, SQLColumn("id", table: "i")),
-            personColumn: SQLColumn("person_id", table: "ia"))
-            .all(decoding: InitiativeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let packedAwards = try await scoped(db.select().column(SQLColumn("person_id", table: "w"))
-            .column(Self.pack(db, "w.code || '\u{1F}' || CAST(w.year AS TEXT) || '\u{1F}' || w.status || '\u{1F}' || w.kind || '\u{1F}' || COALESCE(w.decision_number, '')"), as: "packed")
-            .from(SQLAlias(SQLIdentifier("awards"), as: "w")), personColumn: SQLColumn("person_id", table: "w"))
-            .groupBy(SQLColumn("person_id", table: "w"))
-            .all(decoding: PackedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            .join(
+                SQLAlias(SQLIdentifier("initiatives"), as: "i"), method: SQLJoinMethod.inner, on: SQLColumn("initiative_id", table: "ia"),
+                .equal, SQLColumn("id", table: "i")),
+            personColumn: SQLColumn("person_id", table: "ia")
+        )
+        .all(decoding: InitiativeRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let packedAwards = try await scoped(
+            db.select().column(SQLColumn("person_id", table: "w"))
+                .column(
+                    Self.pack(
+                        db,
+                        "w.code || '\u{1F}' || CAST(w.year AS TEXT) || '\u{1F}' || w.status || '\u{1F}' || w.kind || '\u{1F}' || COALESCE(w.decision_number, '')"
+                    ), as: "packed"
+                )
+                .from(SQLAlias(SQLIdentifier("awards"), as: "w")), personColumn: SQLColumn("person_id", table: "w")
+        )
+        .groupBy(SQLColumn("person_id", table: "w"))
+        .all(decoding: PackedRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let awards = packedAwards.flatMap { row in
             Self.unpack(row.packed).compactMap { f -> PersonAwardRow? in
                 guard f.count == 5, let year = Int(f[1]) else { return nil }
-                return PersonAwardRow(personId: row.personId, code: String(f[0]), year: year, status: String(f[2]), kind: String(f[3]), decisionNumber: f[4].isEmpty ? nil : String(f[4]))
+                return PersonAwardRow(
+                    personId: row.personId, code: String(f[0]), year: year, status: String(f[2]), kind: String(f[3]),
+                    decisionNumber: f[4].isEmpty ? nil : String(f[4]))
             }
         }
 
@@ -166,7 +248,9 @@ public struct HistoryStore: Sendable {
                 let initiatives = (initiativesByYear[row.year] ?? []).compactMap { i in
                     InitiativeLevel(rawValue: i.level).map { SubjectHistory.Initiative(id: "i-\(i.id)", level: $0) }
                 }
-                return SubjectHistory.Year(year: row.year, rating: rating, discipline: row.discipline.flatMap(Discipline.init(rawValue:)), initiatives: initiatives)
+                return SubjectHistory.Year(
+                    year: row.year, rating: rating, discipline: row.discipline.flatMap(Discipline.init(rawValue:)), initiatives: initiatives
+                )
             }
             let history = SubjectHistory(
                 id: "p-\(person.id)", kind: .individual, staffCategory: StaffCategory(rawValue: person.staffCategory),
@@ -177,7 +261,10 @@ public struct HistoryStore: Sendable {
     }
 }
 
-struct PackedRow: Decodable { let personId: Int64; let packed: String }
+struct PackedRow: Decodable {
+    let personId: Int64
+    let packed: String
+}
 
 extension HistoryStore {
     /// `group_concat` on SQLite, `string_agg` on PostgreSQL: the same aggregate under two names.
@@ -190,7 +277,9 @@ extension HistoryStore {
     }
 
     static func unpack(_ packed: String) -> [[Substring]] {
-        packed.split(separator: "\u{1E}", omittingEmptySubsequences: true).map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false) }
+        packed.split(separator: "\u{1E}", omittingEmptySubsequences: true).map {
+            $0.split(separator: "\u{1F}", omittingEmptySubsequences: false)
+        }
     }
 }
 
@@ -202,6 +291,20 @@ protocol AwardColumns {
     var decisionNumber: String? { get }
 }
 
-struct PersonAwardRow: Decodable, AwardColumns { let personId: Int64; let code: String; let year: Int; let status: String; let kind: String; let decisionNumber: String? }
+struct PersonAwardRow: Decodable, AwardColumns {
+    let personId: Int64
+    let code: String
+    let year: Int
+    let status: String
+    let kind: String
+    let decisionNumber: String?
+}
 
-struct UnitAwardRow: Decodable, AwardColumns { let unitId: Int64; let code: String; let year: Int; let status: String; let kind: String; let decisionNumber: String? }
+struct UnitAwardRow: Decodable, AwardColumns {
+    let unitId: Int64
+    let code: String
+    let year: Int
+    let status: String
+    let kind: String
+    let decisionNumber: String?
+}

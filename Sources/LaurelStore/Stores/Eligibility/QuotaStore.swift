@@ -29,17 +29,30 @@ public struct QuotaStore: Sendable {
     static let prefix = "quota."
 
     /// What the `value` column holds.
-    struct Value: Codable, Equatable { var percent: Int; var ofCode: String }
+    struct Value: Codable, Equatable {
+        var percent: Int
+        var ofCode: String
+    }
 
-    struct Row: Decodable { let unitId: Int64; let key: String; let value: String; let name: String; let path: String }
+    struct Row: Decodable {
+        let unitId: Int64
+        let key: String
+        let value: String
+        let name: String
+        let path: String
+    }
 
     /// Quota rows joined to their units; `keys` nil for every quota.
     static func rows(_ db: any SQLDatabase, unitIds: [Int64]?, key: String?) async throws -> [Row] {
         var query = db.select()
-            .columns(SQLColumn("unit_id", table: "s"), SQLColumn("key", table: "s"), SQLColumn("value", table: "s"),
-                     SQLColumn("name", table: "u"), SQLColumn("path", table: "u"))
+            .columns(
+                SQLColumn("unit_id", table: "s"), SQLColumn("key", table: "s"), SQLColumn("value", table: "s"),
+                SQLColumn("name", table: "u"), SQLColumn("path", table: "u")
+            )
             .from(SQLAlias(SQLIdentifier("settings"), as: "s"))
-            .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "s"), .equal, SQLColumn("id", table: "u"))
+            .join(
+                SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "s"), .equal,
+                SQLColumn("id", table: "u"))
         if let key {
             query = query.where(SQLColumn("key", table: "s"), .equal, SQLBind(key))
         } else {
@@ -53,8 +66,9 @@ public struct QuotaStore: Sendable {
     /// A stored row as a quota; nil when the value cannot be read (then it is ignored, as if unset).
     static func setting(_ row: Row, askedFor unitId: Int64) -> QuotaSetting? {
         guard row.key.hasPrefix(prefix), let value = try? JSONDecoder().decode(Value.self, from: Data(row.value.utf8)) else { return nil }
-        return QuotaSetting(code: String(row.key.dropFirst(prefix.count)), percent: value.percent, ofCode: value.ofCode,
-                            unitId: row.unitId, unitName: row.name, inherited: row.unitId != unitId)
+        return QuotaSetting(
+            code: String(row.key.dropFirst(prefix.count)), percent: value.percent, ofCode: value.ofCode,
+            unitId: row.unitId, unitName: row.name, inherited: row.unitId != unitId)
     }
 
     /// Every quota in force for a unit: for each code, its own setting or else its nearest
@@ -97,18 +111,23 @@ public struct QuotaStore: Sendable {
         return try await database.read { db in
             let rows = try await Self.rows(db, unitIds: nil, key: Self.prefix + code)
             guard !rows.isEmpty else { return [:] }
-            struct UnitRow: Decodable { let id: Int64; let path: String }
+            struct UnitRow: Decodable {
+                let id: Int64
+                let path: String
+            }
             var units: [UnitRow] = []
             // Chunks keep the bind list under every database's limit.
             for start in stride(from: 0, to: unitIds.count, by: 5000) {
                 let chunk = Array(unitIds[start..<min(start + 5000, unitIds.count)])
-                units += try await db.select().columns("id", "path").from("units").where("id", .in, SQLBind.group(chunk)).all(decoding: UnitRow.self)
+                units += try await db.select().columns("id", "path").from("units").where("id", .in, SQLBind.group(chunk)).all(
+                    decoding: UnitRow.self)
             }
             let byUnit = Dictionary(rows.map { ($0.unitId, $0) }, uniquingKeysWith: { first, _ in first })
             var result: [Int64: QuotaSetting] = [:]
             for unit in units {
                 guard let row = UnitPath(value: unit.path).ids.reversed().lazy.compactMap({ byUnit[$0] }).first,
-                      let setting = Self.setting(row, askedFor: unit.id) else { continue }
+                    let setting = Self.setting(row, askedFor: unit.id)
+                else { continue }
                 result[unit.id] = setting
             }
             return result
@@ -129,10 +148,13 @@ public struct QuotaStore: Sendable {
             let unit = try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope)
             let before = try await Self.own(db, unitId: unitId, key: key).map(Self.readable)
             try await db.delete(from: "settings").where("unit_id", .equal, SQLBind(unitId)).where("key", .equal, SQLBind(key)).run()
-            try await db.insert(into: "settings").columns("unit_id", "key", "value").values(SQLBind(unitId), SQLBind(key), SQLBind(text)).run()
-            try await AuditLog.append(db, actor: identity.auditActor, action: "set_" + key, entity: "setting", entityId: unitId,
-                                      unitPath: unit.path, before: before, after: value)
-            return QuotaSetting(code: quota.code, percent: quota.percent, ofCode: quota.ofCode, unitId: unit.id, unitName: unit.name, inherited: false)
+            try await db.insert(into: "settings").columns("unit_id", "key", "value").values(SQLBind(unitId), SQLBind(key), SQLBind(text))
+                .run()
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "set_" + key, entity: "setting", entityId: unitId,
+                unitPath: unit.path, before: before, after: value)
+            return QuotaSetting(
+                code: quota.code, percent: quota.percent, ofCode: quota.ofCode, unitId: unit.id, unitName: unit.name, inherited: false)
         }
     }
 
@@ -147,10 +169,13 @@ public struct QuotaStore: Sendable {
         let key = Self.prefix + code
         try await database.transaction { db in
             let unit = try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope)
-            guard let before = try await Self.own(db, unitId: unitId, key: key) else { throw DomainError(.notFound, "error.quota_not_found") }
+            guard let before = try await Self.own(db, unitId: unitId, key: key) else {
+                throw DomainError(.notFound, "error.quota_not_found")
+            }
             try await db.delete(from: "settings").where("unit_id", .equal, SQLBind(unitId)).where("key", .equal, SQLBind(key)).run()
-            try await AuditLog.append(db, actor: identity.auditActor, action: "remove_" + key, entity: "setting", entityId: unitId,
-                                      unitPath: unit.path, before: Self.readable(before), after: Optional<Value>.none)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "remove_" + key, entity: "setting", entityId: unitId,
+                unitPath: unit.path, before: Self.readable(before), after: Optional<Value>.none)
         }
     }
 
@@ -160,11 +185,14 @@ public struct QuotaStore: Sendable {
     }
 
     enum Stored: Encodable {
-        case quota(Value), text(String)
+        case quota(Value)
+        case text(String)
         func encode(to encoder: any Encoder) throws {
             switch self {
             case .quota(let value): try value.encode(to: encoder)
-            case .text(let text): var container = encoder.singleValueContainer(); try container.encode(text)
+            case .text(let text):
+                var container = encoder.singleValueContainer()
+                try container.encode(text)
             }
         }
     }

@@ -4,11 +4,24 @@ import LaurelDomain
 /// A movement as the API and the pages show it: the domain's fields, its deadlines with their
 /// ids, and the attachments' metadata.
 public struct MovementRecord: Codable, Sendable, Equatable {
-    public struct Content: Codable, Sendable, Equatable { public var number: Int; public var title: String }
-    public struct Criterion: Codable, Sendable, Equatable { public var group: String; public var text: String }
-    public struct Deadline: Codable, Sendable, Equatable { public var id: Int64; public var title: String; public var dueDate: String }
+    public struct Content: Codable, Sendable, Equatable {
+        public var number: Int
+        public var title: String
+    }
+    public struct Criterion: Codable, Sendable, Equatable {
+        public var group: String
+        public var text: String
+    }
+    public struct Deadline: Codable, Sendable, Equatable {
+        public var id: Int64
+        public var title: String
+        public var dueDate: String
+    }
     public struct Attachment: Codable, Sendable, Equatable {
-        public var id: Int64; public var name: String; public var contentType: String; public var size: Int64
+        public var id: Int64
+        public var name: String
+        public var contentType: String
+        public var size: Int64
     }
 
     public var id: Int64
@@ -37,14 +50,27 @@ public struct MovementRecord: Codable, Sendable, Equatable {
     /// Absent values are written as `null` (clients read `parentId` without a default).
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(launcherUnitId, forKey: .launcherUnitId)
-        try c.encode(launcherName, forKey: .launcherName); try c.encode(kind, forKey: .kind); try c.encode(startDate, forKey: .startDate)
-        try c.encode(endDate, forKey: .endDate); try c.encode(objectives, forKey: .objectives); try c.encode(motto, forKey: .motto)
-        try c.encode(contents, forKey: .contents); try c.encode(criteria, forKey: .criteria); try c.encode(plannedForms, forKey: .plannedForms)
-        try c.encode(parentId, forKey: .parentId); try c.encode(status, forKey: .status); try c.encode(launchedOn, forKey: .launchedOn)
-        try c.encode(interimReviews, forKey: .interimReviews); try c.encode(finalReviewedOn, forKey: .finalReviewedOn)
-        try c.encode(closedOn, forKey: .closedOn); try c.encode(requiresInterimReview, forKey: .requiresInterimReview)
-        try c.encode(allowedNextStatuses, forKey: .allowedNextStatuses); try c.encode(reportDeadlines, forKey: .reportDeadlines)
+        try c.encode(id, forKey: .id)
+        try c.encode(name, forKey: .name)
+        try c.encode(launcherUnitId, forKey: .launcherUnitId)
+        try c.encode(launcherName, forKey: .launcherName)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(startDate, forKey: .startDate)
+        try c.encode(endDate, forKey: .endDate)
+        try c.encode(objectives, forKey: .objectives)
+        try c.encode(motto, forKey: .motto)
+        try c.encode(contents, forKey: .contents)
+        try c.encode(criteria, forKey: .criteria)
+        try c.encode(plannedForms, forKey: .plannedForms)
+        try c.encode(parentId, forKey: .parentId)
+        try c.encode(status, forKey: .status)
+        try c.encode(launchedOn, forKey: .launchedOn)
+        try c.encode(interimReviews, forKey: .interimReviews)
+        try c.encode(finalReviewedOn, forKey: .finalReviewedOn)
+        try c.encode(closedOn, forKey: .closedOn)
+        try c.encode(requiresInterimReview, forKey: .requiresInterimReview)
+        try c.encode(allowedNextStatuses, forKey: .allowedNextStatuses)
+        try c.encode(reportDeadlines, forKey: .reportDeadlines)
         try c.encode(attachments, forKey: .attachments)
     }
 
@@ -86,8 +112,10 @@ public struct MovementCoverageRecord: Codable, Sendable {
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(deadlineId, forKey: .deadlineId); try c.encode(status, forKey: .status)
-            try c.encode(submittedOn, forKey: .submittedOn); try c.encode(daysLate, forKey: .daysLate)
+            try c.encode(deadlineId, forKey: .deadlineId)
+            try c.encode(status, forKey: .status)
+            try c.encode(submittedOn, forKey: .submittedOn)
+            try c.encode(daysLate, forKey: .daysLate)
         }
     }
 
@@ -102,8 +130,12 @@ public struct MovementCoverageRecord: Codable, Sendable {
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(unitId, forKey: .unitId); try c.encode(unitName, forKey: .unitName); try c.encode(launched, forKey: .launched)
-            try c.encode(launchedOn, forKey: .launchedOn); try c.encode(movementId, forKey: .movementId); try c.encode(reports, forKey: .reports)
+            try c.encode(unitId, forKey: .unitId)
+            try c.encode(unitName, forKey: .unitName)
+            try c.encode(launched, forKey: .launched)
+            try c.encode(launchedOn, forKey: .launchedOn)
+            try c.encode(movementId, forKey: .movementId)
+            try c.encode(reports, forKey: .reports)
         }
     }
 

@@ -49,25 +49,35 @@ public enum AttachmentKind: String, Sendable {
 public struct ReportFile: Sendable {
     public var name: String
     public var data: Data
-    public init(name: String, data: Data) { self.name = name; self.data = data }
+    public init(name: String, data: Data) {
+        self.name = name
+        self.data = data
+    }
 }
 
 extension MovementStore {
     /// The size cap and the sniffed type, the same for the plan's files and the reports'.
     static func checkFile(_ data: Data) throws -> AttachmentKind {
         guard data.count <= AttachmentKind.maxSize else { throw DomainError.invalid("error.attachment_too_large", field: "file", "10") }
-        guard !data.isEmpty, let kind = AttachmentKind.sniff(data) else { throw DomainError.invalid("error.attachment_type", field: "file") }
+        guard !data.isEmpty, let kind = AttachmentKind.sniff(data) else {
+            throw DomainError.invalid("error.attachment_type", field: "file")
+        }
         return kind
     }
 
-    static func insertFile(_ db: any SQLDatabase, movementId: Int64, reportId: Int64?, name: String, kind: AttachmentKind, data: Data,
-                           identity: Identity) async throws -> MovementRecord.Attachment {
+    static func insertFile(
+        _ db: any SQLDatabase, movementId: Int64, reportId: Int64?, name: String, kind: AttachmentKind, data: Data,
+        identity: Identity
+    ) async throws -> MovementRecord.Attachment {
         let name = FileName.stored(name, fileExtension: kind.fileExtension, fallback: "tep-dinh-kem")
-        guard let attachmentId = try await db.insert(into: "movement_attachments")
-            .columns("movement_id", "report_id", "name", "content_type", "size", "data", "account_id", "created_at")
-            .values(SQLBind(movementId), SQLBind(reportId), SQLBind(name), SQLBind(kind.rawValue), SQLBind(data.count), SQLBind(data),
-                    SQLBind(identity.account.id), SQLBind(Clock.timestamp()))
-            .returning("id").first(decodingColumn: "id", as: Int64.self)
+        guard
+            let attachmentId = try await db.insert(into: "movement_attachments")
+                .columns("movement_id", "report_id", "name", "content_type", "size", "data", "account_id", "created_at")
+                .values(
+                    SQLBind(movementId), SQLBind(reportId), SQLBind(name), SQLBind(kind.rawValue), SQLBind(data.count), SQLBind(data),
+                    SQLBind(identity.account.id), SQLBind(Clock.timestamp())
+                )
+                .returning("id").first(decodingColumn: "id", as: Int64.self)
         else { throw DomainError(.conflict, "error.write_failed") }
         return MovementRecord.Attachment(id: attachmentId, name: name, contentType: kind.rawValue, size: Int64(data.count))
     }
@@ -77,9 +87,11 @@ extension MovementStore {
         let kind = try Self.checkFile(data)
         return try await database.transaction { db in
             let loaded = try await Self.writable(db, id: id, identity: identity)
-            let attachment = try await Self.insertFile(db, movementId: id, reportId: nil, name: name, kind: kind, data: data, identity: identity)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "attach", entity: "movement", entityId: id,
-                                      unitPath: loaded.launcherPath.value, before: MovementRecord.Attachment?.none, after: attachment)
+            let attachment = try await Self.insertFile(
+                db, movementId: id, reportId: nil, name: name, kind: kind, data: data, identity: identity)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "attach", entity: "movement", entityId: id,
+                unitPath: loaded.launcherPath.value, before: MovementRecord.Attachment?.none, after: attachment)
             return attachment
         }
     }
@@ -89,10 +101,17 @@ extension MovementStore {
     public func attachment(_ id: Int64, attachmentId: Int64, as identity: Identity) async throws -> (MovementRecord.Attachment, Data) {
         try await database.read { db in
             _ = try await Self.readable(db, id: id, identity: identity)
-            struct Row: Decodable { let name: String; let contentType: String; let size: Int64; let data: Data; let reportId: Int64? }
-            guard let row = try await db.select().columns("name", "content_type", "size", "data", "report_id").from("movement_attachments")
-                .where("id", .equal, SQLBind(attachmentId)).where("movement_id", .equal, SQLBind(id))
-                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            struct Row: Decodable {
+                let name: String
+                let contentType: String
+                let size: Int64
+                let data: Data
+                let reportId: Int64?
+            }
+            guard
+                let row = try await db.select().columns("name", "content_type", "size", "data", "report_id").from("movement_attachments")
+                    .where("id", .equal, SQLBind(attachmentId)).where("movement_id", .equal, SQLBind(id))
+                    .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { throw DomainError(.notFound, "error.attachment_not_found") }
             if let reportId = row.reportId {
                 let unitId = try await db.select().column("unit_id").from("movement_reports").where("id", .equal, SQLBind(reportId))

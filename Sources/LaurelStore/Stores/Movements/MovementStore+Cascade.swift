@@ -23,21 +23,28 @@ extension MovementStore {
             guard loaded.movement.status != .draft else { throw DomainError(.conflict, "error.movement_not_launched") }
             let late = date > due
             let figuresJSON = try Self.json(figures)
-            guard let reportId = try await db.insert(into: "movement_reports")
-                .columns("movement_id", "deadline_id", "unit_id", "text", "figures_json", "submitted_on", "late", "account_id", "created_at")
-                .values(SQLBind(id), SQLBind(deadlineId), SQLBind(unitId), SQLBind(text), SQLBind(figuresJSON), SQLBind(date.description),
-                        SQLBind(late), SQLBind(identity.account.id), SQLBind(Clock.timestamp()))
-                .returning("id").first(decodingColumn: "id", as: Int64.self)
+            guard
+                let reportId = try await db.insert(into: "movement_reports")
+                    .columns(
+                        "movement_id", "deadline_id", "unit_id", "text", "figures_json", "submitted_on", "late", "account_id", "created_at"
+                    )
+                    .values(
+                        SQLBind(id), SQLBind(deadlineId), SQLBind(unitId), SQLBind(text), SQLBind(figuresJSON), SQLBind(date.description),
+                        SQLBind(late), SQLBind(identity.account.id), SQLBind(Clock.timestamp())
+                    )
+                    .returning("id").first(decodingColumn: "id", as: Int64.self)
             else { throw DomainError(.conflict, "error.write_failed") }
             var attachment: MovementRecord.Attachment?
             if let file, let kind {
-                attachment = try await Self.insertFile(db, movementId: id, reportId: reportId, name: file.name, kind: kind, data: file.data, identity: identity)
+                attachment = try await Self.insertFile(
+                    db, movementId: id, reportId: reportId, name: file.name, kind: kind, data: file.data, identity: identity)
             }
             let record = MovementReportRecord(
                 id: reportId, movementId: id, deadlineId: deadlineId, unitId: unitId, text: text, figures: figures,
                 submittedOn: date.description, late: late, attachment: attachment)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "submit_report", entity: "movement_report",
-                                      entityId: reportId, unitPath: unit.path, before: MovementReportRecord?.none, after: record)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "submit_report", entity: "movement_report",
+                entityId: reportId, unitPath: unit.path, before: MovementReportRecord?.none, after: record)
             return record
         }
     }
@@ -48,23 +55,38 @@ extension MovementStore {
         try await database.read { db in
             let loaded = try await Self.readable(db, id: id, identity: identity)
             guard identity.scope.contains(loaded.launcherPath) else { throw DomainError(.forbidden, "error.movement_coverage_forbidden") }
-            struct Child: Decodable { let id: Int64; let name: String }
+            struct Child: Decodable {
+                let id: Int64
+                let name: String
+            }
             let children = try await db.select().columns("id", "name").from("units")
                 .where("parent_id", .equal, SQLBind(loaded.movement.launcherUnitId)).where("active", .equal, SQLBind(true))
                 .orderBy("id").all(decoding: Child.self)
-            struct Implementation: Decodable { let id: Int64; let launcherUnitId: Int64; let launchedOn: String? }
+            struct Implementation: Decodable {
+                let id: Int64
+                let launcherUnitId: Int64
+                let launchedOn: String?
+            }
             let implementations = try await db.select().columns("id", "launcher_unit_id", "launched_on").from("movements")
                 .where("parent_id", .equal, SQLBind(id)).orderBy("id")
                 .all(decoding: Implementation.self, keyDecodingStrategy: .convertFromSnakeCase)
-            struct Report: Decodable { let unitId: Int64; let deadlineId: Int64; let submittedOn: String }
+            struct Report: Decodable {
+                let unitId: Int64
+                let deadlineId: Int64
+                let submittedOn: String
+            }
             let reports = try await db.select().columns("unit_id", "deadline_id", "submitted_on").from("movement_reports")
                 .where("movement_id", .equal, SQLBind(id))
                 .all(decoding: Report.self, keyDecodingStrategy: .convertFromSnakeCase)
             let coverage = MovementCoverage(
                 movement: loaded.movement, expectedUnits: children.map(\.id),
-                implementations: implementations.map { MovementImplementation(unitId: $0.launcherUnitId, launchedOn: $0.launchedOn.flatMap { CalendarDate($0) }) },
+                implementations: implementations.map {
+                    MovementImplementation(unitId: $0.launcherUnitId, launchedOn: $0.launchedOn.flatMap { CalendarDate($0) })
+                },
                 reports: reports.compactMap { report in
-                    CalendarDate(report.submittedOn).map { SubmittedReport(unitId: report.unitId, deadlineCode: String(report.deadlineId), submittedOn: $0) }
+                    CalendarDate(report.submittedOn).map {
+                        SubmittedReport(unitId: report.unitId, deadlineCode: String(report.deadlineId), submittedOn: $0)
+                    }
                 },
                 today: today)
             let names = Dictionary(children.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -75,16 +97,21 @@ extension MovementStore {
             return MovementCoverageRecord(
                 movementId: id, today: today.description, total: coverage.units.count, launched: coverage.launchedCount,
                 units: coverage.units.map { unit in
-                    .init(unitId: unit.unitId, unitName: names[unit.unitId] ?? "", launched: unit.launched, launchedOn: unit.launchedOn?.description,
-                          movementId: movementOf[unit.unitId],
-                          reports: unit.reports.map {
-                              .init(deadlineId: Int64($0.deadlineCode) ?? 0, status: $0.status.rawValue, submittedOn: $0.submittedOn?.description,
-                                    daysLate: $0.daysLate)
-                          })
+                    .init(
+                        unitId: unit.unitId, unitName: names[unit.unitId] ?? "", launched: unit.launched,
+                        launchedOn: unit.launchedOn?.description,
+                        movementId: movementOf[unit.unitId],
+                        reports: unit.reports.map {
+                            .init(
+                                deadlineId: Int64($0.deadlineCode) ?? 0, status: $0.status.rawValue,
+                                submittedOn: $0.submittedOn?.description,
+                                daysLate: $0.daysLate)
+                        })
                 },
                 deadlines: zip(coverage.deadlines, loaded.deadlines).map { summary, deadline in
-                    .init(deadlineId: deadline.id, title: deadline.title, dueDate: deadline.dueDate, submitted: summary.submitted,
-                          late: summary.late, missing: summary.missing, pending: summary.pending)
+                    .init(
+                        deadlineId: deadline.id, title: deadline.title, dueDate: deadline.dueDate, submitted: summary.submitted,
+                        late: summary.late, missing: summary.missing, pending: summary.pending)
                 })
         }
     }
@@ -94,25 +121,43 @@ extension MovementStore {
         try await database.read { db in
             _ = try await Self.readable(db, id: id, identity: identity)
             struct Row: Decodable {
-                let id: Int64, deadlineId: Int64, unitId: Int64, text: String, figuresJson: String, submittedOn: String, late: Bool, path: String
+                let id: Int64, deadlineId: Int64, unitId: Int64, text: String, figuresJson: String, submittedOn: String, late: Bool,
+                    path: String
             }
             let rows = try await db.select()
-                .columns(SQLColumn("id", table: "r"), SQLColumn("deadline_id", table: "r"), SQLColumn("unit_id", table: "r"),
-                         SQLColumn("text", table: "r"), SQLColumn("figures_json", table: "r"), SQLColumn("submitted_on", table: "r"),
-                         SQLColumn("late", table: "r"), SQLColumn("path", table: "u"))
+                .columns(
+                    SQLColumn("id", table: "r"), SQLColumn("deadline_id", table: "r"), SQLColumn("unit_id", table: "r"),
+                    SQLColumn("text", table: "r"), SQLColumn("figures_json", table: "r"), SQLColumn("submitted_on", table: "r"),
+                    SQLColumn("late", table: "r"), SQLColumn("path", table: "u")
+                )
                 .from(SQLAlias(SQLIdentifier("movement_reports"), as: SQLIdentifier("r")))
-                .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("unit_id", table: "r"), .equal, SQLColumn("id", table: "u"))
+                .join(
+                    SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("unit_id", table: "r"), .equal,
+                    SQLColumn("id", table: "u")
+                )
                 .where(SQLColumn("movement_id", table: "r"), .equal, SQLBind(id))
                 .whereScope(SQLColumn("path", table: "u"), identity.scope)
                 .orderBy(SQLColumn("id", table: "r"), SQLDirection.ascending)
                 .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-            struct FileRow: Decodable { let id: Int64; let reportId: Int64; let name: String; let contentType: String; let size: Int64 }
+            struct FileRow: Decodable {
+                let id: Int64
+                let reportId: Int64
+                let name: String
+                let contentType: String
+                let size: Int64
+            }
             // All the movement's report files (not an IN list of report ids: a national cascade has thousands).
-            let files = rows.isEmpty ? [] : try await db.select().columns("id", "report_id", "name", "content_type", "size").from("movement_attachments")
-                .where("movement_id", .equal, SQLBind(id)).where("report_id", .isNot, SQLLiteral.null)
-                .all(decoding: FileRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            let fileOf = Dictionary(files.map { ($0.reportId, MovementRecord.Attachment(id: $0.id, name: $0.name, contentType: $0.contentType, size: $0.size)) },
-                                    uniquingKeysWith: { a, _ in a })
+            let files =
+                rows.isEmpty
+                ? []
+                : try await db.select().columns("id", "report_id", "name", "content_type", "size").from("movement_attachments")
+                    .where("movement_id", .equal, SQLBind(id)).where("report_id", .isNot, SQLLiteral.null)
+                    .all(decoding: FileRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let fileOf = Dictionary(
+                files.map {
+                    ($0.reportId, MovementRecord.Attachment(id: $0.id, name: $0.name, contentType: $0.contentType, size: $0.size))
+                },
+                uniquingKeysWith: { a, _ in a })
             return rows.map {
                 MovementReportRecord(
                     id: $0.id, movementId: id, deadlineId: $0.deadlineId, unitId: $0.unitId, text: $0.text,
@@ -129,9 +174,15 @@ extension MovementStore {
 
         public func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: CodingKeys.self)
-            try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(launcherUnitId, forKey: .launcherUnitId)
-            try c.encode(launcherName, forKey: .launcherName); try c.encode(kind, forKey: .kind); try c.encode(status, forKey: .status)
-            try c.encode(startDate, forKey: .startDate); try c.encode(endDate, forKey: .endDate); try c.encode(parentId, forKey: .parentId)
+            try c.encode(id, forKey: .id)
+            try c.encode(name, forKey: .name)
+            try c.encode(launcherUnitId, forKey: .launcherUnitId)
+            try c.encode(launcherName, forKey: .launcherName)
+            try c.encode(kind, forKey: .kind)
+            try c.encode(status, forKey: .status)
+            try c.encode(startDate, forKey: .startDate)
+            try c.encode(endDate, forKey: .endDate)
+            try c.encode(parentId, forKey: .parentId)
         }
     }
 
@@ -141,30 +192,39 @@ extension MovementStore {
             let above: [Int64] = if case .subtree(let root) = identity.scope { root.ids } else { [] }
             func filtered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
                 query.from(SQLAlias(SQLIdentifier("movements"), as: SQLIdentifier("m")))
-                    .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("launcher_unit_id", table: "m"), .equal, SQLColumn("id", table: "u"))
+                    .join(
+                        SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), on: SQLColumn("launcher_unit_id", table: "m"), .equal,
+                        SQLColumn("id", table: "u")
+                    )
                     .where { group in
                         var group = group.whereScope(SQLColumn("path", table: "u"), identity.scope)
                         if !above.isEmpty { group = group.orWhere(SQLColumn("launcher_unit_id", table: "m"), .in, SQLBind.group(above)) }
                         return group
                     }
             }
-            let total = try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
+            let total =
+                try await filtered(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"))
                 .first(decodingColumn: "n", as: Int.self) ?? 0
             struct Row: Decodable {
                 let id: Int64, name: String, launcherUnitId: Int64, launcherName: String, kind: String, status: String
                 let startDate: String, endDate: String, parentId: Int64?
             }
-            let rows = try await filtered(db.select()
-                .columns(SQLColumn("id", table: "m"), SQLColumn("name", table: "m"), SQLColumn("launcher_unit_id", table: "m"),
-                         SQLAlias(SQLColumn("name", table: "u"), as: SQLIdentifier("launcher_name")), SQLColumn("kind", table: "m"),
-                         SQLColumn("status", table: "m"), SQLColumn("start_date", table: "m"), SQLColumn("end_date", table: "m"),
-                         SQLColumn("parent_id", table: "m")))
-                .orderBy(SQLColumn("id", table: "m"), SQLDirection.descending).limit(paging.per).offset(paging.offset)
-                .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-            return Page(items: rows.map {
-                Summary(id: $0.id, name: $0.name, launcherUnitId: $0.launcherUnitId, launcherName: $0.launcherName, kind: $0.kind,
+            let rows = try await filtered(
+                db.select()
+                    .columns(
+                        SQLColumn("id", table: "m"), SQLColumn("name", table: "m"), SQLColumn("launcher_unit_id", table: "m"),
+                        SQLAlias(SQLColumn("name", table: "u"), as: SQLIdentifier("launcher_name")), SQLColumn("kind", table: "m"),
+                        SQLColumn("status", table: "m"), SQLColumn("start_date", table: "m"), SQLColumn("end_date", table: "m"),
+                        SQLColumn("parent_id", table: "m"))
+            )
+            .orderBy(SQLColumn("id", table: "m"), SQLDirection.descending).limit(paging.per).offset(paging.offset)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            return Page(
+                items: rows.map {
+                    Summary(
+                        id: $0.id, name: $0.name, launcherUnitId: $0.launcherUnitId, launcherName: $0.launcherName, kind: $0.kind,
                         status: $0.status, startDate: $0.startDate, endDate: $0.endDate, parentId: $0.parentId)
-            }, total: total, page: paging.page, per: paging.per)
+                }, total: total, page: paging.page, per: paging.per)
         }
     }
 }
@@ -180,8 +240,12 @@ extension MovementStore {
             try await db.update("movements").set("name", to: SQLBind(movement.name)).set("kind", to: SQLBind(movement.kind.rawValue))
                 .set("start_date", to: SQLBind(movement.start.description)).set("end_date", to: SQLBind(movement.end.description))
                 .set("motto", to: SQLBind(movement.motto)).set("objectives_json", to: SQLBind(try Self.json(movement.objectives)))
-                .set("contents_json", to: SQLBind(try Self.json(movement.contents))).set("criteria_json", to: SQLBind(try Self.json(movement.criteria)))
-                .set("planned_forms_json", to: SQLBind(try Self.json(movement.plannedForms))).set("updated_at", to: SQLBind(Clock.timestamp()))
+                .set("contents_json", to: SQLBind(try Self.json(movement.contents))).set(
+                    "criteria_json", to: SQLBind(try Self.json(movement.criteria))
+                )
+                .set("planned_forms_json", to: SQLBind(try Self.json(movement.plannedForms))).set(
+                    "updated_at", to: SQLBind(Clock.timestamp())
+                )
                 .where("id", .equal, SQLBind(id)).run()
             // A draft has no reports yet (reports need a launched movement), so its deadlines can be replaced.
             try await db.delete(from: "movement_deadlines").where("movement_id", .equal, SQLBind(id)).run()
@@ -191,8 +255,9 @@ extension MovementStore {
             }
             guard let reloaded = try await Self.load(db, id: id) else { throw DomainError(.conflict, "error.write_failed") }
             let after = try await Self.record(db, reloaded)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "update", entity: "movement", entityId: id,
-                                      unitPath: loaded.launcherPath.value, before: before, after: after)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "update", entity: "movement", entityId: id,
+                unitPath: loaded.launcherPath.value, before: before, after: after)
             return after
         }
     }

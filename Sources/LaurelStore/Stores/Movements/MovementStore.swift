@@ -34,11 +34,16 @@ public struct MovementStore: Sendable {
     }
 
     static func load(_ db: any SQLDatabase, id: Int64) async throws -> Loaded? {
-        guard let row = try await db.select().columns(SQLLiteral.all).from("movements").where("id", .equal, SQLBind(id))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase),
-              let path = try await Lookup.unitPath(db, row.launcherUnitId)
+        guard
+            let row = try await db.select().columns(SQLLiteral.all).from("movements").where("id", .equal, SQLBind(id))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase),
+            let path = try await Lookup.unitPath(db, row.launcherUnitId)
         else { return nil }
-        struct DeadlineRow: Decodable { let id: Int64; let title: String; let dueDate: String }
+        struct DeadlineRow: Decodable {
+            let id: Int64
+            let title: String
+            let dueDate: String
+        }
         let deadlines = try await db.select().columns("id", "title", "due_date").from("movement_deadlines")
             .where("movement_id", .equal, SQLBind(id)).orderBy("position")
             .all(decoding: DeadlineRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -51,21 +56,24 @@ public struct MovementStore: Sendable {
             criteria: try decoder.decode([GroupCriteria].self, from: Data(row.criteriaJson.utf8)),
             plannedForms: try decoder.decode([String].self, from: Data(row.plannedFormsJson.utf8)),
             reportDeadlines: try deadlines.map {
-                ReportDeadline(code: String($0.id), title: $0.title, dueDate: try StoredDate.read($0.dueDate, "movement_deadlines.due_date"))
+                ReportDeadline(
+                    code: String($0.id), title: $0.title, dueDate: try StoredDate.read($0.dueDate, "movement_deadlines.due_date"))
             },
             implementsMovementId: row.parentId)
         let movement = Movement(
-            restoring: draft, status: MovementStatus(rawValue: row.status) ?? .draft, launchedOn: row.launchedOn.flatMap { CalendarDate($0) },
+            restoring: draft, status: MovementStatus(rawValue: row.status) ?? .draft,
+            launchedOn: row.launchedOn.flatMap { CalendarDate($0) },
             interimReviews: try decoder.decode([String].self, from: Data(row.interimReviewsJson.utf8)).compactMap { CalendarDate($0) },
             finalReviewedOn: row.finalReviewedOn.flatMap { CalendarDate($0) }, closedOn: row.closedOn.flatMap { CalendarDate($0) })
-        return Loaded(movement: movement, launcherPath: path,
-                      deadlines: deadlines.map { .init(id: $0.id, title: $0.title, dueDate: $0.dueDate) })
+        return Loaded(
+            movement: movement, launcherPath: path,
+            deadlines: deadlines.map { .init(id: $0.id, title: $0.title, dueDate: $0.dueDate) })
     }
 
     /// The movement when the identity may read it, else `notFound`.
     static func readable(_ db: any SQLDatabase, id: Int64, identity: Identity) async throws -> Loaded {
         guard let loaded = try await load(db, id: id),
-              identity.scope.contains(loaded.launcherPath) || identity.isBelow(loaded.launcherPath)
+            identity.scope.contains(loaded.launcherPath) || identity.isBelow(loaded.launcherPath)
         else { throw DomainError(.notFound, "error.movement_not_found") }
         return loaded
     }
@@ -79,7 +87,12 @@ public struct MovementStore: Sendable {
     }
 
     static func record(_ db: any SQLDatabase, _ loaded: Loaded) async throws -> MovementRecord {
-        struct AttachmentRow: Decodable { let id: Int64; let name: String; let contentType: String; let size: Int64 }
+        struct AttachmentRow: Decodable {
+            let id: Int64
+            let name: String
+            let contentType: String
+            let size: Int64
+        }
         let id = loaded.movement.id ?? 0
         let attachments = try await db.select().columns("id", "name", "content_type", "size").from("movement_attachments")
             .where("movement_id", .equal, SQLBind(id)).where("report_id", .is, SQLLiteral.null).orderBy("id")
@@ -107,8 +120,9 @@ public struct MovementStore: Sendable {
             let id = try await Self.insert(db, movement)
             guard let loaded = try await Self.load(db, id: id) else { throw DomainError(.conflict, "error.write_failed") }
             let record = try await Self.record(db, loaded)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "create", entity: "movement", entityId: id,
-                                      unitPath: launcher.path, before: MovementRecord?.none, after: record)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "create", entity: "movement", entityId: id,
+                unitPath: launcher.path, before: MovementRecord?.none, after: record)
             return record
         }
     }
@@ -123,15 +137,20 @@ public struct MovementStore: Sendable {
 
     static func insert(_ db: any SQLDatabase, _ movement: Movement) async throws -> Int64 {
         let now = Clock.timestamp()
-        guard let id = try await db.insert(into: "movements")
-            .columns("name", "launcher_unit_id", "kind", "start_date", "end_date", "motto", "objectives_json", "contents_json",
-                     "criteria_json", "planned_forms_json", "parent_id", "status", "interim_reviews_json", "created_at", "updated_at")
-            .values(SQLBind(movement.name), SQLBind(movement.launcherUnitId), SQLBind(movement.kind.rawValue),
+        guard
+            let id = try await db.insert(into: "movements")
+                .columns(
+                    "name", "launcher_unit_id", "kind", "start_date", "end_date", "motto", "objectives_json", "contents_json",
+                    "criteria_json", "planned_forms_json", "parent_id", "status", "interim_reviews_json", "created_at", "updated_at"
+                )
+                .values(
+                    SQLBind(movement.name), SQLBind(movement.launcherUnitId), SQLBind(movement.kind.rawValue),
                     SQLBind(movement.start.description), SQLBind(movement.end.description), SQLBind(movement.motto),
                     SQLBind(try json(movement.objectives)), SQLBind(try json(movement.contents)), SQLBind(try json(movement.criteria)),
                     SQLBind(try json(movement.plannedForms)), SQLBind(movement.implementsMovementId), SQLBind("draft"),
-                    SQLBind("[]"), SQLBind(now), SQLBind(now))
-            .returning("id").first(decodingColumn: "id", as: Int64.self)
+                    SQLBind("[]"), SQLBind(now), SQLBind(now)
+                )
+                .returning("id").first(decodingColumn: "id", as: Int64.self)
         else { throw DomainError(.conflict, "error.write_failed") }
         for (index, deadline) in movement.reportDeadlines.enumerated() {
             try await db.insert(into: "movement_deadlines").columns("movement_id", "position", "title", "due_date")
@@ -141,7 +160,8 @@ public struct MovementStore: Sendable {
     }
 
     /// Moves the movement one step along draft → launched → interim review → final review → closed.
-    public func advance(_ id: Int64, to status: MovementStatus, on date: CalendarDate, as identity: Identity) async throws -> MovementRecord {
+    public func advance(_ id: Int64, to status: MovementStatus, on date: CalendarDate, as identity: Identity) async throws -> MovementRecord
+    {
         try await database.transaction { db in
             let loaded = try await Self.writable(db, id: id, identity: identity)
             var movement = loaded.movement
@@ -158,9 +178,11 @@ public struct MovementStore: Sendable {
                 .set("updated_at", to: SQLBind(Clock.timestamp()))
                 .where("id", .equal, SQLBind(id)).run()
             let before = try await Self.record(db, loaded)
-            let after = try await Self.record(db, Loaded(movement: movement, launcherPath: loaded.launcherPath, deadlines: loaded.deadlines))
-            try await AuditLog.append(db, actor: identity.auditActor, action: status.rawValue, entity: "movement", entityId: id,
-                                      unitPath: loaded.launcherPath.value, before: before, after: after)
+            let after = try await Self.record(
+                db, Loaded(movement: movement, launcherPath: loaded.launcherPath, deadlines: loaded.deadlines))
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: status.rawValue, entity: "movement", entityId: id,
+                unitPath: loaded.launcherPath.value, before: before, after: after)
             return after
         }
     }
@@ -197,8 +219,9 @@ public struct MovementStore: Sendable {
             let newId = try await Self.insert(db, child)
             guard let loaded = try await Self.load(db, id: newId) else { throw DomainError(.conflict, "error.write_failed") }
             let record = try await Self.record(db, loaded)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "implement", entity: "movement", entityId: newId,
-                                      unitPath: unit.path, before: MovementRecord?.none, after: record)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "implement", entity: "movement", entityId: newId,
+                unitPath: unit.path, before: MovementRecord?.none, after: record)
             return record
         }
     }

@@ -13,7 +13,11 @@ public struct RegistrationFilter: Sendable {
     public var lateOnly: Bool
 
     public init(year: Int, unitId: Int64? = nil, code: String? = nil, subject: Subject? = nil, lateOnly: Bool = false) {
-        self.year = year; self.unitId = unitId; self.code = code; self.subject = subject; self.lateOnly = lateOnly
+        self.year = year
+        self.unitId = unitId
+        self.code = code
+        self.subject = subject
+        self.lateOnly = lateOnly
     }
 }
 
@@ -40,7 +44,10 @@ extension RegistrationStore {
         return try await database.read { db in
             let within = try await Self.within(db, filter, identity)
             // A registration has at most one person: the count needs no join to people.
-            let total = try await Self.joined(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, within, people: false)
+            let total =
+                try await Self.joined(
+                    db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n"), filter, within, people: false
+                )
                 .first(decodingColumn: "n", as: Int.self) ?? 0
             let rows = try await Self.rows(db, filter, within).limit(paging.per).offset(paging.offset)
                 .all(decoding: RegistrationRow.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -65,11 +72,13 @@ extension RegistrationStore {
 
     static func joined(_ query: SQLSelectBuilder, _ filter: RegistrationFilter, _ within: Scope, people: Bool = true) -> SQLSelectBuilder {
         var query = query.from(SQLAlias(SQLIdentifier("registrations"), as: SQLIdentifier("r")))
-            .join(SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
-                  on: SQLColumn("unit_id", table: "r"), .equal, SQLColumn("id", table: "u"))
+            .join(
+                SQLAlias(SQLIdentifier("units"), as: SQLIdentifier("u")), method: SQLJoinMethod.inner,
+                on: SQLColumn("unit_id", table: "r"), .equal, SQLColumn("id", table: "u"))
         if people {
-            query = query.join(SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
-                               on: SQLColumn("person_id", table: "r"), .equal, SQLColumn("id", table: "p"))
+            query = query.join(
+                SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                on: SQLColumn("person_id", table: "r"), .equal, SQLColumn("id", table: "p"))
         }
         query = query.where(SQLColumn("year", table: "r"), .equal, SQLBind(filter.year))
             .whereScope(SQLColumn("path", table: "u"), within)
@@ -84,15 +93,18 @@ extension RegistrationStore {
     }
 
     static func rows(_ db: any SQLDatabase, _ filter: RegistrationFilter, _ within: Scope) -> SQLSelectBuilder {
-        joined(db.select()
-            .columns(SQLColumn("unit_id", table: "r"), SQLAlias(SQLColumn("code", table: "u"), as: SQLIdentifier("unit_code")),
-                     SQLAlias(SQLColumn("name", table: "u"), as: SQLIdentifier("unit_name")), SQLColumn("person_id", table: "r"),
-                     SQLAlias(SQLColumn("full_name", table: "p"), as: SQLIdentifier("person_name")), SQLColumn("code", table: "r"),
-                     SQLColumn("target", table: "r"), SQLColumn("registered_on", table: "r"), SQLColumn("late", table: "r"),
-                     SQLColumn("reason", table: "r")), filter, within)
-            .orderBy(SQLColumn("path", table: "u"))
-            // The unit's own titles first: NULL people sort first on SQLite and last on PostgreSQL.
-            .orderBy(SQLRaw("CASE WHEN r.person_id IS NULL THEN 0 ELSE 1 END"))
-            .orderBy(SQLColumn("name_sort", table: "p")).orderBy(SQLColumn("id", table: "r"))
+        joined(
+            db.select()
+                .columns(
+                    SQLColumn("unit_id", table: "r"), SQLAlias(SQLColumn("code", table: "u"), as: SQLIdentifier("unit_code")),
+                    SQLAlias(SQLColumn("name", table: "u"), as: SQLIdentifier("unit_name")), SQLColumn("person_id", table: "r"),
+                    SQLAlias(SQLColumn("full_name", table: "p"), as: SQLIdentifier("person_name")), SQLColumn("code", table: "r"),
+                    SQLColumn("target", table: "r"), SQLColumn("registered_on", table: "r"), SQLColumn("late", table: "r"),
+                    SQLColumn("reason", table: "r")), filter, within
+        )
+        .orderBy(SQLColumn("path", table: "u"))
+        // The unit's own titles first: NULL people sort first on SQLite and last on PostgreSQL.
+        .orderBy(SQLRaw("CASE WHEN r.person_id IS NULL THEN 0 ELSE 1 END"))
+        .orderBy(SQLColumn("name_sort", table: "p")).orderBy(SQLColumn("id", table: "r"))
     }
 }

@@ -6,13 +6,23 @@ import SQLKit
 /// individual titles each of its people aims for.
 public struct Registrations: Codable, Sendable, Equatable {
     public struct Collective: Codable, Sendable, Equatable {
-        public var code: String; public var target: String?
-        public init(code: String, target: String? = nil) { self.code = code; self.target = target }
+        public var code: String
+        public var target: String?
+        public init(code: String, target: String? = nil) {
+            self.code = code
+            self.target = target
+        }
     }
     public struct Individual: Codable, Sendable, Equatable {
-        public var personId: Int64; public var personName: String?; public var code: String; public var target: String?
+        public var personId: Int64
+        public var personName: String?
+        public var code: String
+        public var target: String?
         public init(personId: Int64, personName: String? = nil, code: String, target: String? = nil) {
-            self.personId = personId; self.personName = personName; self.code = code; self.target = target
+            self.personId = personId
+            self.personName = personName
+            self.code = code
+            self.target = target
         }
     }
 
@@ -45,7 +55,10 @@ public struct RegistrationStore: Sendable {
     static func setting(_ db: any SQLDatabase, _ key: SettingKey, unitPath: UnitPath) async throws -> String? {
         let ids = unitPath.ids
         guard !ids.isEmpty else { return nil }
-        struct Row: Decodable { let unitId: Int64; let value: String }
+        struct Row: Decodable {
+            let unitId: Int64
+            let value: String
+        }
         let rows = try await db.select().columns("unit_id", "value").from("settings").where("key", .equal, SQLBind(key.rawValue))
             .where("unit_id", .in, SQLBind.group(ids)).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         for id in ids.reversed() { if let row = rows.first(where: { $0.unitId == id }) { return row.value } }
@@ -68,10 +81,14 @@ public struct RegistrationStore: Sendable {
             for (key, value) in changes {
                 let before = try await db.select().column("value").from("settings").where("unit_id", .equal, SQLBind(unitId))
                     .where("key", .equal, SQLBind(key.rawValue)).first(decodingColumn: "value", as: String.self)
-                try await db.delete(from: "settings").where("unit_id", .equal, SQLBind(unitId)).where("key", .equal, SQLBind(key.rawValue)).run()
-                try await db.insert(into: "settings").columns("unit_id", "key", "value").values(SQLBind(unitId), SQLBind(key.rawValue), SQLBind(value)).run()
-                try await AuditLog.append(db, actor: identity.auditActor, action: "set_" + key.rawValue, entity: "setting", entityId: unitId,
-                                          unitPath: unit.path, before: before, after: value)
+                try await db.delete(from: "settings").where("unit_id", .equal, SQLBind(unitId)).where("key", .equal, SQLBind(key.rawValue))
+                    .run()
+                try await db.insert(into: "settings").columns("unit_id", "key", "value").values(
+                    SQLBind(unitId), SQLBind(key.rawValue), SQLBind(value)
+                ).run()
+                try await AuditLog.append(
+                    db, actor: identity.auditActor, action: "set_" + key.rawValue, entity: "setting", entityId: unitId,
+                    unitPath: unit.path, before: before, after: value)
             }
         }
     }
@@ -88,12 +105,16 @@ public struct RegistrationStore: Sendable {
             let personId: Int64?, code: String, target: String?, reason: String?, registeredOn: String, late: Bool, fullName: String?
         }
         let rows = try await db.select()
-            .columns(SQLColumn("person_id", table: "r"), SQLColumn("code", table: "r"), SQLColumn("target", table: "r"),
-                     SQLColumn("reason", table: "r"), SQLColumn("registered_on", table: "r"), SQLColumn("late", table: "r"),
-                     SQLColumn("full_name", table: "p"))
+            .columns(
+                SQLColumn("person_id", table: "r"), SQLColumn("code", table: "r"), SQLColumn("target", table: "r"),
+                SQLColumn("reason", table: "r"), SQLColumn("registered_on", table: "r"), SQLColumn("late", table: "r"),
+                SQLColumn("full_name", table: "p")
+            )
             .from(SQLAlias(SQLIdentifier("registrations"), as: SQLIdentifier("r")))
-            .join(SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
-                  on: SQLColumn("person_id", table: "r"), .equal, SQLColumn("id", table: "p"))
+            .join(
+                SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                on: SQLColumn("person_id", table: "r"), .equal, SQLColumn("id", table: "p")
+            )
             .where(SQLColumn("unit_id", table: "r"), .equal, SQLBind(unit.id)).where(SQLColumn("year", table: "r"), .equal, SQLBind(year))
             .orderBy(SQLColumn("id", table: "r"), SQLDirection.ascending)
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
@@ -101,7 +122,9 @@ public struct RegistrationStore: Sendable {
         return Registrations(
             unitId: unit.id, year: year,
             collective: rows.filter { $0.personId == nil }.map { .init(code: $0.code, target: $0.target) },
-            individuals: rows.compactMap { row in row.personId.map { .init(personId: $0, personName: row.fullName, code: row.code, target: row.target) } },
+            individuals: rows.compactMap { row in
+                row.personId.map { .init(personId: $0, personName: row.fullName, code: row.code, target: row.target) }
+            },
             registeredOn: rows.first?.registeredOn, late: rows.first?.late ?? false, reason: rows.first?.reason,
             deadline: try await deadline(db, year: year, unitPath: unit.unitPath).description, registrationRequired: required)
     }
@@ -117,7 +140,9 @@ public struct RegistrationStore: Sendable {
             let unit = try await UnitStore.fetchInScope(db, id: unitId, scope: identity.scope)
             let deadline = try await Self.deadline(db, year: year, unitPath: unit.unitPath)
             let late = RegistrationRules.isLate(on: date, deadline: deadline)
-            if late, (reason ?? "").isEmpty { throw DomainError.invalid("error.registration_reason_required", field: "reason", deadline.description) }
+            if late, (reason ?? "").isEmpty {
+                throw DomainError.invalid("error.registration_reason_required", field: "reason", deadline.description)
+            }
             let personIds = Array(Set(individuals.map(\.personId)))
             if !personIds.isEmpty {
                 let found = try await db.select().column("id").from("people").where("unit_id", .equal, SQLBind(unitId))
@@ -128,28 +153,40 @@ public struct RegistrationStore: Sendable {
             }
             let before = try await Self.load(db, unit: unit, year: year)
             try await db.delete(from: "registrations").where("unit_id", .equal, SQLBind(unitId)).where("year", .equal, SQLBind(year)).run()
-            let rows: [(Int64?, String, String?)] = collective.map { (nil, $0.code, $0.target) } + individuals.map { ($0.personId, $0.code, $0.target) }
+            let rows: [(Int64?, String, String?)] =
+                collective.map { (nil, $0.code, $0.target) } + individuals.map { ($0.personId, $0.code, $0.target) }
             for row in rows {
                 try await db.insert(into: "registrations")
                     .columns("unit_id", "year", "person_id", "code", "target", "reason", "registered_on", "late")
-                    .values(SQLBind(unitId), SQLBind(year), SQLBind(row.0), SQLBind(row.1), SQLBind(row.2), SQLBind(late ? reason : nil),
-                            SQLBind(date.description), SQLBind(late))
+                    .values(
+                        SQLBind(unitId), SQLBind(year), SQLBind(row.0), SQLBind(row.1), SQLBind(row.2), SQLBind(late ? reason : nil),
+                        SQLBind(date.description), SQLBind(late)
+                    )
                     .run()
             }
             let after = try await Self.load(db, unit: unit, year: year)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "register", entity: "registration", entityId: unitId,
-                                      unitPath: unit.path, before: before, after: after)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "register", entity: "registration", entityId: unitId,
+                unitPath: unit.path, before: before, after: after)
             return after
         }
     }
 
     /// One person's registrations over the years (the person's page shows them).
-    public struct PersonRegistration: Codable, Sendable { public var year: Int; public var code: String; public var target: String? }
+    public struct PersonRegistration: Codable, Sendable {
+        public var year: Int
+        public var code: String
+        public var target: String?
+    }
 
     public func forPerson(_ personId: Int64, as identity: Identity) async throws -> [PersonRegistration] {
         try await database.read { db in
             _ = try await PersonStore.fetchInScope(db, id: personId, identity: identity)
-            struct Row: Decodable { let year: Int; let code: String; let target: String? }
+            struct Row: Decodable {
+                let year: Int
+                let code: String
+                let target: String?
+            }
             return try await db.select().columns("year", "code", "target").from("registrations")
                 .where("person_id", .equal, SQLBind(personId)).orderBy("year", .descending).orderBy("id")
                 .all(decoding: Row.self).map { PersonRegistration(year: $0.year, code: $0.code, target: $0.target) }

@@ -20,8 +20,9 @@ public struct AssessmentStore: Sendable {
     struct Row: Decodable {
         let id: Int64, personId: Int64?, unitId: Int64?, year: Int, rating: String, discipline: String?, notes: String?
         var assessment: Assessment {
-            Assessment(id: id, personId: personId, unitId: unitId, year: year, rating: Rating(rawValue: rating) ?? .complete,
-                       discipline: discipline.flatMap(Discipline.init(rawValue:)), notes: notes)
+            Assessment(
+                id: id, personId: personId, unitId: unitId, year: year, rating: Rating(rawValue: rating) ?? .complete,
+                discipline: discipline.flatMap(Discipline.init(rawValue:)), notes: notes)
         }
     }
 
@@ -54,18 +55,24 @@ public struct AssessmentStore: Sendable {
                     .set("updated_at", to: SQLBind(now)).where("id", .equal, SQLBind(before.id)).run()
                 assessmentId = before.id
             } else {
-                guard let newId = try await db.insert(into: "assessments")
-                    .columns("person_id", "unit_id", "year", "rating", "discipline", "notes", "source", "created_at", "updated_at")
-                    .values(SQLBind(subject.personId), SQLBind(subject.unitId), SQLBind(draft.year), SQLBind(draft.rating.rawValue),
-                            SQLBind(draft.discipline?.rawValue), SQLBind(draft.notes), SQLBind(AwardSource.entered.rawValue), SQLBind(now), SQLBind(now))
-                    .returning("id").first(decodingColumn: "id", as: Int64.self)
+                guard
+                    let newId = try await db.insert(into: "assessments")
+                        .columns("person_id", "unit_id", "year", "rating", "discipline", "notes", "source", "created_at", "updated_at")
+                        .values(
+                            SQLBind(subject.personId), SQLBind(subject.unitId), SQLBind(draft.year), SQLBind(draft.rating.rawValue),
+                            SQLBind(draft.discipline?.rawValue), SQLBind(draft.notes), SQLBind(AwardSource.entered.rawValue), SQLBind(now),
+                            SQLBind(now)
+                        )
+                        .returning("id").first(decodingColumn: "id", as: Int64.self)
                 else { throw DomainError(.conflict, "error.write_failed") }
                 assessmentId = newId
             }
-            let after = Assessment(id: assessmentId, personId: subject.personId, unitId: subject.unitId, year: draft.year,
-                                   rating: draft.rating, discipline: draft.discipline, notes: draft.notes)
-            try await AuditLog.append(db, actor: identity.auditActor, action: before == nil ? "create" : "correct", entity: "assessment",
-                                      entityId: assessmentId, unitPath: scoped.path.value, before: before, after: after)
+            let after = Assessment(
+                id: assessmentId, personId: subject.personId, unitId: subject.unitId, year: draft.year,
+                rating: draft.rating, discipline: draft.discipline, notes: draft.notes)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: before == nil ? "create" : "correct", entity: "assessment",
+                entityId: assessmentId, unitPath: scoped.path.value, before: before, after: after)
             return (after, before == nil)
         }
     }
@@ -75,23 +82,32 @@ public struct AssessmentStore: Sendable {
         try await database.read { db in
             let within = try await identity.listScope(db, unitId: filter.unitId)
             func base(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
-                q.from(SQLAlias(SQLIdentifier("assessments"), as: "x")).joinRecordSubject("assessments").whereRecordFilter(filter, within: within)
+                q.from(SQLAlias(SQLIdentifier("assessments"), as: "x")).joinRecordSubject("assessments").whereRecordFilter(
+                    filter, within: within)
             }
-            let total = try await base(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")).first(decodingColumn: "n", as: Int.self) ?? 0
+            let total =
+                try await base(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")).first(
+                    decodingColumn: "n", as: Int.self) ?? 0
             struct ListRow: Decodable {
                 let id: Int64, personId: Int64?, unitId: Int64?, year: Int, rating: String, discipline: String?, notes: String?
                 let fullName: String?, birthDate: String?, unitName: String, unitCode: String
             }
-            let columns: [any SQLExpression] = Self.columns.map { SQLColumn($0, table: "x") } + [
-                SQLColumn("full_name", table: "p"), SQLColumn("birth_date", table: "p"),
-                SQLAlias(SQLColumn("name", table: "u"), as: "unit_name"), SQLAlias(SQLColumn("code", table: "u"), as: "unit_code"),
-            ]
-            var query = base(db.select().columns(columns)).orderBy(SQLColumn("year", table: "x"), SQLDirection.descending).orderBy(SQLColumn("path", table: "u"), SQLDirection.ascending).orderBy(SQLColumn("id", table: "x"), SQLDirection.ascending)
+            let columns: [any SQLExpression] =
+                Self.columns.map { SQLColumn($0, table: "x") } + [
+                    SQLColumn("full_name", table: "p"), SQLColumn("birth_date", table: "p"),
+                    SQLAlias(SQLColumn("name", table: "u"), as: "unit_name"), SQLAlias(SQLColumn("code", table: "u"), as: "unit_code"),
+                ]
+            var query = base(db.select().columns(columns)).orderBy(SQLColumn("year", table: "x"), SQLDirection.descending).orderBy(
+                SQLColumn("path", table: "u"), SQLDirection.ascending
+            ).orderBy(SQLColumn("id", table: "x"), SQLDirection.ascending)
             if let paging { query = query.limit(paging.per).offset(paging.offset) }
             let rows = try await query.all(decoding: ListRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             let items = rows.map { r in
                 AssessmentListItem(
-                    assessment: Row(id: r.id, personId: r.personId, unitId: r.unitId, year: r.year, rating: r.rating, discipline: r.discipline, notes: r.notes).assessment,
+                    assessment: Row(
+                        id: r.id, personId: r.personId, unitId: r.unitId, year: r.year, rating: r.rating, discipline: r.discipline,
+                        notes: r.notes
+                    ).assessment,
                     subjectName: r.fullName ?? r.unitName, unitCode: r.unitCode, birthDate: r.birthDate)
             }
             return Page(items: items, total: total, page: paging?.page ?? 1, per: paging?.per ?? max(1, total))

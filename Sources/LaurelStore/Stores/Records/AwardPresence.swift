@@ -9,7 +9,9 @@ public struct AwardPresence: Sendable, Equatable {
     public var has: Bool
 
     public init(code: String, year: Int?, has: Bool) {
-        self.code = code; self.year = year; self.has = has
+        self.code = code
+        self.year = year
+        self.has = has
     }
 }
 

@@ -21,14 +21,19 @@ public struct AwardStore: Sendable {
         let id: Int64, personId: Int64?, unitId: Int64?, code: String, year: Int, endYear: Int?, kind: String
         let decisionNumber: String?, decisionDate: String?, authority: String?, source: String, status: String, statusReason: String?
         var award: AwardRecord {
-            AwardRecord(id: id, personId: personId, unitId: unitId, code: code, year: year, endYear: endYear, kind: AwardKind(rawValue: kind) ?? .merit,
-                        decisionNumber: decisionNumber, decisionDate: decisionDate, authority: authority,
-                        source: AwardSource(rawValue: source) ?? .entered, status: AwardStatus(rawValue: status) ?? .valid, statusReason: statusReason)
+            AwardRecord(
+                id: id, personId: personId, unitId: unitId, code: code, year: year, endYear: endYear,
+                kind: AwardKind(rawValue: kind) ?? .merit,
+                decisionNumber: decisionNumber, decisionDate: decisionDate, authority: authority,
+                source: AwardSource(rawValue: source) ?? .entered, status: AwardStatus(rawValue: status) ?? .valid,
+                statusReason: statusReason)
         }
     }
 
-    static let columns = ["id", "person_id", "unit_id", "code", "year", "end_year", "kind", "decision_number", "decision_date",
-                          "authority", "source", "status", "status_reason"]
+    static let columns = [
+        "id", "person_id", "unit_id", "code", "year", "end_year", "kind", "decision_number", "decision_date",
+        "authority", "source", "status", "status_reason",
+    ]
 
     static func of(_ db: any SQLDatabase, _ subject: RecordSubject) async throws -> [AwardRecord] {
         let (column, id) = RecordScope.column(subject)
@@ -37,8 +42,9 @@ public struct AwardStore: Sendable {
     }
 
     static func fetchInScope(_ db: any SQLDatabase, id: Int64, identity: Identity) async throws -> (AwardRecord, ScopedSubject) {
-        guard let award = try await db.select().columns(columns).from("awards").where("id", .equal, SQLBind(id))
-            .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.award
+        guard
+            let award = try await db.select().columns(columns).from("awards").where("id", .equal, SQLBind(id))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.award
         else { throw DomainError(.notFound, "error.award_not_found") }
         let subject: RecordSubject = award.personId.map { .person($0) } ?? .unit(award.unitId ?? 0)
         do {
@@ -52,8 +58,9 @@ public struct AwardStore: Sendable {
     /// subject, not before the person's birth.
     static func check(_ db: any SQLDatabase, _ draft: AwardDraft, subject: ScopedSubject) async throws {
         struct KindsRow: Decodable { let subjectKinds: String }
-        guard let kinds = try await db.select().column("subject_kinds").from("award_types").where("code", .equal, SQLBind(draft.code))
-            .first(decoding: KindsRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+        guard
+            let kinds = try await db.select().column("subject_kinds").from("award_types").where("code", .equal, SQLBind(draft.code))
+                .first(decoding: KindsRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { throw DomainError.invalid("error.unknown_award_code", field: "code", draft.code) }
         let wanted = subject.subject.personId != nil ? SubjectKind.individual : SubjectKind.collective
         if !kinds.subjectKinds.split(separator: ",").contains(Substring(wanted.rawValue)) {
@@ -71,21 +78,30 @@ public struct AwardStore: Sendable {
             try await Self.check(db, draft, subject: scoped)
             let (column, subjectId) = RecordScope.column(subject)
             if try await db.select().column("id").from("awards").where(SQLColumn(column), .equal, SQLBind(subjectId))
-                .where("code", .equal, SQLBind(draft.code)).where("year", .equal, SQLBind(draft.year)).first() != nil {
+                .where("code", .equal, SQLBind(draft.code)).where("year", .equal, SQLBind(draft.year)).first() != nil
+            {
                 throw DomainError(.conflict, "error.award_duplicate", field: "code")
             }
             let now = Clock.timestamp()
-            guard let id = try await db.insert(into: "awards")
-                .columns("person_id", "unit_id", "code", "year", "end_year", "kind", "decision_number", "decision_date", "authority",
-                         "source", "status", "created_at", "updated_at")
-                .values(SQLBind(subject.personId), SQLBind(subject.unitId), SQLBind(draft.code), SQLBind(draft.year), SQLBind(draft.endYear),
-                        SQLBind(draft.kind.rawValue), SQLBind(draft.decisionNumber), SQLBind(draft.decisionDate?.description), SQLBind(draft.authority),
-                        SQLBind(AwardSource.entered.rawValue), SQLBind(draft.status.rawValue), SQLBind(now), SQLBind(now))
-                .returning("id").first(decodingColumn: "id", as: Int64.self)
+            guard
+                let id = try await db.insert(into: "awards")
+                    .columns(
+                        "person_id", "unit_id", "code", "year", "end_year", "kind", "decision_number", "decision_date", "authority",
+                        "source", "status", "created_at", "updated_at"
+                    )
+                    .values(
+                        SQLBind(subject.personId), SQLBind(subject.unitId), SQLBind(draft.code), SQLBind(draft.year),
+                        SQLBind(draft.endYear),
+                        SQLBind(draft.kind.rawValue), SQLBind(draft.decisionNumber), SQLBind(draft.decisionDate?.description),
+                        SQLBind(draft.authority),
+                        SQLBind(AwardSource.entered.rawValue), SQLBind(draft.status.rawValue), SQLBind(now), SQLBind(now)
+                    )
+                    .returning("id").first(decodingColumn: "id", as: Int64.self)
             else { throw DomainError(.conflict, "error.write_failed") }
             let (award, _) = try await Self.fetchInScope(db, id: id, identity: identity)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "create", entity: "award", entityId: id,
-                                      unitPath: scoped.path.value, before: AwardRecord?.none, after: award)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "create", entity: "award", entityId: id,
+                unitPath: scoped.path.value, before: AwardRecord?.none, after: award)
             return award
         }
     }
@@ -103,8 +119,9 @@ public struct AwardStore: Sendable {
             try await db.update("awards").set("status", to: SQLBind(AwardStatus.revoked.rawValue)).set("status_reason", to: SQLBind(reason))
                 .set("updated_at", to: SQLBind(Clock.timestamp())).where("id", .equal, SQLBind(id)).run()
             let (after, _) = try await Self.fetchInScope(db, id: id, identity: identity)
-            try await AuditLog.append(db, actor: identity.auditActor, action: "revoke", entity: "award", entityId: id,
-                                      unitPath: scoped.path.value, before: before, after: after)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "revoke", entity: "award", entityId: id,
+                unitPath: scoped.path.value, before: before, after: after)
             return after
         }
     }
@@ -114,30 +131,37 @@ public struct AwardStore: Sendable {
         try await database.read { db in
             let within = try await identity.listScope(db, unitId: filter.unitId)
             func base(_ q: SQLSelectBuilder) -> SQLSelectBuilder {
-                var q = q.from(SQLAlias(SQLIdentifier("awards"), as: "x")).joinRecordSubject("awards").whereRecordFilter(filter, within: within)
+                var q = q.from(SQLAlias(SQLIdentifier("awards"), as: "x")).joinRecordSubject("awards").whereRecordFilter(
+                    filter, within: within)
                 if let code = filter.code { q = q.where(SQLColumn("code", table: "x"), .equal, SQLBind(code)) }
                 if let status = filter.status { q = q.where(SQLColumn("status", table: "x"), .equal, SQLBind(status.rawValue)) }
                 return q
             }
-            let total = try await base(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")).first(decodingColumn: "n", as: Int.self) ?? 0
+            let total =
+                try await base(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")).first(
+                    decodingColumn: "n", as: Int.self) ?? 0
             struct ListRow: Decodable {
                 let id: Int64, personId: Int64?, unitId: Int64?, code: String, year: Int, endYear: Int?, kind: String
-                let decisionNumber: String?, decisionDate: String?, authority: String?, source: String, status: String, statusReason: String?
+                let decisionNumber: String?, decisionDate: String?, authority: String?, source: String, status: String,
+                    statusReason: String?
                 let fullName: String?, birthDate: String?, unitName: String, unitCode: String
             }
-            let columns: [any SQLExpression] = Self.columns.map { SQLColumn($0, table: "x") } + [
-                SQLColumn("full_name", table: "p"), SQLColumn("birth_date", table: "p"),
-                SQLAlias(SQLColumn("name", table: "u"), as: "unit_name"), SQLAlias(SQLColumn("code", table: "u"), as: "unit_code"),
-            ]
+            let columns: [any SQLExpression] =
+                Self.columns.map { SQLColumn($0, table: "x") } + [
+                    SQLColumn("full_name", table: "p"), SQLColumn("birth_date", table: "p"),
+                    SQLAlias(SQLColumn("name", table: "u"), as: "unit_name"), SQLAlias(SQLColumn("code", table: "u"), as: "unit_code"),
+                ]
             var query = base(db.select().columns(columns)).orderBy(SQLColumn("year", table: "x"), SQLDirection.descending)
                 .orderBy(SQLColumn("path", table: "u"), SQLDirection.ascending).orderBy(SQLColumn("id", table: "x"), SQLDirection.ascending)
             if let paging { query = query.limit(paging.per).offset(paging.offset) }
             let rows = try await query.all(decoding: ListRow.self, keyDecodingStrategy: .convertFromSnakeCase)
             let items = rows.map { r in
                 AwardListItem(
-                    award: Row(id: r.id, personId: r.personId, unitId: r.unitId, code: r.code, year: r.year, endYear: r.endYear, kind: r.kind,
-                               decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, authority: r.authority, source: r.source,
-                               status: r.status, statusReason: r.statusReason).award,
+                    award: Row(
+                        id: r.id, personId: r.personId, unitId: r.unitId, code: r.code, year: r.year, endYear: r.endYear, kind: r.kind,
+                        decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, authority: r.authority, source: r.source,
+                        status: r.status, statusReason: r.statusReason
+                    ).award,
                     subjectName: r.fullName ?? r.unitName, unitCode: r.unitCode, birthDate: r.birthDate)
             }
             return Page(items: items, total: total, page: paging?.page ?? 1, per: paging?.per ?? max(1, total))

@@ -19,13 +19,24 @@ public struct CatalogueItem: Codable, Sendable, Equatable {
     public var note: String?
     public var builtin: Bool
 
-    public init(code: String, category: AwardCategory, nameVi: String, nameEn: String, subjectKinds: [SubjectKind],
-                awardingLevel: AwardingLevel, annual: Bool, coefficientIndividual: Double?, coefficientCollective: Double?,
-                legalBasis: String, ruleReference: String = "configurable", note: String? = nil, builtin: Bool = false) {
-        self.code = code; self.category = category; self.nameVi = nameVi; self.nameEn = nameEn; self.subjectKinds = subjectKinds
-        self.awardingLevel = awardingLevel; self.annual = annual; self.coefficientIndividual = coefficientIndividual
-        self.coefficientCollective = coefficientCollective; self.legalBasis = legalBasis; self.ruleReference = ruleReference
-        self.note = note; self.builtin = builtin
+    public init(
+        code: String, category: AwardCategory, nameVi: String, nameEn: String, subjectKinds: [SubjectKind],
+        awardingLevel: AwardingLevel, annual: Bool, coefficientIndividual: Double?, coefficientCollective: Double?,
+        legalBasis: String, ruleReference: String = "configurable", note: String? = nil, builtin: Bool = false
+    ) {
+        self.code = code
+        self.category = category
+        self.nameVi = nameVi
+        self.nameEn = nameEn
+        self.subjectKinds = subjectKinds
+        self.awardingLevel = awardingLevel
+        self.annual = annual
+        self.coefficientIndividual = coefficientIndividual
+        self.coefficientCollective = coefficientCollective
+        self.legalBasis = legalBasis
+        self.ruleReference = ruleReference
+        self.note = note
+        self.builtin = builtin
     }
 }
 
@@ -39,9 +50,12 @@ extension CatalogueItem {
         return AwardCatalogueEntry(
             code: code, category: category, nameVi: nameVi, nameEn: nameEn, subjectKinds: subjectKinds, awardingLevel: awardingLevel,
             annual: annual,
-            coefficients: [BonusCoefficients(validFrom: CalendarDate(year: 2025, month: 7, day: 1)!, decree: basis,
-                                             individual: coefficientIndividual.map { Coefficient(thousandths: Int(($0 * 1000).rounded())) },
-                                             collective: coefficientCollective.map { Coefficient(thousandths: Int(($0 * 1000).rounded())) })],
+            coefficients: [
+                BonusCoefficients(
+                    validFrom: CalendarDate(year: 2025, month: 7, day: 1)!, decree: basis,
+                    individual: coefficientIndividual.map { Coefficient(thousandths: Int(($0 * 1000).rounded())) },
+                    collective: coefficientCollective.map { Coefficient(thousandths: Int(($0 * 1000).rounded())) })
+            ],
             legalBasis: [basis], ruleReference: ruleReference, note: note)
     }
 }
@@ -58,20 +72,23 @@ public struct CatalogueStore: Sendable {
         let note: String?, builtin: Bool
 
         var item: CatalogueItem {
-            CatalogueItem(code: code, category: AwardCategory(rawValue: category) ?? .commendationForm, nameVi: nameVi, nameEn: nameEn,
-                          subjectKinds: subjectKinds.split(separator: ",").compactMap { SubjectKind(rawValue: String($0)) },
-                          awardingLevel: AwardingLevel(rawValue: awardingLevel) ?? .grassroots, annual: annual,
-                          coefficientIndividual: coefficientIndividual.map { Double($0) / 1000 },
-                          coefficientCollective: coefficientCollective.map { Double($0) / 1000 },
-                          legalBasis: legalBasis, ruleReference: ruleReference, note: note, builtin: builtin)
+            CatalogueItem(
+                code: code, category: AwardCategory(rawValue: category) ?? .commendationForm, nameVi: nameVi, nameEn: nameEn,
+                subjectKinds: subjectKinds.split(separator: ",").compactMap { SubjectKind(rawValue: String($0)) },
+                awardingLevel: AwardingLevel(rawValue: awardingLevel) ?? .grassroots, annual: annual,
+                coefficientIndividual: coefficientIndividual.map { Double($0) / 1000 },
+                coefficientCollective: coefficientCollective.map { Double($0) / 1000 },
+                legalBasis: legalBasis, ruleReference: ruleReference, note: note, builtin: builtin)
         }
     }
 
     static func all(_ db: any SQLDatabase) async throws -> [CatalogueItem] {
-        try await db.select().columns("code", "category", "name_vi", "name_en", "subject_kinds", "awarding_level", "annual",
-                                      "coefficient_individual", "coefficient_collective", "legal_basis", "rule_reference", "note", "builtin")
-            .from("award_types").orderBy("position").orderBy("code")
-            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.item)
+        try await db.select().columns(
+            "code", "category", "name_vi", "name_en", "subject_kinds", "awarding_level", "annual",
+            "coefficient_individual", "coefficient_collective", "legal_basis", "rule_reference", "note", "builtin"
+        )
+        .from("award_types").orderBy("position").orderBy("code")
+        .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.item)
     }
 
     /// The catalogue every rule and form reads: the stored entries, in catalogue order.
@@ -85,7 +102,9 @@ public struct CatalogueStore: Sendable {
     }
 
     public func get(_ code: String) async throws -> CatalogueItem {
-        guard let item = try await list().first(where: { $0.code == code }) else { throw DomainError(.notFound, "error.award_code_not_found") }
+        guard let item = try await list().first(where: { $0.code == code }) else {
+            throw DomainError(.notFound, "error.award_code_not_found")
+        }
         return item
     }
 
@@ -96,22 +115,28 @@ public struct CatalogueStore: Sendable {
             if try await db.select().column("code").from("award_types").where("code", .equal, SQLBind(item.code)).first() != nil {
                 throw DomainError(.conflict, "error.code_taken", field: "code")
             }
-            let position = try await db.select().column(SQLFunction("MAX", args: SQLColumn("position")), as: "n").from("award_types")
+            let position =
+                try await db.select().column(SQLFunction("MAX", args: SQLColumn("position")), as: "n").from("award_types")
                 .first(decodingColumn: "n", as: Int?.self).flatMap { $0 } ?? 0
             try await db.insert(into: "award_types")
-                .columns("code", "category", "name_vi", "name_en", "subject_kinds", "awarding_level", "annual",
-                         "coefficient_individual", "coefficient_collective", "legal_basis", "rule_reference", "note",
-                         "builtin", "position", "created_at")
-                .values(SQLBind(item.code), SQLBind(item.category.rawValue), SQLBind(item.nameVi), SQLBind(item.nameEn),
-                        SQLBind(item.subjectKinds.map(\.rawValue).joined(separator: ",")), SQLBind(item.awardingLevel.rawValue),
-                        SQLBind(item.annual), SQLBind(item.coefficientIndividual.map { Int(($0 * 1000).rounded()) }),
-                        SQLBind(item.coefficientCollective.map { Int(($0 * 1000).rounded()) }), SQLBind(item.legalBasis),
-                        SQLBind(item.ruleReference), SQLBind(item.note), SQLBind(false), SQLBind(position + 1), SQLBind(Clock.timestamp()))
+                .columns(
+                    "code", "category", "name_vi", "name_en", "subject_kinds", "awarding_level", "annual",
+                    "coefficient_individual", "coefficient_collective", "legal_basis", "rule_reference", "note",
+                    "builtin", "position", "created_at"
+                )
+                .values(
+                    SQLBind(item.code), SQLBind(item.category.rawValue), SQLBind(item.nameVi), SQLBind(item.nameEn),
+                    SQLBind(item.subjectKinds.map(\.rawValue).joined(separator: ",")), SQLBind(item.awardingLevel.rawValue),
+                    SQLBind(item.annual), SQLBind(item.coefficientIndividual.map { Int(($0 * 1000).rounded()) }),
+                    SQLBind(item.coefficientCollective.map { Int(($0 * 1000).rounded()) }), SQLBind(item.legalBasis),
+                    SQLBind(item.ruleReference), SQLBind(item.note), SQLBind(false), SQLBind(position + 1), SQLBind(Clock.timestamp())
+                )
                 .run()
             var created = item
             created.builtin = false
-            try await AuditLog.append(db, actor: identity.auditActor, action: "create", entity: "award_type", entityId: nil,
-                                      unitPath: nil, before: CatalogueItem?.none, after: created)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "create", entity: "award_type", entityId: nil,
+                unitPath: nil, before: CatalogueItem?.none, after: created)
             return created
         }
     }

@@ -5,8 +5,16 @@ import SQLKit
 /// What an import checks its rows against, read once: the units and people in the importer's
 /// scope, the catalogue, and the records that already exist.
 public struct ImportContext: Sendable {
-    public struct UnitInfo: Sendable { public let id: Int64; public let path: String; public let active: Bool }
-    public struct PersonInfo: Sendable { public let id: Int64; public let unitId: Int64; public let birthDate: String? }
+    public struct UnitInfo: Sendable {
+        public let id: Int64
+        public let path: String
+        public let active: Bool
+    }
+    public struct PersonInfo: Sendable {
+        public let id: Int64
+        public let unitId: Int64
+        public let birthDate: String?
+    }
 
     /// Units inside the scope, by code.
     public var units: [String: UnitInfo] = [:]
@@ -53,33 +61,44 @@ public struct ImportContextLoader: Sendable {
             }
             struct CatalogueRow: Decodable { let code: String, subjectKinds: String }
             for row in try await db.select().columns("code", "subject_kinds").from("award_types")
-                .all(decoding: CatalogueRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+                .all(decoding: CatalogueRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+            {
                 context.catalogue[row.code] = Set(row.subjectKinds.split(separator: ",").compactMap { SubjectKind(rawValue: String($0)) })
             }
             if withPeople {
                 struct PersonRow: Decodable { let id: Int64, fullName: String, birthDate: String?, unitId: Int64 }
                 let rows = try await db.select()
-                    .columns(SQLColumn("id", table: "p"), SQLColumn("full_name", table: "p"), SQLColumn("birth_date", table: "p"), SQLColumn("unit_id", table: "p"))
+                    .columns(
+                        SQLColumn("id", table: "p"), SQLColumn("full_name", table: "p"), SQLColumn("birth_date", table: "p"),
+                        SQLColumn("unit_id", table: "p")
+                    )
                     .from(SQLAlias(SQLIdentifier("people"), as: "p"))
-                    .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "p"), .equal, SQLColumn("id", table: "u"))
+                    .join(
+                        SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner, on: SQLColumn("unit_id", table: "p"),
+                        .equal, SQLColumn("id", table: "u")
+                    )
                     .whereScope(SQLColumn("path", table: "u"), identity.scope)
                     .all(decoding: PersonRow.self, keyDecodingStrategy: .convertFromSnakeCase)
                 for p in rows {
                     context.peopleById[p.id] = .init(id: p.id, unitId: p.unitId, birthDate: p.birthDate)
-                    context.peopleByKey[ImportContext.personKey(fullName: p.fullName, birthDate: p.birthDate, unitId: p.unitId), default: []].append(p.id)
+                    context.peopleByKey[
+                        ImportContext.personKey(fullName: p.fullName, birthDate: p.birthDate, unitId: p.unitId), default: []
+                    ].append(p.id)
                 }
             }
             if records == "assessments" {
                 struct KeyRow: Decodable { let personId: Int64?, unitId: Int64?, year: Int }
                 for k in try await db.select().columns("person_id", "unit_id", "year").from("assessments")
-                    .all(decoding: KeyRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+                    .all(decoding: KeyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                {
                     context.assessmentKeys.insert(Self.key(personId: k.personId, unitId: k.unitId, rest: String(k.year)))
                 }
             }
             if records == "awards" {
                 struct KeyRow: Decodable { let personId: Int64?, unitId: Int64?, code: String, year: Int }
                 for k in try await db.select().columns("person_id", "unit_id", "code", "year").from("awards")
-                    .all(decoding: KeyRow.self, keyDecodingStrategy: .convertFromSnakeCase) {
+                    .all(decoding: KeyRow.self, keyDecodingStrategy: .convertFromSnakeCase)
+                {
                     context.awardKeys.insert(Self.key(personId: k.personId, unitId: k.unitId, rest: "\(k.code)/\(k.year)"))
                 }
             }

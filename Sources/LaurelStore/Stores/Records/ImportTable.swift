@@ -21,33 +21,46 @@ struct ImportTable: Sendable {
                 guard let unitId = unitIds[person.unitCode] else {
                     throw DomainError.invalid("error.unknown_unit_code", field: "unitCode", person.unitCode)
                 }
-                return [SQLBind(person.fullName), SQLBind(VietnameseText.searchKey(person.fullName)),
-                        SQLBind(VietnameseText.personSortKey(person.fullName)), SQLBind(person.gender.rawValue), SQLBind(person.birthDate),
-                        SQLBind(unitId), SQLBind(person.position), SQLBind(person.staffCategory.rawValue),
-                        SQLBind(person.holdsManagementPost), SQLBind(person.ethnicity), SQLBind(now), SQLBind(now)]
+                return [
+                    SQLBind(person.fullName), SQLBind(VietnameseText.searchKey(person.fullName)),
+                    SQLBind(VietnameseText.personSortKey(person.fullName)), SQLBind(person.gender.rawValue), SQLBind(person.birthDate),
+                    SQLBind(unitId), SQLBind(person.position), SQLBind(person.staffCategory.rawValue),
+                    SQLBind(person.holdsManagementPost), SQLBind(person.ethnicity), SQLBind(now), SQLBind(now),
+                ]
             }
-            return ImportTable(table: "people", columns: ["full_name", "name_search", "name_sort", "gender", "birth_date", "unit_id", "position",
-                                                          "staff_category", "holds_management_post", "ethnicity", "created_at", "updated_at"],
-                               values: values)
+            return ImportTable(
+                table: "people",
+                columns: [
+                    "full_name", "name_search", "name_sort", "gender", "birth_date", "unit_id", "position",
+                    "staff_category", "holds_management_post", "ethnicity", "created_at", "updated_at",
+                ],
+                values: values)
         case .assessments(let items):
             return ImportTable(
                 table: "assessments",
                 columns: ["person_id", "unit_id", "year", "rating", "discipline", "notes", "source", "created_at", "updated_at"],
                 values: items.map { item in
-                    [SQLBind(item.subject.personId), SQLBind(item.subject.unitId), SQLBind(item.draft.year), SQLBind(item.draft.rating.rawValue),
-                     SQLBind(item.draft.discipline?.rawValue), SQLBind(item.draft.notes), SQLBind(AwardSource.imported.rawValue),
-                     SQLBind(now), SQLBind(now)]
+                    [
+                        SQLBind(item.subject.personId), SQLBind(item.subject.unitId), SQLBind(item.draft.year),
+                        SQLBind(item.draft.rating.rawValue),
+                        SQLBind(item.draft.discipline?.rawValue), SQLBind(item.draft.notes), SQLBind(AwardSource.imported.rawValue),
+                        SQLBind(now), SQLBind(now),
+                    ]
                 })
         case .awards(let items):
             return ImportTable(
                 table: "awards",
-                columns: ["person_id", "unit_id", "code", "year", "end_year", "kind", "decision_number", "decision_date", "authority",
-                          "source", "status", "created_at", "updated_at"],
+                columns: [
+                    "person_id", "unit_id", "code", "year", "end_year", "kind", "decision_number", "decision_date", "authority",
+                    "source", "status", "created_at", "updated_at",
+                ],
                 values: items.map { item in
                     let d = item.draft
-                    return [SQLBind(item.subject.personId), SQLBind(item.subject.unitId), SQLBind(d.code), SQLBind(d.year), SQLBind(d.endYear),
-                            SQLBind(d.kind.rawValue), SQLBind(d.decisionNumber), SQLBind(d.decisionDate?.description), SQLBind(d.authority),
-                            SQLBind(AwardSource.imported.rawValue), SQLBind(d.status.rawValue), SQLBind(now), SQLBind(now)]
+                    return [
+                        SQLBind(item.subject.personId), SQLBind(item.subject.unitId), SQLBind(d.code), SQLBind(d.year), SQLBind(d.endYear),
+                        SQLBind(d.kind.rawValue), SQLBind(d.decisionNumber), SQLBind(d.decisionDate?.description), SQLBind(d.authority),
+                        SQLBind(AwardSource.imported.rawValue), SQLBind(d.status.rawValue), SQLBind(now), SQLBind(now),
+                    ]
                 })
         case .units, .initiatives:
             return nil

@@ -18,16 +18,27 @@ public struct InitiativeStore: Sendable {
             .where("id", .in, SQLBind.group(ids)).orderBy("year", .descending).orderBy("id")
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         let authors = try await db.select()
-            .columns(SQLColumn("initiative_id", table: "a"), SQLColumn("person_id", table: "a"), SQLColumn("share", table: "a"), SQLColumn("full_name", table: "p"))
+            .columns(
+                SQLColumn("initiative_id", table: "a"), SQLColumn("person_id", table: "a"), SQLColumn("share", table: "a"),
+                SQLColumn("full_name", table: "p")
+            )
             .from(SQLAlias(SQLIdentifier("initiative_authors"), as: "a"))
-            .join(SQLAlias(SQLIdentifier("people"), as: "p"), method: SQLJoinMethod.inner, on: SQLColumn("person_id", table: "a"), .equal, SQLColumn("id", table: "p"))
+            .join(
+                SQLAlias(SQLIdentifier("people"), as: "p"), method: SQLJoinMethod.inner, on: SQLColumn("person_id", table: "a"), .equal,
+                SQLColumn("id", table: "p")
+            )
             .where(SQLColumn("initiative_id", table: "a"), .in, SQLBind.group(ids))
-            .orderBy(SQLColumn("share", table: "a"), SQLDirection.descending).orderBy(SQLColumn("person_id", table: "a"), SQLDirection.ascending)
+            .orderBy(SQLColumn("share", table: "a"), SQLDirection.descending).orderBy(
+                SQLColumn("person_id", table: "a"), SQLDirection.ascending
+            )
             .all(decoding: AuthorRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let byInitiative = Dictionary(grouping: authors, by: \.initiativeId)
         return rows.map { r in
-            Initiative(id: r.id, title: r.title, year: r.year, level: InitiativeLevel(rawValue: r.level) ?? .grassroots, decisionNumber: r.decisionNumber,
-                       unitId: r.unitId, authors: (byInitiative[r.id] ?? []).map { .init(personId: $0.personId, share: $0.share, fullName: $0.fullName) })
+            Initiative(
+                id: r.id, title: r.title, year: r.year, level: InitiativeLevel(rawValue: r.level) ?? .grassroots,
+                decisionNumber: r.decisionNumber,
+                unitId: r.unitId,
+                authors: (byInitiative[r.id] ?? []).map { .init(personId: $0.personId, share: $0.share, fullName: $0.fullName) })
         }
     }
 
@@ -53,22 +64,34 @@ public struct InitiativeStore: Sendable {
             for (index, author) in draft.authors.enumerated() {
                 let (person, personPath) = try await PersonStore.fetchInScope(db, id: author.personId, identity: identity)
                 RecordRules.notBeforeBirth(year: draft.year, birthDate: person.birthDate, field: "authors.\(index).personId", into: &errors)
-                if unitId == nil { unitId = person.unitId; path = personPath }
+                if unitId == nil {
+                    unitId = person.unitId
+                    path = personPath
+                }
             }
-            if Set(draft.authors.map(\.personId)).count != draft.authors.count { errors.append(.invalid("error.initiative_author_twice", field: "authors")) }
-            guard errors.isEmpty, let unitId, let path else { throw ValidationErrors(errors.isEmpty ? [.invalid("error.initiative_needs_author", field: "authors")] : errors) }
-            guard let id = try await db.insert(into: "initiatives")
-                .columns("title", "title_search", "year", "level", "decision_number", "unit_id", "source", "created_at")
-                .values(SQLBind(draft.title), SQLBind(VietnameseText.searchKey(draft.title)), SQLBind(draft.year), SQLBind(draft.level.rawValue),
-                        SQLBind(draft.decisionNumber), SQLBind(unitId), SQLBind(AwardSource.entered.rawValue), SQLBind(Clock.timestamp()))
-                .returning("id").first(decodingColumn: "id", as: Int64.self)
+            if Set(draft.authors.map(\.personId)).count != draft.authors.count {
+                errors.append(.invalid("error.initiative_author_twice", field: "authors"))
+            }
+            guard errors.isEmpty, let unitId, let path else {
+                throw ValidationErrors(errors.isEmpty ? [.invalid("error.initiative_needs_author", field: "authors")] : errors)
+            }
+            guard
+                let id = try await db.insert(into: "initiatives")
+                    .columns("title", "title_search", "year", "level", "decision_number", "unit_id", "source", "created_at")
+                    .values(
+                        SQLBind(draft.title), SQLBind(VietnameseText.searchKey(draft.title)), SQLBind(draft.year),
+                        SQLBind(draft.level.rawValue),
+                        SQLBind(draft.decisionNumber), SQLBind(unitId), SQLBind(AwardSource.entered.rawValue), SQLBind(Clock.timestamp())
+                    )
+                    .returning("id").first(decodingColumn: "id", as: Int64.self)
             else { throw DomainError(.conflict, "error.write_failed") }
             var insert = db.insert(into: "initiative_authors").columns("initiative_id", "person_id", "share")
             for author in draft.authors { insert = insert.values(SQLBind(id), SQLBind(author.personId), SQLBind(author.share)) }
             try await insert.run()
             guard let initiative = try await Self.load(db, ids: [id]).first else { throw DomainError(.conflict, "error.write_failed") }
-            try await AuditLog.append(db, actor: identity.auditActor, action: "create", entity: "initiative", entityId: id,
-                                      unitPath: path.value, before: Initiative?.none, after: initiative)
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "create", entity: "initiative", entityId: id,
+                unitPath: path.value, before: Initiative?.none, after: initiative)
             return initiative
         }
     }
@@ -77,9 +100,10 @@ public struct InitiativeStore: Sendable {
     public func get(_ id: Int64, as identity: Identity) async throws -> Initiative {
         try await database.read { db in
             guard let initiative = try await Self.load(db, ids: [id]).first,
-                  let unit = try await UnitStore.fetch(db, id: initiative.unitId)
+                let unit = try await UnitStore.fetch(db, id: initiative.unitId)
             else { throw DomainError(.notFound, "error.initiative_not_found") }
-            let visible = identity.role == .staff
+            let visible =
+                identity.role == .staff
                 ? initiative.authors.contains { $0.personId == identity.account.personId }
                 : identity.scope.contains(unit.unitPath)
             guard visible else { throw DomainError(.notFound, "error.initiative_not_found") }

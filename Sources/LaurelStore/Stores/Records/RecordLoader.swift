@@ -11,12 +11,18 @@ public struct RecordLoader: Sendable {
 
     public struct AssessmentRow: Sendable {
         public var subject: RecordSubject, draft: AssessmentDraft
-        public init(subject: RecordSubject, draft: AssessmentDraft) { self.subject = subject; self.draft = draft }
+        public init(subject: RecordSubject, draft: AssessmentDraft) {
+            self.subject = subject
+            self.draft = draft
+        }
     }
 
     public struct AwardRow: Sendable {
         public var subject: RecordSubject, draft: AwardDraft
-        public init(subject: RecordSubject, draft: AwardDraft) { self.subject = subject; self.draft = draft }
+        public init(subject: RecordSubject, draft: AwardDraft) {
+            self.subject = subject
+            self.draft = draft
+        }
     }
 
     public enum Rows: Sendable {
@@ -52,7 +58,11 @@ public struct RecordLoader: Sendable {
     /// The file an import came from, as its audit entry records it.
     public struct ImportedFile: Sendable, Encodable {
         public var name: String?, size: Int, sha256: String
-        public init(name: String?, size: Int, sha256: String) { self.name = name; self.size = size; self.sha256 = sha256 }
+        public init(name: String?, size: Int, sha256: String) {
+            self.name = name
+            self.size = size
+            self.sha256 = sha256
+        }
     }
 
     /// An import that would record again people who are already recorded (same name, birth date and
@@ -68,16 +78,25 @@ public struct RecordLoader: Sendable {
     /// steps that let other writers in, then moved in one statement: a 100,000-row import holds the
     /// single writer for the move only. A crash before the move leaves nothing (temporary tables die
     /// with the connection).
-    public func load(_ rows: Rows, file: ImportedFile? = nil, as identity: Identity,
-                     progress: (@Sendable (Int) async -> Void)? = nil) async throws -> Int {
+    public func load(
+        _ rows: Rows, file: ImportedFile? = nil, as identity: Identity,
+        progress: (@Sendable (Int) async -> Void)? = nil
+    ) async throws -> Int {
         try Permissions.requireWrite(identity)
         let root: String? = if case .subtree(let path) = identity.scope { path.value } else { nil }
         let audit: @Sendable (any SQLDatabase, [Int64]) async throws -> Void = { db, ids in
-            struct Summary: Encodable { let kind: String; let rows: Int; let file: ImportedFile?; let ids: [[Int64]] }
-            try await AuditLog.append(db, actor: identity.auditActor, action: "import", entity: rows.name, entityId: nil, unitPath: root,
-                                      before: Summary?.none, after: Summary(kind: rows.name, rows: rows.count, file: file, ids: IdRanges.of(ids)))
+            struct Summary: Encodable {
+                let kind: String
+                let rows: Int
+                let file: ImportedFile?
+                let ids: [[Int64]]
+            }
+            try await AuditLog.append(
+                db, actor: identity.auditActor, action: "import", entity: rows.name, entityId: nil, unitPath: root,
+                before: Summary?.none, after: Summary(kind: rows.name, rows: rows.count, file: file, ids: IdRanges.of(ids)))
         }
-        let unitIds: [String: Int64] = if case .people = rows { try await database.read { try await BulkLoader.codeIndex($0) } } else { [:] }
+        let unitIds: [String: Int64] =
+            if case .people = rows { try await database.read { try await BulkLoader.codeIndex($0) } } else { [:] }
         guard let table = try ImportTable.make(rows, unitIds: unitIds) else {
             return try await database.transaction { [database] db in
                 try await Self.serialiseImports(db, database.dialect)
@@ -104,11 +123,15 @@ public struct RecordLoader: Sendable {
         return rows.count
     }
 
-    private func staged(_ table: ImportTable, rows: Rows, unitIds: [String: Int64], progress: (@Sendable (Int) async -> Void)?,
-                        audit: @escaping @Sendable (any SQLDatabase, [Int64]) async throws -> Void) async throws {
+    private func staged(
+        _ table: ImportTable, rows: Rows, unitIds: [String: Int64], progress: (@Sendable (Int) async -> Void)?,
+        audit: @escaping @Sendable (any SQLDatabase, [Int64]) async throws -> Void
+    ) async throws {
         let stage = "laurel_stage_\(UInt64.random(in: 1...UInt64.max))"
         try await database.writerStep { db in
-            try await db.raw("CREATE TEMP TABLE \(unsafeRaw: stage) AS SELECT \(unsafeRaw: table.columnList) FROM \(unsafeRaw: table.table) LIMIT 0").run()
+            try await db.raw(
+                "CREATE TEMP TABLE \(unsafeRaw: stage) AS SELECT \(unsafeRaw: table.columnList) FROM \(unsafeRaw: table.table) LIMIT 0"
+            ).run()
         }
         do {
             // Steps of a few chunks: each holds the writer for milliseconds.
@@ -124,10 +147,12 @@ public struct RecordLoader: Sendable {
             }
             try await database.transaction { db in
                 try await Self.refuseRecorded(db, rows, unitIds: unitIds)
-                let ids = try await db.raw("""
+                let ids = try await db.raw(
+                    """
                     INSERT INTO \(unsafeRaw: table.table) (\(unsafeRaw: table.columnList))
                     SELECT \(unsafeRaw: table.columnList) FROM temp.\(unsafeRaw: stage) ORDER BY rowid RETURNING id
-                    """).all(decodingColumn: "id", as: Int64.self)
+                    """
+                ).all(decodingColumn: "id", as: Int64.self)
                 try await audit(db, ids)
             }
         } catch {
@@ -159,7 +184,11 @@ public struct RecordLoader: Sendable {
             units.insert(unitId)
             wanted.insert(Self.personKey(VietnameseText.searchKey(person.fullName), person.birthDate, unitId))
         }
-        struct Row: Decodable { let unitId: Int64; let nameSearch: String; let birthDate: String? }
+        struct Row: Decodable {
+            let unitId: Int64
+            let nameSearch: String
+            let birthDate: String?
+        }
         var existing = 0
         let unitList = Array(units)
         for start in stride(from: 0, to: unitList.count, by: 500) {
@@ -189,9 +218,10 @@ public struct RecordLoader: Sendable {
                 var insert = db.insert(into: "assessments")
                     .columns("person_id", "unit_id", "year", "rating", "discipline", "notes", "source", "created_at", "updated_at")
                 for item in items[start..<min(start + chunk, items.count)] {
-                    insert = insert.values(SQLBind(item.subject.personId), SQLBind(item.subject.unitId), SQLBind(item.draft.year),
-                                           SQLBind(item.draft.rating.rawValue), SQLBind(item.draft.discipline?.rawValue), SQLBind(item.draft.notes),
-                                           SQLBind(AwardSource.imported.rawValue), SQLBind(now), SQLBind(now))
+                    insert = insert.values(
+                        SQLBind(item.subject.personId), SQLBind(item.subject.unitId), SQLBind(item.draft.year),
+                        SQLBind(item.draft.rating.rawValue), SQLBind(item.draft.discipline?.rawValue), SQLBind(item.draft.notes),
+                        SQLBind(AwardSource.imported.rawValue), SQLBind(now), SQLBind(now))
                 }
                 try await insert.run()
                 await progress?(min(start + chunk, items.count))
@@ -199,24 +229,31 @@ public struct RecordLoader: Sendable {
         case .awards(let items):
             for start in stride(from: 0, to: items.count, by: chunk) {
                 var insert = db.insert(into: "awards")
-                    .columns("person_id", "unit_id", "code", "year", "end_year", "kind", "decision_number", "decision_date", "authority",
-                             "source", "status", "created_at", "updated_at")
+                    .columns(
+                        "person_id", "unit_id", "code", "year", "end_year", "kind", "decision_number", "decision_date", "authority",
+                        "source", "status", "created_at", "updated_at")
                 for item in items[start..<min(start + chunk, items.count)] {
                     let d = item.draft
-                    insert = insert.values(SQLBind(item.subject.personId), SQLBind(item.subject.unitId), SQLBind(d.code), SQLBind(d.year),
-                                           SQLBind(d.endYear), SQLBind(d.kind.rawValue), SQLBind(d.decisionNumber), SQLBind(d.decisionDate?.description),
-                                           SQLBind(d.authority), SQLBind(AwardSource.imported.rawValue), SQLBind(d.status.rawValue), SQLBind(now), SQLBind(now))
+                    insert = insert.values(
+                        SQLBind(item.subject.personId), SQLBind(item.subject.unitId), SQLBind(d.code), SQLBind(d.year),
+                        SQLBind(d.endYear), SQLBind(d.kind.rawValue), SQLBind(d.decisionNumber), SQLBind(d.decisionDate?.description),
+                        SQLBind(d.authority), SQLBind(AwardSource.imported.rawValue), SQLBind(d.status.rawValue), SQLBind(now), SQLBind(now)
+                    )
                 }
                 try await insert.run()
                 await progress?(min(start + chunk, items.count))
             }
         case .initiatives(let items):
             for (index, (draft, unitId)) in items.enumerated() {
-                guard let id = try await db.insert(into: "initiatives")
-                    .columns("title", "title_search", "year", "level", "decision_number", "unit_id", "source", "created_at")
-                    .values(SQLBind(draft.title), SQLBind(VietnameseText.searchKey(draft.title)), SQLBind(draft.year), SQLBind(draft.level.rawValue),
-                            SQLBind(draft.decisionNumber), SQLBind(unitId), SQLBind(AwardSource.imported.rawValue), SQLBind(now))
-                    .returning("id").first(decodingColumn: "id", as: Int64.self)
+                guard
+                    let id = try await db.insert(into: "initiatives")
+                        .columns("title", "title_search", "year", "level", "decision_number", "unit_id", "source", "created_at")
+                        .values(
+                            SQLBind(draft.title), SQLBind(VietnameseText.searchKey(draft.title)), SQLBind(draft.year),
+                            SQLBind(draft.level.rawValue),
+                            SQLBind(draft.decisionNumber), SQLBind(unitId), SQLBind(AwardSource.imported.rawValue), SQLBind(now)
+                        )
+                        .returning("id").first(decodingColumn: "id", as: Int64.self)
                 else { throw DomainError(.conflict, "error.write_failed") }
                 var insert = db.insert(into: "initiative_authors").columns("initiative_id", "person_id", "share")
                 for author in draft.authors { insert = insert.values(SQLBind(id), SQLBind(author.personId), SQLBind(author.share)) }

@@ -44,16 +44,25 @@ public struct RecordListFilter: Sendable {
     public var subjectKind: String?
 
     public init(unitId: Int64? = nil, year: Int? = nil, code: String? = nil, status: AwardStatus? = nil, subjectKind: String? = nil) {
-        self.unitId = unitId; self.year = year; self.code = code; self.status = status; self.subjectKind = subjectKind
+        self.unitId = unitId
+        self.year = year
+        self.code = code
+        self.status = status
+        self.subjectKind = subjectKind
     }
 }
 
 extension SQLSelectBuilder {
     /// `x` joined with the person (if any) and the unit the row belongs to, as `p` and `u`.
     func joinRecordSubject(_ table: String) -> SQLSelectBuilder {
-        self.join(SQLAlias(SQLIdentifier("people"), as: "p"), method: SQLJoinMethod.left, on: SQLColumn("person_id", table: "x"), .equal, SQLColumn("id", table: "p"))
-            .join(SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner,
-                  on: SQLColumn("id", table: "u"), .equal, SQLFunction("COALESCE", args: SQLColumn("unit_id", table: "p"), SQLColumn("unit_id", table: "x")))
+        self.join(
+            SQLAlias(SQLIdentifier("people"), as: "p"), method: SQLJoinMethod.left, on: SQLColumn("person_id", table: "x"), .equal,
+            SQLColumn("id", table: "p")
+        )
+        .join(
+            SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.inner,
+            on: SQLColumn("id", table: "u"), .equal,
+            SQLFunction("COALESCE", args: SQLColumn("unit_id", table: "p"), SQLColumn("unit_id", table: "x")))
     }
 
     /// Scope, subtree and subject-kind filters shared by the register and the assessment list.
