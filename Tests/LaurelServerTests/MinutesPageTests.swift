@@ -89,7 +89,9 @@ import Testing
         }
     }
 
-    @Test func theWordDocumentOpensInLibreOfficeWithTheSameText() async throws {
+    /// Reported as skipped, not passed, where LibreOffice is missing (CI installs it).
+    @Test(.enabled(if: LibreOffice.isInstalled, "LibreOffice (soffice) is not installed"))
+    func theWordDocumentOpensInLibreOfficeWithTheSameText() async throws {
         try await TestApp.run(.sqlite) { client, _ in
             let conference = try await holdConference(client)
             let organiser = try await P.signIn(client, "canbo.hanoi", "laurel-demo")
@@ -101,7 +103,6 @@ import Testing
                 (response.status, response.headers[.contentType] ?? "", Data(buffer: response.body))
             }
             #expect(status == .ok && type.contains("wordprocessingml") && body.prefix(2) == Data([0x50, 0x4B]))
-            guard LibreOffice.isInstalled else { return }
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("laurel-minutes-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(at: folder) }
