@@ -69,22 +69,12 @@ struct PeopleAPI {
 
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
-        var filter = PersonFilter(query: request.query("q"), unitId: try request.strictQueryInt64("unitId"))
-        if let raw = request.query("staffCategory") {
-            guard let value = StaffCategory(rawValue: raw) else {
-                throw DomainError.invalid("error.unknown_choice", field: "staffCategory", raw)
-            }
-            filter.staffCategory = value
-        }
-        if let raw = request.query("gender") {
-            guard let value = Gender(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "gender", raw) }
-            filter.gender = value
-        }
+        // The list and its export take the same filters, read by one function.
+        var filter = try ExportService.personFilter(request)
         if let raw = request.query("sort") {
             guard let value = PersonSort(rawValue: raw) else { throw DomainError.invalid("error.unknown_choice", field: "sort", raw) }
             filter.sort = value
         }
-        filter.award = try ExportService.awardPresence(request)
         let page = try await people.list(
             filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
         return try JSON.response(
