@@ -50,11 +50,13 @@ extension TestClientProtocol {
         var buffer: ByteBuffer?
         if let raw { buffer = ByteBuffer(string: raw) }
         if let body { buffer = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: body.mapValues { $0 ?? NSNull() })) }
-        return try await execute(uri: uri, method: method, headers: headers, body: buffer) { response in
-            let data = Data(buffer: response.body)
-            let value = data.isEmpty ? [String: Any]() : ((try? JSONSerialization.jsonObject(with: data)) ?? [String: Any]())
-            return (response.status, JSONBody(value: value))
+        let (status, contentType, data) = try await execute(uri: uri, method: method, headers: headers, body: buffer) { response in
+            (response.status, response.headers[.contentType], Data(buffer: response.body))
         }
+        try await ResponseConformance.check(
+            method.rawValue, uri, status: status.code, contentType: contentType, body: data, client: self)
+        let value = data.isEmpty ? [String: Any]() : ((try? JSONSerialization.jsonObject(with: data)) ?? [String: Any]())
+        return (status, JSONBody(value: value))
     }
 
     func unitId(code: String, token: String) async throws -> Int64 {

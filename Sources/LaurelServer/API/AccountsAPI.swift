@@ -7,11 +7,11 @@ struct AccountsAPI {
     let accounts: AccountStore
     let auth: AuthService
 
-    func register(on routes: SignedInRoutes) {
-        routes.any.get("accounts", use: list)
-        routes.any.post("accounts", use: create)
-        routes.any.get("accounts/{id}", use: get)
-        routes.any.patch("accounts/{id}", use: update)
+    func register(on routes: APIRoutes) {
+        routes.any.on(Contract.list, use: list)
+        routes.any.on(Contract.create, use: create)
+        routes.any.on(Contract.get, use: get)
+        routes.any.on(Contract.update, use: update)
     }
 
     struct AccountResponse: Encodable, Sendable {
@@ -28,7 +28,6 @@ struct AccountsAPI {
     }
 
     struct CreateRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["username", "password", "role", "unitId", "personId"]
         var username: String?
         var password: String?
         var role: String?
@@ -37,7 +36,6 @@ struct AccountsAPI {
     }
 
     struct UpdateRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["password", "role", "unitId", "active"]
         var password: String?
         var role: String?
         var unitId: Int64?
@@ -61,7 +59,7 @@ struct AccountsAPI {
     func create(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
         guard identity.role == .admin || identity.role == .officer else { throw DomainError(.forbidden, "error.accounts_admin_only") }
-        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(CreateRequest.self, for: Contract.create, from: request, context: context).value
         var errors: [DomainError] = []
         let username = AuthService.checkUsername(body.username, into: &errors)
         let password = AuthService.checkPassword(body.password, into: &errors)
@@ -79,7 +77,7 @@ struct AccountsAPI {
         let identity = context.identity
         guard identity.role == .admin || identity.role == .officer else { throw DomainError(.forbidden, "error.accounts_admin_only") }
         let id = try context.id()
-        let body = try await RequestBody.decode(UpdateRequest.self, allowed: UpdateRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(UpdateRequest.self, for: Contract.update, from: request, context: context).value
         var errors: [DomainError] = []
         var role: Role?
         if let raw = body.role { role = Validate.choice(raw, as: Role.self, field: "role", into: &errors) }

@@ -6,8 +6,8 @@ import LaurelStore
 struct AuditAPI {
     let audit: AuditStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.browse.get("audit", use: list)
+    func register(on routes: APIRoutes) {
+        routes.browse.on(Contract.list, use: list)
     }
 
     struct EventResponse: Encodable, Sendable {

@@ -7,18 +7,17 @@ import LaurelDomain
 struct AuthAPI {
     let auth: AuthService
 
-    func register(on group: RouterGroup<AppRequestContext>) {
-        group.post("auth/token", use: token)
+    func register(on group: DocumentedGroup<AppRequestContext>) {
+        group.on(Contract.token, use: token)
     }
 
     /// The routes that need the caller's token.
-    func registerSecured(on routes: SignedInRoutes) {
-        routes.any.delete("auth/token", use: revoke)
-        routes.any.post("auth/password", use: changePassword)
+    func registerSecured(on routes: APIRoutes) {
+        routes.any.on(Contract.revoke, use: revoke)
+        routes.any.on(Contract.changePassword, use: changePassword)
     }
 
     struct TokenRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["username", "password"]
         var username: String?
         var password: String?
     }
@@ -30,7 +29,7 @@ struct AuthAPI {
 
     func token(_ request: Request, context: AppRequestContext) async throws -> Response {
         let body = try await RequestBody.decode(
-            TokenRequest.self, allowed: TokenRequest.fields, from: request, context: context,
+            TokenRequest.self, for: Contract.token, from: request, context: context,
             limit: AuthPages.maxLoginBody
         ).value
         var errors: [DomainError] = []
@@ -57,7 +56,6 @@ extension AuthAPI {
     }
 
     struct PasswordRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["currentPassword", "newPassword"]
         var currentPassword: String?
         var newPassword: String?
     }
@@ -66,7 +64,7 @@ extension AuthAPI {
     func changePassword(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(
-            PasswordRequest.self, allowed: PasswordRequest.fields, from: request, context: context,
+            PasswordRequest.self, for: Contract.changePassword, from: request, context: context,
             limit: AuthPages.maxLoginBody
         ).value
         try await auth.changeOwnPassword(

@@ -6,16 +6,15 @@ import LaurelStore
 struct AwardsAPI {
     let awards: AwardStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.write.post("people/{id}/awards") { request, context in try await create(request, context, person: true) }
-        routes.write.post("units/{id}/awards") { request, context in try await create(request, context, person: false) }
-        routes.any.get("awards", use: list)
-        routes.any.get("awards/{id}", use: get)
-        routes.write.post("awards/{id}/revoke", use: revoke)
+    func register(on routes: APIRoutes) {
+        routes.write.on(Contract.createForPerson) { request, context in try await create(request, context, person: true) }
+        routes.write.on(Contract.createForUnit) { request, context in try await create(request, context, person: false) }
+        routes.any.on(Contract.list, use: list)
+        routes.any.on(Contract.get, use: get)
+        routes.write.on(Contract.revoke, use: revoke)
     }
 
     struct AwardRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["code", "year", "endYear", "kind", "decisionNumber", "decisionDate", "authority", "status"]
         var code: String?
         var year: Int?
         var endYear: Int?
@@ -50,7 +49,7 @@ struct AwardsAPI {
     func create(_ request: Request, _ context: WriteContext, person: Bool) async throws -> Response {
         let identity = context.identity
         let subject = try RecordsAPI.subject(context, person: person)
-        let body = try await RequestBody.decode(AwardRequest.self, allowed: AwardRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(AwardRequest.self, for: Contract.createForPerson, from: request, context: context)
         return try JSON.response(
             try await awards.create(subject, try Self.draft(body.value, today: context.today), as: identity), status: .created)
     }
@@ -61,14 +60,13 @@ struct AwardsAPI {
     }
 
     struct RevokeRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["reason"]
         var reason: String?
     }
 
     func revoke(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try context.id()
-        let body = try await RequestBody.decode(RevokeRequest.self, allowed: RevokeRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(RevokeRequest.self, for: Contract.revoke, from: request, context: context)
         var errors: [DomainError] = []
         let reason = Validate.name(body.value.reason, field: "reason", into: &errors)
         guard errors.isEmpty else { throw ValidationErrors(errors) }

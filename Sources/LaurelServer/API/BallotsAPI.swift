@@ -8,13 +8,13 @@ import LaurelStore
 struct BallotsAPI {
     let ballots: BallotStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.write.post("ballots", use: create)
-        routes.browse.get("ballots/{id}", use: get)
-        routes.any.post("ballots/{id}/votes", use: vote)
-        routes.write.post("ballots/{id}/close", use: close)
-        routes.write.post("ballots/{id}/rounds", use: nextRound)
-        routes.browse.get("ballots/{id}/tally", use: tally)
+    func register(on routes: APIRoutes) {
+        routes.write.on(Contract.create, use: create)
+        routes.browse.on(Contract.get, use: get)
+        routes.any.on(Contract.vote, use: vote)
+        routes.write.on(Contract.close, use: close)
+        routes.write.on(Contract.nextRound, use: nextRound)
+        routes.browse.on(Contract.tally, use: tally)
     }
 
     /// A share given as "4/5", "80%", "0.8" or a number.
@@ -36,9 +36,6 @@ struct BallotsAPI {
     }
 
     struct CreateRequest: Decodable, Sendable {
-        static let fields: Set<String> = [
-            "purpose", "subject", "candidates", "voters", "seats", "threshold", "quorum", "maxRounds", "post",
-        ]
         struct Subject: Decodable, Sendable {
             var kind: String?
             var id: Int64?
@@ -58,7 +55,7 @@ struct BallotsAPI {
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(CreateRequest.self, for: Contract.create, from: request, context: context).value
         return try JSON.response(try await ballots.create(try Self.draft(body), as: identity), status: .created)
     }
 
@@ -90,7 +87,6 @@ struct BallotsAPI {
     }
 
     struct VoteRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["voter", "choices"]
         var voter: Int64?
         var choices: [Int64]?
     }
@@ -107,7 +103,7 @@ struct BallotsAPI {
         let identity = context.identity
         guard identity.role != .auditor, identity.role != .staff else { throw DomainError(.forbidden, "error.read_only_role") }
         let id = try ballotId(context)
-        let body = try await RequestBody.decode(VoteRequest.self, allowed: VoteRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(VoteRequest.self, for: Contract.vote, from: request, context: context).value
         guard let voter = body.voter else { throw DomainError.invalid("error.required", field: "voter") }
         let mark = try await ballots.vote(id, voter: voter, choices: body.choices ?? [], as: identity)
         return try JSON.response(VoteAnswer(ballotId: id, round: mark.round, voter: voter), status: .created)

@@ -8,16 +8,12 @@ struct CatalogueAPI {
     /// Told when an entry is added, so every route reads it at once.
     let live: LiveCatalogue
 
-    func register(on routes: SignedInRoutes) {
-        routes.any.get("catalogue", use: list)
-        routes.admin.post("catalogue", use: create)
+    func register(on routes: APIRoutes) {
+        routes.any.on(Contract.list, use: list)
+        routes.admin.on(Contract.create, use: create)
     }
 
     struct EntryRequest: Decodable, Sendable {
-        static let fields: Set<String> = [
-            "code", "category", "nameVi", "nameEn", "subjectKinds", "awardingLevel", "annual",
-            "coefficientIndividual", "coefficientCollective", "legalBasis", "note",
-        ]
         var code: String?
         var category: String?
         var nameVi: String?
@@ -67,7 +63,7 @@ struct CatalogueAPI {
 
     func create(_ request: Request, context: AdminContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(EntryRequest.self, allowed: EntryRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(EntryRequest.self, for: Contract.create, from: request, context: context)
         let created = try await catalogue.create(try Self.item(body.value), as: identity)
         live.invalidate()
         return try JSON.response(created, status: .created)

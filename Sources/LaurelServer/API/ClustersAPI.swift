@@ -9,18 +9,15 @@ struct ClustersAPI {
     let clusters: ClusterStore
     let seasons: SeasonStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.browse.get("clusters", use: list)
-        routes.write.post("clusters", use: create)
-        routes.browse.get("clusters/{id}", use: get)
-        routes.write.post("clusters/{id}/members", use: member)
-        routes.write.post("clusters/{id}/seasons", use: createSeason)
+    func register(on routes: APIRoutes) {
+        routes.browse.on(Contract.list, use: list)
+        routes.write.on(Contract.create, use: create)
+        routes.browse.on(Contract.get, use: get)
+        routes.write.on(Contract.member, use: member)
+        routes.write.on(Contract.createSeason, use: createSeason)
     }
 
     struct CreateRequest: Decodable, Sendable {
-        static let fields: Set<String> = [
-            "code", "name", "kind", "organiserUnitId", "decisionNumber", "decisionDate", "memberUnitIds", "rotation",
-        ]
         var code: String?
         var name: String?
         var kind: String?
@@ -58,7 +55,7 @@ struct ClustersAPI {
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(CreateRequest.self, for: Contract.create, from: request, context: context).value
         return try JSON.response(try await clusters.create(try Self.draft(body), as: identity), status: .created)
     }
 
@@ -68,7 +65,6 @@ struct ClustersAPI {
     }
 
     struct MemberRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["unitId", "date", "leave"]
         var unitId: Int64?
         var date: String?
         var leave: Bool?
@@ -95,7 +91,7 @@ struct ClustersAPI {
     /// A unit joins, or with `"leave": true` leaves, on a date (history kept).
     func member(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(MemberRequest.self, allowed: MemberRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(MemberRequest.self, for: Contract.member, from: request, context: context).value
         let change = try Self.memberChange(body, today: context.today)
         return try JSON.response(
             try await clusters.changeMember(
@@ -103,9 +99,6 @@ struct ClustersAPI {
     }
 
     struct SeasonRequest: Decodable, Sendable {
-        static let fields: Set<String> = [
-            "year", "leaderUnitId", "deputyUnitId", "mode", "bonusCap", "criteria", "rulesText", "covenantText",
-        ]
         var year: Int?
         var leaderUnitId: Int64?
         var deputyUnitId: Int64?
@@ -156,7 +149,7 @@ struct ClustersAPI {
 
     func createSeason(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(SeasonRequest.self, allowed: SeasonRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(SeasonRequest.self, for: Contract.createSeason, from: request, context: context).value
         return try JSON.response(
             try await seasons.create(clusterId: try clusterId(context), try Self.seasonDraft(body), as: identity), status: .created)
     }

@@ -14,10 +14,10 @@ struct EligibilityAPI {
     static let limits = CheckInputLimits(maxSubjects: 1_000, maxRecordsPerSubject: 300, maxMembers: 20_000, maxChecks: 10_000)
     static let maxBody = 4 << 20
 
-    func register(on routes: SignedInRoutes) {
-        routes.any.post("eligibility/check", use: check)
-        routes.any.get("people/{id}/eligibility", use: person)
-        routes.any.get("units/{id}/eligibility", use: unit)
+    func register(on routes: APIRoutes) {
+        routes.any.on(Contract.check, use: check)
+        routes.any.on(Contract.person, use: person)
+        routes.any.on(Contract.unit, use: unit)
     }
 
     struct PersonEligibility: Encodable, Sendable {

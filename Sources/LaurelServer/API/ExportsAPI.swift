@@ -9,11 +9,11 @@ import LaurelStore
 struct ExportsAPI {
     let exports: ExportService
 
-    func register(on routes: SignedInRoutes) {
-        routes.any.get("exports/{list}.csv") { request, context in
+    func register(on routes: APIRoutes) {
+        routes.any.on(Contract.exportCSV) { request, context in
             try await export(request, context: context, list: context.parameters.get("list"), format: "csv")
         }
-        routes.any.get("exports/{list}.xlsx") { request, context in
+        routes.any.on(Contract.exportXLSX) { request, context in
             try await export(request, context: context, list: context.parameters.get("list"), format: "xlsx")
         }
     }

@@ -11,9 +11,9 @@ struct ImportsAPI {
     let imports: ImportService
     let localisation: Localisation
 
-    func register(on routes: SignedInRoutes) {
-        routes.write.post("imports/{kind}", use: run)
-        routes.any.get("imports/{kind}/template.xlsx", use: template)
+    func register(on routes: APIRoutes) {
+        routes.write.on(Contract.run, use: run)
+        routes.any.on(Contract.template, use: template)
     }
 
     static func kind(_ context: some SignedInRequestContext) throws -> ImportKind {

@@ -6,9 +6,9 @@ import LaurelStore
 struct InitiativesAPI {
     let initiatives: InitiativeStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.write.post("initiatives", use: create)
-        routes.any.get("initiatives/{id}", use: get)
+    func register(on routes: APIRoutes) {
+        routes.write.on(Contract.create, use: create)
+        routes.any.on(Contract.get, use: get)
     }
 
     struct AuthorRequest: Decodable, Sendable {
@@ -17,7 +17,6 @@ struct InitiativesAPI {
     }
 
     struct InitiativeRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["title", "year", "level", "authors", "decisionNumber"]
         var title: String?
         var year: Int?
         var level: String?
@@ -46,7 +45,7 @@ struct InitiativesAPI {
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(InitiativeRequest.self, allowed: InitiativeRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(InitiativeRequest.self, for: Contract.create, from: request, context: context)
         return try JSON.response(
             try await initiatives.create(try Self.draft(body.value, today: context.today), as: identity), status: .created)
     }

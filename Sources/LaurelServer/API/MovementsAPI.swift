@@ -8,26 +8,22 @@ import LaurelStore
 struct MovementsAPI {
     let movements: MovementStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.browse.get("movements", use: list)
-        routes.write.post("movements", use: create)
-        routes.browse.get("movements/{id}", use: get)
-        routes.write.put("movements/{id}", use: update)
-        routes.write.post("movements/{id}/launch", use: launch)
-        routes.write.post("movements/{id}/advance", use: advance)
-        routes.write.post("movements/{id}/implementations", use: implement)
-        routes.browse.get("movements/{id}/reports", use: reports)
-        routes.write.post("movements/{id}/reports", use: submitReport)
-        routes.browse.get("movements/{id}/coverage", use: coverage)
-        routes.write.post("movements/{id}/attachments", use: attach)
-        routes.browse.get("movements/{id}/attachments/{attachmentId}", use: attachment)
+    func register(on routes: APIRoutes) {
+        routes.browse.on(Contract.list, use: list)
+        routes.write.on(Contract.create, use: create)
+        routes.browse.on(Contract.get, use: get)
+        routes.write.on(Contract.update, use: update)
+        routes.write.on(Contract.launch, use: launch)
+        routes.write.on(Contract.advance, use: advance)
+        routes.write.on(Contract.implement, use: implement)
+        routes.browse.on(Contract.reports, use: reports)
+        routes.write.on(Contract.submitReport, use: submitReport)
+        routes.browse.on(Contract.coverage, use: coverage)
+        routes.write.on(Contract.attach, use: attach)
+        routes.browse.on(Contract.attachment, use: attachment)
     }
 
     struct CreateRequest: Decodable, Sendable {
-        static let fields: Set<String> = [
-            "name", "launcherUnitId", "kind", "startDate", "endDate", "parentId", "objectives", "motto",
-            "contents", "criteria", "plannedForms", "reportDeadlines",
-        ]
         struct Content: Decodable, Sendable { var title: String? }
         struct Criterion: Decodable, Sendable {
             var group: String?
@@ -137,7 +133,7 @@ struct MovementsAPI {
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(CreateRequest.self, for: Contract.create, from: request, context: context)
         return try JSON.response(
             try await movements.create(try Self.movement(body.value, catalogue: context.catalogue), as: identity), status: .created)
     }
@@ -151,7 +147,7 @@ struct MovementsAPI {
     func update(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try movementId(context)
-        var body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context).value
+        var body = try await RequestBody.decode(CreateRequest.self, for: Contract.update, from: request, context: context).value
         let current = try await movements.get(id, as: identity)
         body.launcherUnitId = current.launcherUnitId
         body.parentId = current.parentId
@@ -163,7 +159,6 @@ struct MovementsAPI {
     }
 
     struct AdvanceRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["status", "date"]
         var status: String?
         var date: String?
     }
@@ -180,32 +175,30 @@ struct MovementsAPI {
 
     func launch(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(AdvanceRequest.self, allowed: ["date"], from: request, context: context)
+        let body = try await RequestBody.decode(AdvanceRequest.self, for: Contract.launch, from: request, context: context)
         let date = try UnitsAPI.date(body.value.date, today: context.today)
         return try JSON.response(try await movements.advance(try movementId(context), to: .launched, on: date, as: identity))
     }
 
     func advance(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(AdvanceRequest.self, allowed: AdvanceRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(AdvanceRequest.self, for: Contract.advance, from: request, context: context)
         let step = try Self.advance(body.value, today: context.today)
         return try JSON.response(try await movements.advance(try movementId(context), to: step.status, on: step.date, as: identity))
     }
 
     struct UnitRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["unitId"]
         var unitId: Int64?
     }
 
     func implement(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(UnitRequest.self, allowed: UnitRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(UnitRequest.self, for: Contract.implement, from: request, context: context)
         guard let unitId = body.value.unitId else { throw DomainError.invalid("error.required", field: "unitId") }
         return try JSON.response(try await movements.implement(try movementId(context), unitId: unitId, as: identity), status: .created)
     }
 
     struct ReportRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["unitId", "deadlineId", "text", "figures"]
         var unitId: Int64?
         var deadlineId: Int64?
         var text: String?
@@ -240,7 +233,7 @@ struct MovementsAPI {
 
     func submitReport(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(ReportRequest.self, allowed: ReportRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(ReportRequest.self, for: Contract.submitReport, from: request, context: context).value
         let valid = try Self.report(body)
         let report = try await movements.submitReport(
             try movementId(context), unitId: valid.unitId, deadlineId: valid.deadlineId, text: valid.text, figures: valid.figures,

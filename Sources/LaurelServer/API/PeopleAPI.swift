@@ -6,12 +6,12 @@ import LaurelStore
 struct PeopleAPI {
     let people: PersonStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.any.get("people", use: list)
-        routes.write.post("people", use: create)
-        routes.any.get("people/{id}", use: get)
-        routes.write.patch("people/{id}", use: update)
-        routes.any.get("people/{id}/transfers", use: transfers)
+    func register(on routes: APIRoutes) {
+        routes.any.on(Contract.list, use: list)
+        routes.write.on(Contract.create, use: create)
+        routes.any.on(Contract.get, use: get)
+        routes.write.on(Contract.update, use: update)
+        routes.any.on(Contract.transfers, use: transfers)
     }
 
     /// A person as the API shows them.
@@ -38,9 +38,6 @@ struct PeopleAPI {
     }
 
     struct PersonRequest: Decodable, Sendable {
-        static let fields: Set<String> = [
-            "fullName", "gender", "birthDate", "unitId", "position", "staffCategory", "holdsManagementPost", "ethnicity", "transferDate",
-        ]
         var fullName: String?
         var gender: String?
         var birthDate: String?
@@ -94,7 +91,7 @@ struct PeopleAPI {
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(PersonRequest.self, allowed: PersonRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(PersonRequest.self, for: Contract.create, from: request, context: context)
         let person = try await people.create(try Self.draft(body.value, today: context.today), as: identity)
         return try JSON.response(PersonResponse(try await people.get(person.id, as: identity)), status: .created)
     }
@@ -103,7 +100,7 @@ struct PeopleAPI {
     func update(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try context.id()
-        let body = try await RequestBody.decode(PersonRequest.self, allowed: PersonRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(PersonRequest.self, for: Contract.update, from: request, context: context)
         let current = try await people.get(id, as: identity).person
         let patch = body.value
         let keys = body.keys

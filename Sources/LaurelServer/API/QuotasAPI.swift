@@ -8,11 +8,11 @@ struct QuotasAPI {
     let quotas: QuotaStore
     let histories: HistoryStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.any.get("units/{id}/quotas", use: list)
-        routes.write.put("units/{id}/quotas/{code}", use: put)
-        routes.write.delete("units/{id}/quotas/{code}", use: delete)
-        routes.browse.post("units/{id}/quota-check", use: check)
+    func register(on routes: APIRoutes) {
+        routes.any.on(Contract.list, use: list)
+        routes.write.on(Contract.put, use: put)
+        routes.write.on(Contract.delete, use: delete)
+        routes.browse.on(Contract.check, use: check)
     }
 
     struct ItemsResponse: Encodable, Sendable { let items: [QuotaSetting] }
@@ -23,7 +23,6 @@ struct QuotasAPI {
     }
 
     struct PutRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["percent", "ofCode"]
         var percent: WholeNumber?
         var ofCode: String?
     }
@@ -32,7 +31,7 @@ struct QuotasAPI {
         let identity = context.identity
         let unitId = try context.id()
         let code = context.parameters.get("code") ?? ""
-        let body = try await RequestBody.decode(PutRequest.self, allowed: PutRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(PutRequest.self, for: Contract.put, from: request, context: context).value
         let quota = try AwardQuota(validating: code, percent: body.percent?.int, ofCode: body.ofCode, catalogue: context.catalogue)
         return try JSON.response(try await quotas.set(quota, unitId: unitId, as: identity))
     }
@@ -47,7 +46,6 @@ struct QuotasAPI {
     static let maxProposals = 20_000
 
     struct CheckRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["code", "year", "proposals"]
         var code: String?
         var year: WholeNumber?
         /// Person ids in the unit's order of preference.
@@ -59,7 +57,7 @@ struct QuotasAPI {
         let identity = context.identity
         let unitId = try context.id()
         let body = try await RequestBody.decode(
-            CheckRequest.self, allowed: CheckRequest.fields, from: request, context: context,
+            CheckRequest.self, for: Contract.check, from: request, context: context,
             maxItems: Self.maxProposals
         ).value
         var errors: [DomainError] = []

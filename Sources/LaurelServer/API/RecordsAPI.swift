@@ -7,16 +7,15 @@ struct RecordsAPI {
     let assessments: AssessmentStore
     let records: RecordStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.write.put("people/{id}/assessments/{year}") { request, context in try await put(request, context, person: true) }
-        routes.write.put("units/{id}/assessments/{year}") { request, context in try await put(request, context, person: false) }
-        routes.any.get("people/{id}/record") { _, context in try await record(context, person: true) }
-        routes.any.get("units/{id}/record") { _, context in try await record(context, person: false) }
-        routes.any.get("assessments", use: list)
+    func register(on routes: APIRoutes) {
+        routes.write.on(Contract.putForPerson) { request, context in try await put(request, context, person: true) }
+        routes.write.on(Contract.putForUnit) { request, context in try await put(request, context, person: false) }
+        routes.any.on(Contract.personRecord) { _, context in try await record(context, person: true) }
+        routes.any.on(Contract.unitRecord) { _, context in try await record(context, person: false) }
+        routes.any.on(Contract.list, use: list)
     }
 
     struct AssessmentRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["rating", "discipline", "notes"]
         var rating: String?
         var discipline: String?
         var notes: String?
@@ -52,7 +51,7 @@ struct RecordsAPI {
     func put(_ request: Request, _ context: WriteContext, person: Bool) async throws -> Response {
         let identity = context.identity
         let subject = try Self.subject(context, person: person)
-        let body = try await RequestBody.decode(AssessmentRequest.self, allowed: AssessmentRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(AssessmentRequest.self, for: Contract.putForPerson, from: request, context: context)
         let (assessment, created) = try await assessments.put(
             subject, try Self.draft(body.value, year: try Self.year(context)), as: identity)
         return try JSON.response(assessment, status: created ? .created : .ok)

@@ -11,10 +11,10 @@ struct RegistrationListAPI {
     let registrations: RegistrationStore
     let localisation: Localisation
 
-    func register(on routes: SignedInRoutes) {
-        routes.browse.get("registrations", use: list)
-        routes.browse.get("registrations/export", use: export)
-        routes.browse.get("registrations/{unitId}/{year}/export", use: exportUnit)
+    func register(on routes: APIRoutes) {
+        routes.browse.on(Contract.list, use: list)
+        routes.browse.on(Contract.export, use: export)
+        routes.browse.on(Contract.exportUnit, use: exportUnit)
     }
 
     /// `year` (default this year), `unitId`, `code`, `subject` (collective | individual), `late=true`.

@@ -7,15 +7,14 @@ import LaurelStore
 struct RegistrationsAPI {
     let registrations: RegistrationStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.browse.get("registrations/{unitId}/{year}", use: get)
-        routes.write.put("registrations/{unitId}/{year}", use: put)
-        routes.write.put("registration-settings/{unitId}", use: settings)
-        routes.any.get("people/{id}/registrations", use: person)
+    func register(on routes: APIRoutes) {
+        routes.browse.on(Contract.get, use: get)
+        routes.write.on(Contract.put, use: put)
+        routes.write.on(Contract.settings, use: settings)
+        routes.any.on(Contract.person, use: person)
     }
 
     struct PutRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["collective", "individuals", "targets", "reason"]
         struct Individual: Decodable, Sendable {
             var personId: Int64?
             var code: String?
@@ -74,7 +73,7 @@ struct RegistrationsAPI {
         let identity = context.identity
         let unit = try unitId(context)
         let year = try context.pathYear()
-        let body = try await RequestBody.decode(PutRequest.self, allowed: PutRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(PutRequest.self, for: Contract.put, from: request, context: context).value
         let (collective, individuals, reason) = try Self.validate(body, catalogue: context.catalogue)
         let saved = try await registrations.put(
             unitId: unit, year: year, collective: collective, individuals: individuals, reason: reason,
@@ -91,7 +90,6 @@ struct RegistrationsAPI {
     }
 
     struct SettingsRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["registrationRequired", "registrationDeadline"]
         var registrationRequired: Bool?
         /// "MM-DD" of each year.
         var registrationDeadline: String?
@@ -100,7 +98,7 @@ struct RegistrationsAPI {
     func settings(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let unit = try unitId(context)
-        let body = try await RequestBody.decode(SettingsRequest.self, allowed: SettingsRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(SettingsRequest.self, for: Contract.settings, from: request, context: context)
             .value
         try await Self.apply(try Self.settingsChange(body), to: unit, registrations: registrations, as: identity)
         return try JSON.response(

@@ -9,21 +9,21 @@ struct SeasonsAPI {
     let seasons: SeasonStore
     let localisation: Localisation
 
-    func register(on routes: SignedInRoutes) {
-        routes.browse.get("seasons/{id}", use: get)
-        routes.write.put("seasons/{id}/self-scores/{unitId}", use: selfScore)
-        routes.write.put("seasons/{id}/verified-scores/{unitId}", use: verify)
-        routes.write.put("seasons/{id}/cross-scores/{scorerUnitId}/{targetUnitId}", use: crossScore)
-        routes.write.post("seasons/{id}/finalise", use: finalise)
-        routes.write.post("seasons/{id}/reopen", use: reopen)
-        routes.browse.get("seasons/{id}/ranking", use: ranking)
-        routes.browse.get("seasons/{id}/ranking/export", use: exportRanking)
-        routes.write.put("seasons/{id}/covenant", use: covenant)
-        routes.write.put("seasons/{id}/targets/{unitId}", use: targets)
-        routes.write.put("seasons/{id}/conference", use: conference)
-        routes.browse.get("seasons/{id}/proposals", use: proposals)
-        routes.write.post("seasons/{id}/proposals", use: propose)
-        routes.write.post("seasons/{id}/next-season", use: nextSeason)
+    func register(on routes: APIRoutes) {
+        routes.browse.on(Contract.get, use: get)
+        routes.write.on(Contract.selfScore, use: selfScore)
+        routes.write.on(Contract.verify, use: verify)
+        routes.write.on(Contract.crossScore, use: crossScore)
+        routes.write.on(Contract.finalise, use: finalise)
+        routes.write.on(Contract.reopen, use: reopen)
+        routes.browse.on(Contract.ranking, use: ranking)
+        routes.browse.on(Contract.exportRanking, use: exportRanking)
+        routes.write.on(Contract.covenant, use: covenant)
+        routes.write.on(Contract.targets, use: targets)
+        routes.write.on(Contract.conference, use: conference)
+        routes.browse.on(Contract.proposals, use: proposals)
+        routes.write.on(Contract.propose, use: propose)
+        routes.write.on(Contract.nextSeason, use: nextSeason)
     }
 
     func seasonId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.season_not_found") }
@@ -32,7 +32,6 @@ struct SeasonsAPI {
     }
 
     struct ScoresRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["scores", "verifierUnitId"]
         var scores: [String: Points]?
         var verifierUnitId: Int64?
         var sheet: ScoreSheet {
@@ -51,14 +50,14 @@ struct SeasonsAPI {
     func selfScore(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let (id, unit) = (try seasonId(context), try unitId(context))
-        let body = try await RequestBody.decode(ScoresRequest.self, allowed: ["scores"], from: request, context: context).value
+        let body = try await RequestBody.decode(ScoresRequest.self, for: Contract.selfScore, from: request, context: context).value
         return try JSON.response(try await seasons.submitSelfScore(id, unitId: unit, sheet: try body.sheet, as: identity))
     }
 
     func verify(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let (id, unit) = (try seasonId(context), try unitId(context))
-        let body = try await RequestBody.decode(ScoresRequest.self, allowed: ScoresRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(ScoresRequest.self, for: Contract.verify, from: request, context: context).value
         return try JSON.response(
             try await seasons.verify(id, unitId: unit, sheet: try body.sheet, verifier: body.verifierUnitId, as: identity))
     }
@@ -66,7 +65,7 @@ struct SeasonsAPI {
     func crossScore(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let (id, scorer, target) = (try seasonId(context), try unitId(context, "scorerUnitId"), try unitId(context, "targetUnitId"))
-        let body = try await RequestBody.decode(ScoresRequest.self, allowed: ["scores"], from: request, context: context).value
+        let body = try await RequestBody.decode(ScoresRequest.self, for: Contract.crossScore, from: request, context: context).value
         return try JSON.response(
             try await seasons.submitCrossScore(id, scorer: scorer, target: target, sheet: try body.sheet, as: identity))
     }
@@ -81,7 +80,7 @@ struct SeasonsAPI {
     func reopen(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try seasonId(context)
-        let body = try await RequestBody.decode(ReasonRequest.self, allowed: ["reason"], from: request, context: context).value
+        let body = try await RequestBody.decode(ReasonRequest.self, for: Contract.reopen, from: request, context: context).value
         var errors: [DomainError] = []
         let reason = Validate.optionalText(body.reason, field: "reason", max: 2000, into: &errors)
         guard errors.isEmpty, let reason else {
@@ -121,7 +120,6 @@ struct SeasonsAPI {
     }
 
     struct CovenantRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["rulesText", "covenantText", "signedOn", "signedUnitIds"]
         var rulesText: String?
         var covenantText: String?
         var signedOn: String?
@@ -131,7 +129,7 @@ struct SeasonsAPI {
     func covenant(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try seasonId(context)
-        let body = try await RequestBody.decode(CovenantRequest.self, allowed: CovenantRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(CovenantRequest.self, for: Contract.covenant, from: request, context: context)
             .value
         let change = try Self.covenantChange(body)
         return try JSON.response(
@@ -155,13 +153,12 @@ struct SeasonsAPI {
     func targets(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let (id, unit) = (try seasonId(context), try unitId(context))
-        let body = try await RequestBody.decode(TargetsRequest.self, allowed: ["targets"], from: request, context: context).value
+        let body = try await RequestBody.decode(TargetsRequest.self, for: Contract.targets, from: request, context: context).value
         return try JSON.response(
             try await seasons.setTargets(id, unitId: unit, targets: try Self.registeredTargets(body, unitId: unit), as: identity))
     }
 
     struct ConferenceRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["date", "venue", "attendance"]
         var date: String?
         var venue: String?
         var attendance: String?
@@ -170,7 +167,7 @@ struct SeasonsAPI {
     func conference(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try seasonId(context)
-        let body = try await RequestBody.decode(ConferenceRequest.self, allowed: ConferenceRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(ConferenceRequest.self, for: Contract.conference, from: request, context: context)
             .value
         let change = try Self.conferenceChange(body)
         return try JSON.response(
@@ -184,7 +181,6 @@ struct SeasonsAPI {
     }
 
     struct ProposalRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["unitId", "code", "ballotId"]
         var unitId: Int64?
         var code: String?
         var ballotId: Int64?
@@ -193,7 +189,7 @@ struct SeasonsAPI {
     func propose(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try seasonId(context)
-        let body = try await RequestBody.decode(ProposalRequest.self, allowed: ProposalRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(ProposalRequest.self, for: Contract.propose, from: request, context: context)
             .value
         let (unit, code) = try Self.proposal(body, catalogue: context.catalogue)
         let items = try await seasons.addProposal(id, unitId: unit, code: code, ballotId: body.ballotId, as: identity)
@@ -211,7 +207,6 @@ struct SeasonsAPI {
     }
 
     struct NextRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["leaderUnitId", "deputyUnitId"]
         var leaderUnitId: Int64?
         var deputyUnitId: Int64?
     }
@@ -220,7 +215,7 @@ struct SeasonsAPI {
     func nextSeason(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try seasonId(context)
-        let body = try await RequestBody.decode(NextRequest.self, allowed: NextRequest.fields, from: request, context: context).value
+        let body = try await RequestBody.decode(NextRequest.self, for: Contract.nextSeason, from: request, context: context).value
         return try JSON.response(
             try await seasons.nextSeason(id, leader: body.leaderUnitId, deputy: body.deputyUnitId, as: identity), status: .created)
     }

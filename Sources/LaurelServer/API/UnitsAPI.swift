@@ -6,18 +6,17 @@ import LaurelStore
 struct UnitsAPI {
     let units: UnitStore
 
-    func register(on routes: SignedInRoutes) {
-        routes.browse.get("units", use: list)
-        routes.write.post("units", use: create)
-        routes.browse.get("units/{id}", use: get)
-        routes.write.patch("units/{id}", use: update)
-        routes.browse.get("units/{id}/subtree", use: subtree)
-        routes.write.post("units/{id}/deactivate", use: deactivate)
-        routes.write.post("units/{id}/merge", use: merge)
+    func register(on routes: APIRoutes) {
+        routes.browse.on(Contract.list, use: list)
+        routes.write.on(Contract.create, use: create)
+        routes.browse.on(Contract.get, use: get)
+        routes.write.on(Contract.update, use: update)
+        routes.browse.on(Contract.subtree, use: subtree)
+        routes.write.on(Contract.deactivate, use: deactivate)
+        routes.write.on(Contract.merge, use: merge)
     }
 
     struct CreateRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["code", "name", "kind", "level", "parentId", "activeFrom"]
         var code: String?
         var name: String?
         var kind: String?
@@ -75,7 +74,7 @@ struct UnitsAPI {
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(CreateRequest.self, for: Contract.create, from: request, context: context)
         let unit = try await units.create(try Self.draft(body.value), as: identity)
         return try JSON.response(unit, status: .created)
     }
@@ -84,7 +83,7 @@ struct UnitsAPI {
     func update(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let id = try context.id()
-        let body = try await RequestBody.decode(CreateRequest.self, allowed: CreateRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(CreateRequest.self, for: Contract.update, from: request, context: context)
         let current = try await units.get(id, as: identity)
         let patch = body.value
         let merged = CreateRequest(
@@ -98,26 +97,24 @@ struct UnitsAPI {
     }
 
     struct DateRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["date"]
         var date: String?
     }
 
     func deactivate(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(DateRequest.self, allowed: DateRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(DateRequest.self, for: Contract.deactivate, from: request, context: context)
         let date = try Self.date(body.value.date, today: context.today)
         return try JSON.response(try await units.deactivate(try context.id(), on: date, as: identity))
     }
 
     struct MergeRequest: Decodable, Sendable {
-        static let fields: Set<String> = ["targetId", "date"]
         var targetId: Int64?
         var date: String?
     }
 
     func merge(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        let body = try await RequestBody.decode(MergeRequest.self, allowed: MergeRequest.fields, from: request, context: context)
+        let body = try await RequestBody.decode(MergeRequest.self, for: Contract.merge, from: request, context: context)
         guard let target = body.value.targetId else { throw DomainError.invalid("error.required", field: "targetId") }
         let date = try Self.date(body.value.date, today: context.today)
         return try JSON.response(try await units.merge(try context.id(), into: target, on: date, as: identity))

@@ -70,11 +70,12 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     let d = dependencies
 
     let api = router.group("api/v1").add(middleware: APIErrorMiddleware(localisation: d.localisation))
-    let openAPI = try OpenAPIDocument.load()
-    api.get("openapi.json") { _, _ in openAPI.response() }
-    AuthAPI(auth: d.auth).register(on: api)
-    let secured = SignedInRoutes(
-        api.group().add(middleware: BearerAuthMiddleware(auth: d.auth)).add(middleware: CatalogueMiddleware(live: d.catalogue)))
+    let contract = APIContract()
+    AuthAPI(auth: d.auth).register(on: DocumentedGroup(group: api, contract: contract))
+    let secured = APIRoutes(
+        SignedInRoutes(
+            api.group().add(middleware: BearerAuthMiddleware(auth: d.auth)).add(middleware: CatalogueMiddleware(live: d.catalogue))),
+        contract: contract)
     AuthAPI(auth: d.auth).registerSecured(on: secured)
     UnitsAPI(units: d.units).register(on: secured)
     PeopleAPI(people: d.people).register(on: secured)
@@ -84,6 +85,9 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     EligibilityAPI(localisation: d.localisation, histories: HistoryStore(database: d.database), gate: d.heavyWork).register(on: secured)
     QuotasAPI(quotas: QuotaStore(database: d.database), histories: HistoryStore(database: d.database)).register(on: secured)
     ClusterRoutes(d).registerAPI(on: secured)
+    // Built from the operations just registered: what the document states is what is served.
+    let openAPI = try OpenAPIDocument(contract.document())
+    api.get("openapi.json") { _, _ in openAPI.response() }
     // Unknown API paths answer JSON, not an HTML page; a known path with a method it does not serve
     // answers 405 and names the methods it does.
     let allowed = AllowedMethods(router, under: "/api/v1/")
@@ -154,19 +158,4 @@ struct StaticAsset: Sendable {
         headers[.cacheControl] = "public, max-age=3600"
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: bytes))
     }
-}
-
-/// The OpenAPI 3.1 document of the API, served as written in `Resources/openapi.json`.
-struct OpenAPIDocument: Sendable {
-    let asset: StaticAsset
-
-    static func load() throws -> OpenAPIDocument {
-        guard let url = Bundle.module.url(forResource: "openapi", withExtension: "json", subdirectory: "Resources") else {
-            throw StaticAsset.StaticAssetError.missing("openapi.json")
-        }
-        return OpenAPIDocument(
-            asset: StaticAsset(bytes: ByteBuffer(bytes: try Data(contentsOf: url)), contentType: "application/json; charset=utf-8"))
-    }
-
-    func response() -> Response { asset.response() }
 }

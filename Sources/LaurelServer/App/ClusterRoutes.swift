@@ -20,7 +20,7 @@ struct ClusterRoutes {
         self.dependencies = dependencies
     }
 
-    func registerAPI(on routes: SignedInRoutes) {
+    func registerAPI(on routes: APIRoutes) {
         MovementsAPI(movements: movements).register(on: routes)
         RegistrationsAPI(registrations: registrations).register(on: routes)
         RegistrationListAPI(registrations: registrations, localisation: dependencies.localisation).register(on: routes)

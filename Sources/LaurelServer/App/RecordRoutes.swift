@@ -24,7 +24,7 @@ struct RecordRoutes {
         exports = ExportService(units: d.units, people: d.people, assessments: assessments, awards: awards, gate: d.heavyWork)
     }
 
-    func registerAPI(on routes: SignedInRoutes) {
+    func registerAPI(on routes: APIRoutes) {
         RecordsAPI(assessments: assessments, records: records).register(on: routes)
         AwardsAPI(awards: awards).register(on: routes)
         InitiativesAPI(initiatives: initiatives).register(on: routes)

@@ -15,6 +15,15 @@ enum RequestBody {
     /// bounded before it is walked. Routes that take longer lists say so.
     static let maxItems = 2_000
 
+    /// Decodes the body of `operation`: the members it accepts are the properties its document
+    /// states, so what the document says a client may send is what the server takes.
+    static func decode<T: Decodable & Sendable>(
+        _ type: T.Type, for operation: APIOperation, from request: Request, context: some LaurelContext,
+        limit: Int? = nil, maxItems: Int = maxItems
+    ) async throws -> Decoded<T> {
+        try await decode(type, allowed: operation.bodyProperties, from: request, context: context, limit: limit, maxItems: maxItems)
+    }
+
     /// `limit` bounds the body for routes that need less than the context's default; `maxItems`
     /// bounds every list in it.
     static func decode<T: Decodable & Sendable>(
