@@ -51,12 +51,13 @@ struct AwardsAPI {
         let subject = try RecordsAPI.subject(context, person: person)
         let body = try await RequestBody.decode(AwardRequest.self, for: Contract.createForPerson, from: request, context: context)
         return try JSON.response(
-            try await awards.create(subject, try Self.draft(body.value, today: context.today), as: identity), status: .created)
+            AwardResponse(try await awards.create(subject, try Self.draft(body.value, today: context.today), as: identity)),
+            status: .created)
     }
 
     func get(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await awards.get(try context.id(), as: identity))
+        return try JSON.response(AwardResponse(try await awards.get(try context.id(), as: identity)))
     }
 
     struct RevokeRequest: Decodable, Sendable {
@@ -70,7 +71,7 @@ struct AwardsAPI {
         var errors: [DomainError] = []
         let reason = Validate.name(body.value.reason, field: "reason", into: &errors)
         guard errors.isEmpty else { throw ValidationErrors(errors) }
-        return try JSON.response(try await awards.revoke(id, reason: reason, as: identity))
+        return try JSON.response(AwardResponse(try await awards.revoke(id, reason: reason, as: identity)))
     }
 
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
@@ -78,6 +79,7 @@ struct AwardsAPI {
         let filter = try ExportsAPI.filter(request)
         let page = try await awards.list(
             filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
-        return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
+        return try JSON.response(
+            ListResponse(items: page.items.map(AwardListItemResponse.init), total: page.total, page: page.page, per: page.per))
     }
 }

@@ -47,11 +47,12 @@ struct InitiativesAPI {
         let identity = context.identity
         let body = try await RequestBody.decode(InitiativeRequest.self, for: Contract.create, from: request, context: context)
         return try JSON.response(
-            try await initiatives.create(try Self.draft(body.value, today: context.today), as: identity), status: .created)
+            InitiativeResponse(try await initiatives.create(try Self.draft(body.value, today: context.today), as: identity)),
+            status: .created)
     }
 
     func get(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await initiatives.get(try context.id(), as: identity))
+        return try JSON.response(InitiativeResponse(try await initiatives.get(try context.id(), as: identity)))
     }
 }

@@ -54,12 +54,7 @@ struct RecordsAPI {
         let body = try await RequestBody.decode(AssessmentRequest.self, for: Contract.putForPerson, from: request, context: context)
         let (assessment, created) = try await assessments.put(
             subject, try Self.draft(body.value, year: try Self.year(context)), as: identity)
-        return try JSON.response(assessment, status: created ? .created : .ok)
-    }
-
-    struct RecordResponse: Encodable, Sendable {
-        let name: String
-        let years: [RecordYear]
+        return try JSON.response(AssessmentResponse(assessment), status: created ? .created : .ok)
     }
 
     func record(_ context: SignedInContext, person: Bool) async throws -> Response {
@@ -73,6 +68,7 @@ struct RecordsAPI {
         let filter = try ExportsAPI.filter(request)
         let page = try await assessments.list(
             filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
-        return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
+        return try JSON.response(
+            ListResponse(items: page.items.map(AssessmentListItemResponse.init), total: page.total, page: page.page, per: page.per))
     }
 }

@@ -49,6 +49,39 @@ extension UnitsAPI {
     }
 }
 
+/// A unit as the API shows it: the API's own shape, so a change to the stored unit does not
+/// change the API unnoticed.
+struct UnitResponse: Encodable, Sendable {
+    let id: Int64, code: String, name: String, kind: UnitKind, level: UnitLevel, parentId: Int64?, path: String
+    let active: Bool, activeFrom: String?, activeTo: String?, mergedIntoId: Int64?
+
+    init(_ unit: OrgUnit) {
+        id = unit.id
+        code = unit.code
+        name = unit.name
+        kind = unit.kind
+        level = unit.level
+        parentId = unit.parentId
+        path = unit.path
+        active = unit.active
+        activeFrom = unit.activeFrom
+        activeTo = unit.activeTo
+        mergedIntoId = unit.mergedIntoId
+    }
+}
+
+/// What a merge did.
+struct MergeResponse: Encodable, Sendable {
+    let source: UnitResponse, targetId: Int64, peopleMoved: Int, unitsMoved: Int
+
+    init(_ result: MergeResult) {
+        source = UnitResponse(result.source)
+        targetId = result.targetId
+        peopleMoved = result.peopleMoved
+        unitsMoved = result.unitsMoved
+    }
+}
+
 extension SchemaComponent {
     static let unit = SchemaComponent("Unit") {
         .object(

@@ -58,25 +58,25 @@ struct UnitsAPI {
         if request.query("active") == "true" { filter.includeInactive = false }
         let page = try await units.list(
             filter, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")), as: identity)
-        return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
+        return try JSON.response(ListResponse(items: page.items.map(UnitResponse.init), total: page.total, page: page.page, per: page.per))
     }
 
     func get(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await units.get(try context.id(), as: identity))
+        return try JSON.response(UnitResponse(try await units.get(try context.id(), as: identity)))
     }
 
     func subtree(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
         let items = try await units.subtree(of: try context.id(), as: identity)
-        return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: items.count))
+        return try JSON.response(ListResponse(items: items.map(UnitResponse.init), total: items.count, page: 1, per: items.count))
     }
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, for: Contract.create, from: request, context: context)
         let unit = try await units.create(try Self.draft(body.value), as: identity)
-        return try JSON.response(unit, status: .created)
+        return try JSON.response(UnitResponse(unit), status: .created)
     }
 
     /// PATCH: fields left out keep their value; `"parentId": null` makes a top-level unit.
@@ -93,7 +93,7 @@ struct UnitsAPI {
             level: body.keys.contains("level") ? patch.level : current.level.rawValue,
             parentId: body.keys.contains("parentId") ? patch.parentId : current.parentId,
             activeFrom: body.keys.contains("activeFrom") ? patch.activeFrom : current.activeFrom)
-        return try JSON.response(try await units.update(id, with: try Self.draft(merged), as: identity))
+        return try JSON.response(UnitResponse(try await units.update(id, with: try Self.draft(merged), as: identity)))
     }
 
     struct DateRequest: Decodable, Sendable {
@@ -104,7 +104,7 @@ struct UnitsAPI {
         let identity = context.identity
         let body = try await RequestBody.decode(DateRequest.self, for: Contract.deactivate, from: request, context: context)
         let date = try Self.date(body.value.date, today: context.today)
-        return try JSON.response(try await units.deactivate(try context.id(), on: date, as: identity))
+        return try JSON.response(UnitResponse(try await units.deactivate(try context.id(), on: date, as: identity)))
     }
 
     struct MergeRequest: Decodable, Sendable {
@@ -117,7 +117,7 @@ struct UnitsAPI {
         let body = try await RequestBody.decode(MergeRequest.self, for: Contract.merge, from: request, context: context)
         guard let target = body.value.targetId else { throw DomainError.invalid("error.required", field: "targetId") }
         let date = try Self.date(body.value.date, today: context.today)
-        return try JSON.response(try await units.merge(try context.id(), into: target, on: date, as: identity))
+        return try JSON.response(MergeResponse(try await units.merge(try context.id(), into: target, on: date, as: identity)))
     }
 
     static func date(_ raw: String?, today: CalendarDate) throws -> CalendarDate {
