@@ -24,3 +24,8 @@ struct ListResponse<Item: Encodable & Sendable>: Encodable, Sendable {
     let page: Int
     let per: Int
 }
+
+/// A shape the API answers with, declared in this module beside its contract. `JSON.response`
+/// takes only these, so a store or domain model cannot become part of the API by being returned:
+/// a change to what is stored then changes the API only where a response type says so.
+protocol APIResponseBody: Encodable, Sendable {}
