@@ -24,23 +24,30 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         let logger = Logger(label: "laurel")
         let configuration = AppConfiguration(hostname: hostname, port: port, secureCookies: secureCookies)
-        try await withDatabase(options, logger: logger) { database in
+        let location = DatabaseLocation.resolve(path: options.database, environment: ProcessInfo.processInfo.environment)
+        let database = try await LaurelDatabase.open(location, logger: logger)
+        let dependencies = try await AppDependencies.make(database: database, configuration: configuration)
+        var app = try buildApplication(dependencies, configuration: configuration, logger: logger)
+        // The group runs the database first and stops it last; migrations and the demo need its
+        // pool running and must be done before the first request.
+        app.addServices(DatabaseService(database))
+        let seedDemo = !noDemo
+        let address = "http://\(hostname):\(port)/"
+        app.beforeServerStarts {
             let applied = try await Migrator.migrate(database)
             if !applied.isEmpty { say("Migrated: \(applied.joined(separator: ", "))") }
-            let dependencies = try await AppDependencies.make(database: database, configuration: configuration)
-            if !noDemo, try await DemoSeeder.isEmpty(database) {
+            if seedDemo, try await DemoSeeder.isEmpty(database) {
                 try await DemoSeeder.seed(database, hash: dependencies.auth.hash)
                 say("Seeded the demo organisation. Demo accounts (username / password):")
                 for account in DemoSeeder.accounts {
-                    say(
-                        "  \(account.username.padding(toLength: 16, withPad: " ", startingAt: 0)) \(account.password.padding(toLength: 14, withPad: " ", startingAt: 0)) \(account.role.rawValue) of \(account.unitCode)"
-                    )
+                    let username = account.username.padding(toLength: 16, withPad: " ", startingAt: 0)
+                    let password = account.password.padding(toLength: 14, withPad: " ", startingAt: 0)
+                    say("  \(username) \(password) \(account.role.rawValue) of \(account.unitCode)")
                 }
             }
-            let app = try buildApplication(dependencies, configuration: configuration, logger: logger)
-            say("Laurel is running at http://\(hostname):\(port)/  (Ctrl-C to stop)")
-            try await app.runService()
+            say("Laurel is running at \(address)  (Ctrl-C to stop)")
         }
+        try await app.runService()
     }
 }
 

@@ -127,10 +127,11 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     return router
 }
 
-/// Builds the application used by `laurel serve` and by the tests.
+/// Builds the application used by `laurel serve` and by the tests. `laurel serve` adds the
+/// database as a service of its own; the tests run their databases themselves.
 public func buildApplication(
     _ dependencies: AppDependencies, configuration: AppConfiguration, logger: Logger
-) throws -> some ApplicationProtocol {
+) throws -> Application<RouterResponder<AppRequestContext>> {
     let router = try buildRouter(dependencies, configuration: configuration)
     return Application(
         router: router,
