@@ -24,6 +24,7 @@ let package = Package(
         // Already built for postgres-nio; named to configure the PostgreSQL client's TLS (sslmode).
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.25.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.20.0"),
@@ -63,17 +64,30 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
             ],
             resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
+        // The benchmark and its synthetic data, out of the targets that serve: what production
+        // links holds no generator. AsyncHTTPClient is its load generator (already built for
+        // HummingbirdTesting).
+        .target(
+            name: "LaurelBench",
+            dependencies: [
+                "LaurelServer", "LaurelStore", "LaurelDomain", "LaurelDocuments",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "laurel",
             dependencies: [
-                "LaurelServer", "LaurelStore", "LaurelDomain",
+                "LaurelServer", "LaurelStore", "LaurelDomain", "LaurelBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                // The benchmark's load generator; already built for HummingbirdTesting.
-                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -82,6 +96,7 @@ let package = Package(
         // A library of its own because the store and the server tests both need it.
         .target(name: "LaurelTestSupport", dependencies: ["LaurelStore", "LaurelDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "LaurelStoreTests", dependencies: ["LaurelStore", "LaurelTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "LaurelBenchTests", dependencies: ["LaurelBench", "LaurelDomain"], swiftSettings: swiftSettings),
         .testTarget(name: "LaurelDocumentsTests", dependencies: ["LaurelDocuments", "LaurelTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LaurelServerTests",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LaurelBench
 import LaurelServer
 import LaurelStore
 import Logging

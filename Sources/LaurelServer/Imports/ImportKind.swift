@@ -1,7 +1,7 @@
 import LaurelDomain
 
 /// What a file can import, and the columns each kind reads (docs/import-formats.md).
-enum ImportKind: String, CaseIterable, Sendable {
+public enum ImportKind: String, CaseIterable, Sendable {
     case units, people, assessments, initiatives, awards
 
     /// A column of the layout: its key (the English header), the Vietnamese header, and whether

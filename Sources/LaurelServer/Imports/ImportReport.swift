@@ -1,7 +1,7 @@
 import Foundation
 
 /// One bad row (or a problem with the whole file, as row 0): what the dry run lists.
-struct ImportProblem: Sendable, Equatable {
+public struct ImportProblem: Sendable, Equatable {
     let row: Int
     let column: String?
     let key: String

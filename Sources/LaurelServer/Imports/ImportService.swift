@@ -5,7 +5,7 @@ import LaurelStore
 
 /// Runs an import: reads the file (CSV or XLSX), checks every row, and — unless it is a dry run and
 /// only when no row is bad — writes all rows in one transaction. Nothing is ever half-imported.
-struct ImportService: Sendable {
+public struct ImportService: Sendable {
     let contexts: ImportContextLoader
     let loader: RecordLoader
     /// The imports running now, by file: the same file is not imported twice at once.
@@ -18,18 +18,21 @@ struct ImportService: Sendable {
     /// The report lists at most this many problems (and says how many there were).
     static let maxListed = 5_000
 
-    typealias Result = (problems: [ImportProblem], rows: Int, imported: Int)
+    public typealias Result = (problems: [ImportProblem], rows: Int, imported: Int)
 
     /// Reading and checking a large file is CPU work like a whole export: it queues behind the same gate.
     let gate: HeavyWorkGate?
 
-    init(database: LaurelDatabase, gate: HeavyWorkGate? = nil) {
+    /// Imports that queue behind nobody: the bench's, timed on their own.
+    public init(database: LaurelDatabase) { self.init(database: database, gate: nil) }
+
+    init(database: LaurelDatabase, gate: HeavyWorkGate?) {
         contexts = ImportContextLoader(database: database)
         loader = RecordLoader(database: database)
         self.gate = gate
     }
 
-    func run(
+    public func run(
         _ kind: ImportKind, data: Data, fileName: String? = nil, dryRun: Bool, as identity: Identity, today: CalendarDate,
         progress: (@Sendable (_ done: Int, _ total: Int) async -> Void)? = nil
     ) async throws -> Result {

@@ -9,8 +9,17 @@ import NIOCore
 
 /// The benchmark: builds a synthetic province in a fresh database (a temporary SQLite file, and
 /// PostgreSQL too when `LAUREL_BENCH_POSTGRES_URL` is set), then times the hot paths.
-struct BenchRunner {
+public struct BenchRunner {
     let units: Int, people: Int, requests: Int, concurrency: Int, seed: UInt64, database: String?
+
+    public init(units: Int, people: Int, requests: Int, concurrency: Int, seed: UInt64, database: String?) {
+        self.units = units
+        self.people = people
+        self.requests = requests
+        self.concurrency = concurrency
+        self.seed = seed
+        self.database = database
+    }
 
     struct Figures: Codable {
         var database = ""
@@ -30,11 +39,11 @@ struct BenchRunner {
         var historyFigures: HistoryFigures?
     }
 
-    struct Report: Codable {
+    public struct Report: Codable {
         var machine: String
         var results: [Figures]
 
-        func table() -> String {
+        public func table() -> String {
             var lines = ["Laurel bench — \(machine)", ""]
             let columns = [
                 "database", "units", "people", "generate s", "insert s", "rows/s", "subtree ms", "scoped count ms", "search ms",
@@ -85,7 +94,7 @@ struct BenchRunner {
         func fmt(_ value: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", value) }
     }
 
-    func run() async throws -> Report {
+    public func run() async throws -> Report {
         var logger = Logger(label: "laurel-bench")
         logger.logLevel = .warning
         var results: [Figures] = []

@@ -1,6 +1,7 @@
 import Foundation
 import LaurelDocuments
 import LaurelDomain
+import LaurelServer
 import LaurelStore
 
 /// The import scenario of `laurel bench`: a yearly-assessment XLSX made in memory for the people

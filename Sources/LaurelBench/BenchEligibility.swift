@@ -3,11 +3,11 @@ import LaurelDomain
 
 /// The eligibility scenario of `laurel bench`: every title and form for N people with 10 years
 /// of synthetic, deterministic history, checked in memory on every core.
-struct EligibilityFigures: Codable {
+public struct EligibilityFigures: Codable {
     var people = 0, years = 0, checks = 0, eligible = 0
     var generateSeconds = 0.0, checkSeconds = 0.0, checksPerSecond = 0.0
 
-    static func measure(people: Int, years: Int, seed: UInt64) async -> EligibilityFigures {
+    public static func measure(people: Int, years: Int, seed: UInt64) async -> EligibilityFigures {
         var figures = EligibilityFigures(people: people, years: years)
         let start = ContinuousClock.now
         let histories = SyntheticHistories.generate(count: people, years: years, seed: seed)
@@ -15,7 +15,7 @@ struct EligibilityFigures: Codable {
         // Build the engine before the clock starts: compiling the rules is start-up work.
         let engine = EligibilityEngine.standard
         let checking = ContinuousClock.now
-        let counts = await SyntheticHistories.checkAll(histories, engine: engine, workers: ProcessInfo.processInfo.activeProcessorCount)
+        let counts = await BatchCheck.checkAll(histories, engine: engine, workers: ProcessInfo.processInfo.activeProcessorCount)
         figures.checkSeconds = seconds(since: checking)
         figures.checks = counts.checks
         figures.eligible = counts.eligible
@@ -23,7 +23,7 @@ struct EligibilityFigures: Codable {
         return figures
     }
 
-    func line() -> String {
+    public func line() -> String {
         String(
             format:
                 "eligibility (in memory) | %d people × %d years | %d checks | generate %.2f s | check %.2f s | %.0f checks/s | %d eligible",
