@@ -1,7 +1,10 @@
 import Foundation
+import MultipartKit
+import NIOCore
 
-/// The parts of a `multipart/form-data` body (RFC 7578): enough for a file upload with a few
-/// text fields. Parts are found by scanning for the boundary; nothing is decoded but the names.
+/// The parts of a `multipart/form-data` body (RFC 7578), read by multipart-kit's parser: a file
+/// upload with a few text fields. Only the names are decoded; a body the parser refuses (a
+/// missing or wrong boundary, a part cut short) gives no form at all.
 struct MultipartForm: Sendable {
     struct Part: Sendable {
         let name: String
@@ -11,39 +14,42 @@ struct MultipartForm: Sendable {
     let parts: [Part]
 
     init?(body: Data, contentType: String) {
-        guard contentType.lowercased().hasPrefix("multipart/form-data"),
-            let range = contentType.range(of: "boundary=", options: .caseInsensitive)
-        else { return nil }
-        var boundary = String(contentType[range.upperBound...].prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces)
-        if boundary.hasPrefix("\""), boundary.hasSuffix("\""), boundary.count >= 2 { boundary = String(boundary.dropFirst().dropLast()) }
-        guard !boundary.isEmpty else { return nil }
-        let delimiter = Data(("--" + boundary).utf8)
-        let headerEnd = Data("\r\n\r\n".utf8)
+        guard contentType.lowercased().hasPrefix("multipart/form-data"), let boundary = Self.boundary(of: contentType) else { return nil }
         var parts: [Part] = []
-        var cursor = body.startIndex
-        guard let first = body.range(of: delimiter, in: cursor..<body.endIndex) else { return nil }
-        cursor = first.upperBound
-        while let next = body.range(of: delimiter, in: cursor..<body.endIndex) {
-            var section = body[cursor..<next.lowerBound]
-            if section.starts(with: Data("\r\n".utf8)) { section = section.dropFirst(2) }
-            if section.suffix(2) == Data("\r\n".utf8) { section = section.dropLast(2) }
-            if let split = section.range(of: headerEnd) {
-                let headers = String(decoding: section[section.startIndex..<split.lowerBound], as: UTF8.self)
-                let content = Data(section[split.upperBound...])
-                if let name = Self.attribute("name", in: headers) {
-                    parts.append(Part(name: name, filename: Self.attribute("filename", in: headers), data: content))
-                }
-            }
-            cursor = next.upperBound
-            if body[cursor...].starts(with: Data("--".utf8)) { break }
+        var disposition: String?
+        var data = Data()
+        let parser = MultipartParser(boundary: boundary)
+        parser.onHeader = { field, value in
+            if field.lowercased() == "content-disposition" { disposition = value }
         }
+        parser.onBody = { buffer in data.append(contentsOf: buffer.readableBytesView) }
+        parser.onPartComplete = {
+            if let disposition, let name = Self.parameter("name", of: disposition) {
+                parts.append(Part(name: name, filename: Self.parameter("filename", of: disposition), data: data))
+            }
+            disposition = nil
+            data = Data()
+        }
+        do { try parser.execute(ByteBuffer(bytes: body)) } catch { return nil }
         self.parts = parts
     }
 
-    static func attribute(_ name: String, in headers: String) -> String? {
-        for line in headers.split(whereSeparator: \.isNewline) where line.lowercased().hasPrefix("content-disposition") {
-            guard let range = line.range(of: " \(name)=\"") ?? line.range(of: ";\(name)=\"") else { continue }
-            return String(line[range.upperBound...].prefix { $0 != "\"" })
+    /// The boundary parameter of the content type, unquoted.
+    static func boundary(of contentType: String) -> String? {
+        guard let range = contentType.range(of: "boundary=", options: .caseInsensitive) else { return nil }
+        var boundary = String(contentType[range.upperBound...].prefix { $0 != ";" }).trimmingCharacters(in: .whitespaces)
+        if boundary.hasPrefix("\""), boundary.hasSuffix("\""), boundary.count >= 2 { boundary = String(boundary.dropFirst().dropLast()) }
+        return boundary.isEmpty ? nil : boundary
+    }
+
+    /// A quoted parameter of a Content-Disposition value (`form-data; name="file"; filename="a.xlsx"`).
+    static func parameter(_ name: String, of disposition: String) -> String? {
+        for item in disposition.split(separator: ";") {
+            let pair = item.trimmingCharacters(in: .whitespaces)
+            guard pair.lowercased().hasPrefix(name + "=") else { continue }
+            var value = pair.dropFirst(name.count + 1)
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = value.dropFirst().dropLast() }
+            return String(value)
         }
         return nil
     }
