@@ -30,15 +30,16 @@ public struct PageRenderer: Sendable {
         case missingTemplate(String)
     }
 
-    /// What every page template can use: `t.key` for strings, `user`, `csrf`, `nav_*` flags.
-    struct Layout {
+    /// What every page template can use: `t.key` for strings, `user`, `csrf`, `nav_*` flags, and
+    /// the page's own `content`, typed by the page that renders it.
+    struct Layout<Content> {
         let t: [String: String]
         let lang: String
         let title: String
         let csrf: String
         let user: UserBox?
         let nav: [String: Bool]
-        let content: Any
+        let content: Content
         let flash: String?
     }
 
@@ -51,10 +52,24 @@ public struct PageRenderer: Sendable {
         let canBrowse: Bool
     }
 
-    func html(
-        _ template: String, title: String, nav: String, content: Any, context: some LaurelContext, status: HTTPResponse.Status = .ok,
-        flash: String? = nil
+    func html<Content>(
+        _ template: String, title: String, nav: String, content: Content, context: some LaurelContext,
+        status: HTTPResponse.Status = .ok, flash: String? = nil
     ) throws -> Response {
+        let body = try htmlString(template, title: title, nav: nav, content: content, context: context, flash: flash)
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
+        headers[HTTPField.Name("Content-Security-Policy")!] =
+            "default-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// A page as text: the body of `html`, and of responses streamed in parts (the import's progress page).
+    func htmlString<Content>(
+        _ template: String, title: String, nav: String, content: Content, context: some LaurelContext, flash: String? = nil
+    ) throws -> String {
         let t = localisation.table(context.locale)
         let user = context.signedIn.map {
             UserBox(
@@ -65,13 +80,7 @@ public struct PageRenderer: Sendable {
             t: t, lang: context.locale.rawValue, title: title, csrf: context.csrf ?? "", user: user, nav: [nav: true], content: content,
             flash: flash)
         guard let body = library.render(layout, withTemplate: template) else { throw PageError.missingTemplate(template) }
-        var headers = HTTPFields()
-        headers[.contentType] = "text/html; charset=utf-8"
-        headers[.cacheControl] = "no-store"
-        headers[HTTPField.Name("X-Frame-Options")!] = "DENY"
-        headers[HTTPField.Name("Content-Security-Policy")!] =
-            "default-src 'self'; style-src 'self'; script-src 'self'; form-action 'self'; frame-ancestors 'none'"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+        return body
     }
 
     func error(status: HTTPResponse.Status, key: String, context: some LaurelContext) throws -> Response {
