@@ -81,6 +81,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            path: "Benchmarks",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
