@@ -10,7 +10,10 @@ struct APIErrorMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.locale = AppLocale(header: request.headers[.acceptLanguage])
+        // A page's link answers in the page's language; a client with a token in its own.
+        let viaPage = BearerAuthMiddleware.sessionToken(in: request) != nil
+        context.locale = AppLocale(
+            header: viaPage ? request.cookies[SessionMiddleware.languageCookie]?.value ?? "vi" : request.headers[.acceptLanguage])
         do {
             return try await next(request, context)
         } catch {
@@ -23,7 +26,10 @@ struct APIErrorMiddleware: RouterMiddleware {
     }
 }
 
-/// API routes need `Authorization: Bearer TOKEN` from `POST /api/v1/auth/token`.
+/// API routes need `Authorization: Bearer TOKEN` from `POST /api/v1/auth/token`, or, for a
+/// read (GET, HEAD), the pages' session cookie: the exports and downloads the pages link to are
+/// API reads, and a signed-in browser following such a link has no token. Writes never take the
+/// cookie, so the API needs no CSRF token: a cross-site form cannot reach it.
 struct BearerAuthMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let auth: AuthService
@@ -34,9 +40,22 @@ struct BearerAuthMiddleware: RouterMiddleware {
         return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
     }
 
+    /// The session a page's link brings to an API read, when it carries no token.
+    static func sessionToken(in request: Request) -> String? {
+        guard token(in: request) == nil, request.method == .get || request.method == .head else { return nil }
+        return request.cookies[SessionMiddleware.cookieName]?.value
+    }
+
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard let token = Self.token(in: request), let (identity, _) = try await auth.identity(token: token, kind: "api")
-        else { throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized") }
+        let found: (Identity, String?)?
+        if let token = Self.token(in: request) {
+            found = try await auth.identity(token: token, kind: "api")
+        } else if let session = Self.sessionToken(in: request) {
+            found = try await auth.identity(token: session, kind: "session")
+        } else {
+            found = nil
+        }
+        guard let (identity, _) = found else { throw APIError(status: .unauthorized, code: "unauthorized", key: "error.unauthorized") }
         var context = context
         context.identity = identity
         return try await next(request, context)

@@ -47,15 +47,25 @@ enum APIDocument {
             "paths": .object(paths.mapValues { .object($0) }),
             "components": .object([
                 "schemas": .object(components),
-                "securitySchemes": .object(["bearer": .object(["type": "http", "scheme": "bearer"])]),
+                "securitySchemes": .object([
+                    "bearer": .object(["type": "http", "scheme": "bearer"]),
+                    // The pages' session, which API reads also take (the exports a page links to).
+                    "session": .object(["type": "apiKey", "in": "cookie", "name": .string(SessionMiddleware.cookieName)]),
+                ]),
             ]),
         ])
+    }
+
+    /// Any secured operation takes a token; a read also takes the pages' session.
+    static func security(of operation: APIOperation) -> [JSONValue] {
+        guard operation.secured else { return [] }
+        return operation.method == .get ? [.object(["bearer": []]), .object(["session": []])] : [.object(["bearer": []])]
     }
 
     static func json(of operation: APIOperation) -> JSONValue {
         var json: [String: JSONValue] = [
             "summary": .string(operation.summary), "tags": [.string(operation.tag)],
-            "security": operation.secured ? [.object(["bearer": []])] : [],
+            "security": .array(security(of: operation)),
             "responses": .object(
                 Dictionary(
                     uniqueKeysWithValues: operation.responses.map { response in
