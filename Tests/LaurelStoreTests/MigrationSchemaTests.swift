@@ -108,6 +108,7 @@ import Testing
             CreateMovementsAndClusters.ballotSubjectKinds, BallotDraft.SubjectKind.allCases.map(\.rawValue),
             "ballots.subject_kind / BallotDraft.SubjectKind")
         same(CreateMovementsAndClusters.clusterPosts, ClusterPost.allCases.map(\.rawValue), "ballots.post / ClusterPost")
+        same(CreateNominations.councilRoles, CouncilRole.allCases.map(\.rawValue), "council_members.role / CouncilRole")
         // Not domain enums: the API's cluster kinds, the token kinds, the score sheets and import
         // states are literal strings in their stores too; the lists are only frozen here.
         // Not CaseIterable: every frozen value at least still names a case.

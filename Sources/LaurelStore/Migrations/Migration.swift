@@ -20,6 +20,7 @@ public enum Migrator {
         CreateRecords.migration,
         CreateMovementsAndClusters.migration,
         AttachFilesToReports.migration,
+        CreateNominations.migration,
     ]
 
     /// Returns the names of the migrations it applied. `lastVersion` stops after that migration (the
