@@ -21,8 +21,9 @@ struct MovementResponse: APIResponseBody {
     struct Content: Encodable, Sendable {
         let number: Int, title: String
     }
+    /// `group` is a named group's code or an other group's own text.
     struct Criterion: Encodable, Sendable {
-        let group: ParticipantGroup, text: String
+        let group: String, text: String
     }
     struct Deadline: Encodable, Sendable {
         let id: Int64, title: String, dueDate: String
@@ -45,7 +46,7 @@ struct MovementResponse: APIResponseBody {
         objectives = movement.objectives
         motto = movement.motto
         contents = movement.contents.map { Content(number: $0.number, title: $0.title) }
-        criteria = movement.criteria.map { Criterion(group: $0.group, text: $0.text) }
+        criteria = movement.criteria.map { Criterion(group: $0.group.rawValue, text: $0.text) }
         plannedForms = movement.plannedForms
         parentId = movement.parentId
         status = movement.status
