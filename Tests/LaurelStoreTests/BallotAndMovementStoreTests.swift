@@ -119,7 +119,7 @@ import Testing
                     ReportDeadline(code: "2", title: "Tổng kết", dueDate: CalendarDate("2025-11-30")!),
                 ])
             let movement = try await store.create(national, as: provinceOfficer)
-            #expect(movement.reportDeadlines.count == 2 && movement.status == "draft")
+            #expect(movement.reportDeadlines.count == 2 && movement.status == .draft)
             await #expect(throws: DomainError.self) {
                 _ = try await store.implement(movement.id, unitId: f.members[0].id, as: officer(f.members[0]))
             }
@@ -143,15 +143,37 @@ import Testing
             #expect(coverage.total == 5 && coverage.launched == 1)
             let byUnit = Dictionary(uniqueKeysWithValues: coverage.units.map { ($0.unitId, $0) })
             #expect(byUnit[f.members[0].id]?.movementId == child.id)
-            #expect(byUnit[f.members[0].id]?.reports.map(\.status) == ["submitted", "pending"])
-            #expect(byUnit[f.members[1].id]?.reports.first?.status == "late")
-            #expect(byUnit[f.members[2].id]?.reports.first?.status == "missing")
+            #expect(byUnit[f.members[0].id]?.reports.map(\.status) == [.submitted, .pending])
+            #expect(byUnit[f.members[1].id]?.reports.first?.status == .late)
+            #expect(byUnit[f.members[2].id]?.reports.first?.status == .missing)
             await #expect(throws: DomainError.self) {
                 _ = try await store.coverage(movement.id, today: CalendarDate("2025-07-20")!, as: officer(f.members[0]))
             }
             let other = try await UnitStore(database: db).create(
                 UnitDraft(code: "Q", name: "Tỉnh khác", kind: .province, level: .provincial, parentId: nil), as: admin)
             await #expect(throws: DomainError.self) { _ = try await store.get(movement.id, as: officer(other)) }
+        }
+    }
+
+    /// A stored date that does not read is damage: reading the movement fails and names the
+    /// column, rather than showing a made-up day or dropping the step.
+    @Test(arguments: TestDatabases.kinds)
+    func anUnreadableStoredDateIsAnError(kind: TestDatabases.Kind) async throws {
+        try await TestDatabases.with(kind) { db in
+            let f = try await seasons.fixture(db)
+            let store = MovementStore(database: db)
+            let provinceOfficer = officer(f.province)
+            let movement = try await store.create(
+                Movement(
+                    name: "Thi đua", launcherUnitId: f.province.id, kind: .regular, start: CalendarDate("2025-01-01")!,
+                    end: CalendarDate("2025-12-31")!),
+                as: provinceOfficer)
+            _ = try await store.advance(movement.id, to: .launched, on: CalendarDate("2025-01-10")!, as: provinceOfficer)
+            try await db.transaction { sql in
+                try await sql.raw("UPDATE movements SET launched_on = 'soon' WHERE id = \(bind: movement.id)").run()
+            }
+            let error = await #expect(throws: UnreadableStoredValue.self) { _ = try await store.get(movement.id, as: provinceOfficer) }
+            #expect(error?.column == "movements.launched_on")
         }
     }
 

@@ -14,7 +14,7 @@ struct AccountsAPI {
         routes.any.on(Contract.update, use: update)
     }
 
-    struct AccountResponse: Encodable, Sendable {
+    struct AccountResponse: APIResponseBody {
         let id: Int64, username: String, role: Role, unitId: Int64, unitName: String, personId: Int64?, active: Bool
         init(_ item: AccountListItem) {
             id = item.account.id

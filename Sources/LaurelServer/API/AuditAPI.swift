@@ -10,7 +10,7 @@ struct AuditAPI {
         routes.browse.on(Contract.list, use: list)
     }
 
-    struct EventResponse: Encodable, Sendable {
+    struct EventResponse: APIResponseBody {
         // The shape of the issue: no event or actor ids, which mean nothing to a reader of the log.
         let at: String, actor: String, action: String, entity: String, entityId: Int64?
         let before: JSONValue?, after: JSONValue?

@@ -22,7 +22,7 @@ struct AuthAPI {
         var password: String?
     }
 
-    struct TokenResponse: Encodable, Sendable {
+    struct TokenResponse: APIResponseBody {
         let token: String
         let expiresAt: String
     }

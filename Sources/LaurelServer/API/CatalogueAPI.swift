@@ -56,8 +56,31 @@ struct CatalogueAPI {
             coefficientCollective: body.coefficientCollective, legalBasis: basis, note: note)
     }
 
+    /// An entry as the API shows it (schema `CatalogueItem`).
+    struct CatalogueItemResponse: APIResponseBody {
+        let code: String, category: AwardCategory, nameVi: String, nameEn: String, subjectKinds: [SubjectKind]
+        let awardingLevel: AwardingLevel, annual: Bool, coefficientIndividual: Double?, coefficientCollective: Double?
+        let legalBasis: String, ruleReference: String, note: String?, builtin: Bool
+
+        init(_ item: CatalogueItem) {
+            code = item.code
+            category = item.category
+            nameVi = item.nameVi
+            nameEn = item.nameEn
+            subjectKinds = item.subjectKinds
+            awardingLevel = item.awardingLevel
+            annual = item.annual
+            coefficientIndividual = item.coefficientIndividual
+            coefficientCollective = item.coefficientCollective
+            legalBasis = item.legalBasis
+            ruleReference = item.ruleReference
+            note = item.note
+            builtin = item.builtin
+        }
+    }
+
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
-        let items = try await catalogue.list()
+        let items = try await catalogue.list().map(CatalogueItemResponse.init)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(1, items.count)))
     }
 
@@ -66,6 +89,6 @@ struct CatalogueAPI {
         let body = try await RequestBody.decode(EntryRequest.self, for: Contract.create, from: request, context: context)
         let created = try await catalogue.create(try Self.item(body.value), as: identity)
         live.invalidate()
-        return try JSON.response(created, status: .created)
+        return try JSON.response(CatalogueItemResponse(created), status: .created)
     }
 }

@@ -20,10 +20,10 @@ struct EligibilityAPI {
         routes.any.on(Contract.unit, use: unit)
     }
 
-    struct PersonEligibility: Encodable, Sendable {
+    struct PersonEligibility: APIResponseBody {
         let personId: Int64
         let year: Int
-        let verdicts: [EligibilityVerdict]
+        let verdicts: [VerdictResponse]
     }
 
     /// Every title and form for a person, judged for `year` (default: the last year of the record).
@@ -33,10 +33,10 @@ struct EligibilityAPI {
         let year = try Self.year(request, default: subject.history.lastYear, today: context.today)
         let engine = context.engine
         let verdicts = engine.catalogue.codes(for: .individual).map { engine.verdict(for: subject.history, code: $0, year: year) }
-        return try JSON.response(PersonEligibility(personId: subject.id, year: year, verdicts: verdicts))
+        return try JSON.response(PersonEligibility(personId: subject.id, year: year, verdicts: verdicts.map(VerdictResponse.init)))
     }
 
-    struct UnitEligibility: Encodable, Sendable {
+    struct UnitEligibility: APIResponseBody {
         let unitId: Int64
         let code: String
         let year: Int
@@ -72,7 +72,7 @@ struct EligibilityAPI {
         let field: String
         let message: String
     }
-    struct ProblemsResponse: Encodable, Sendable {
+    struct ProblemsResponse: APIResponseBody {
         struct Inner: Encodable, Sendable {
             let code: String
             let message: String
@@ -81,7 +81,7 @@ struct EligibilityAPI {
         }
         let error: Inner
     }
-    struct VerdictsResponse: Encodable, Sendable { let verdicts: [EligibilityVerdict] }
+    struct VerdictsResponse: APIResponseBody { let verdicts: [VerdictResponse] }
 
     func check(_ request: Request, context: SignedInContext) async throws -> Response {
         var request = request
@@ -90,7 +90,7 @@ struct EligibilityAPI {
         let engine = context.engine
         let result = try await gate.run { () throws -> Result<Response, CheckInputErrors> in
             switch EligibilityCheckRun.verdicts(input: body, year: year, engine: engine, limits: Self.limits) {
-            case .success(let verdicts): .success(try JSON.response(VerdictsResponse(verdicts: verdicts)))
+            case .success(let verdicts): .success(try JSON.response(VerdictsResponse(verdicts: verdicts.map(VerdictResponse.init))))
             case .failure(let errors): .failure(errors)
             }
         }

@@ -6,7 +6,7 @@ import LaurelStore
 /// titles) with the verdict, what is missing, and from which year it could be met. Shared by the
 /// API, the page and the exports, so all three say the same.
 struct EligibilityReport: Sendable {
-    struct Row: Encodable, Sendable {
+    struct Row: APIResponseBody {
         let subjectId: Int64
         let name: String
         let unitName: String

@@ -128,19 +128,20 @@ struct MovementsAPI {
         let identity = context.identity
         let page = try await movements.list(
             as: identity, paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")))
-        return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
+        return try JSON.response(
+            ListResponse(items: page.items.map(MovementSummaryResponse.init), total: page.total, page: page.page, per: page.per))
     }
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, for: Contract.create, from: request, context: context)
-        return try JSON.response(
-            try await movements.create(try Self.movement(body.value, catalogue: context.catalogue), as: identity), status: .created)
+        let created = try await movements.create(try Self.movement(body.value, catalogue: context.catalogue), as: identity)
+        return try JSON.response(MovementResponse(created), status: .created)
     }
 
     func get(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await movements.get(try movementId(context), as: identity))
+        return try JSON.response(MovementResponse(try await movements.get(try movementId(context), as: identity)))
     }
 
     /// Replaces a draft's content (launcher and higher movement stay as they are).
@@ -151,7 +152,8 @@ struct MovementsAPI {
         let current = try await movements.get(id, as: identity)
         body.launcherUnitId = current.launcherUnitId
         body.parentId = current.parentId
-        return try JSON.response(try await movements.update(id, with: try Self.movement(body, catalogue: context.catalogue), as: identity))
+        let updated = try await movements.update(id, with: try Self.movement(body, catalogue: context.catalogue), as: identity)
+        return try JSON.response(MovementResponse(updated))
     }
 
     func movementId(_ context: some SignedInRequestContext) throws -> Int64 {
@@ -177,14 +179,16 @@ struct MovementsAPI {
         let identity = context.identity
         let body = try await RequestBody.decode(AdvanceRequest.self, for: Contract.launch, from: request, context: context)
         let date = try UnitsAPI.date(body.value.date, today: context.today)
-        return try JSON.response(try await movements.advance(try movementId(context), to: .launched, on: date, as: identity))
+        return try JSON.response(
+            MovementResponse(try await movements.advance(try movementId(context), to: .launched, on: date, as: identity)))
     }
 
     func advance(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(AdvanceRequest.self, for: Contract.advance, from: request, context: context)
         let step = try Self.advance(body.value, today: context.today)
-        return try JSON.response(try await movements.advance(try movementId(context), to: step.status, on: step.date, as: identity))
+        let advanced = try await movements.advance(try movementId(context), to: step.status, on: step.date, as: identity)
+        return try JSON.response(MovementResponse(advanced))
     }
 
     struct UnitRequest: Decodable, Sendable {
@@ -195,7 +199,8 @@ struct MovementsAPI {
         let identity = context.identity
         let body = try await RequestBody.decode(UnitRequest.self, for: Contract.implement, from: request, context: context)
         guard let unitId = body.value.unitId else { throw DomainError.invalid("error.required", field: "unitId") }
-        return try JSON.response(try await movements.implement(try movementId(context), unitId: unitId, as: identity), status: .created)
+        let child = try await movements.implement(try movementId(context), unitId: unitId, as: identity)
+        return try JSON.response(MovementResponse(child), status: .created)
     }
 
     struct ReportRequest: Decodable, Sendable {
@@ -239,12 +244,12 @@ struct MovementsAPI {
             try movementId(context), unitId: valid.unitId, deadlineId: valid.deadlineId, text: valid.text, figures: valid.figures,
             on: context.today,
             as: identity)
-        return try JSON.response(report, status: .created)
+        return try JSON.response(MovementReportResponse(report), status: .created)
     }
 
     func reports(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let items = try await movements.reports(try movementId(context), as: identity)
+        let items = try await movements.reports(try movementId(context), as: identity).map(MovementReportResponse.init)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
     }
 
@@ -255,7 +260,8 @@ struct MovementsAPI {
                 guard let date = CalendarDate(raw) else { throw DomainError.invalid("error.bad_date", field: "today") }
                 return date
             } ?? context.today
-        return try JSON.response(try await movements.coverage(try movementId(context), today: today, as: identity))
+        return try JSON.response(
+            MovementCoverageResponse(try await movements.coverage(try movementId(context), today: today, as: identity)))
     }
 
     /// The file is the raw body; its name comes in `?name=`. Its type is sniffed, not trusted.
@@ -272,7 +278,8 @@ struct MovementsAPI {
         // Only a label: the store keeps its last path component, without hidden characters, under
         // the extension of the sniffed type.
         let name = String((request.query("name") ?? "").prefix(400))
-        return try JSON.response(try await movements.attach(id, name: name, data: Data(buffer: buffer), as: identity), status: .created)
+        let attached = try await movements.attach(id, name: name, data: Data(buffer: buffer), as: identity)
+        return try JSON.response(MovementAttachmentResponse(attached), status: .created)
     }
 
     func attachment(_ request: Request, context: BrowseContext) async throws -> Response {

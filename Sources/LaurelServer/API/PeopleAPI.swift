@@ -15,7 +15,7 @@ struct PeopleAPI {
     }
 
     /// A person as the API shows them.
-    struct PersonResponse: Encodable, Sendable {
+    struct PersonResponse: APIResponseBody {
         let id: Int64, fullName: String, gender: Gender, birthDate: String?, unitId: Int64, unitName: String
         let position: String?, staffCategory: StaffCategory, holdsManagementPost: Bool, ethnicity: String?
         let activeFrom: String?, activeTo: String?
@@ -34,6 +34,18 @@ struct PeopleAPI {
             ethnicity = p.ethnicity
             activeFrom = p.activeFrom
             activeTo = p.activeTo
+        }
+    }
+
+    /// A transfer as the API shows it (schema `PersonTransfer`).
+    struct TransferResponse: APIResponseBody {
+        let fromUnitId: Int64, toUnitId: Int64, onDate: String, reason: String?
+
+        init(_ transfer: PersonTransfer) {
+            fromUnitId = transfer.fromUnitId
+            toUnitId = transfer.toUnitId
+            onDate = transfer.onDate
+            reason = transfer.reason
         }
     }
 
@@ -85,7 +97,7 @@ struct PeopleAPI {
 
     func transfers(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
-        let items = try await people.transfers(of: try context.id(), as: identity)
+        let items = try await people.transfers(of: try context.id(), as: identity).map(TransferResponse.init)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(1, items.count)))
     }
 

@@ -4,7 +4,7 @@ import LaurelStore
 /// A unit's ordered proposal list judged against the quota in force there: the engine's
 /// `QuotaVerdict` with people as their ids, and where the quota is set. Shared by the API and the
 /// unit check page, so both say the same.
-struct QuotaCheck: Encodable, Sendable {
+struct QuotaCheck: APIResponseBody {
     let code: String
     let year: Int
     let unitId: Int64

@@ -15,11 +15,26 @@ struct QuotasAPI {
         routes.browse.on(Contract.check, use: check)
     }
 
-    struct ItemsResponse: Encodable, Sendable { let items: [QuotaSetting] }
+    /// A quota as the API shows it (schema `QuotaSetting`).
+    struct QuotaSettingResponse: APIResponseBody {
+        let code: String, percent: Int, ofCode: String, unitId: Int64, unitName: String, inherited: Bool
+
+        init(_ setting: QuotaSetting) {
+            code = setting.code
+            percent = setting.percent
+            ofCode = setting.ofCode
+            unitId = setting.unitId
+            unitName = setting.unitName
+            inherited = setting.inherited
+        }
+    }
+
+    struct ItemsResponse: APIResponseBody { let items: [QuotaSettingResponse] }
 
     func list(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(ItemsResponse(items: try await quotas.inForce(unitId: try context.id(), as: identity)))
+        let settings = try await quotas.inForce(unitId: try context.id(), as: identity)
+        return try JSON.response(ItemsResponse(items: settings.map(QuotaSettingResponse.init)))
     }
 
     struct PutRequest: Decodable, Sendable {
@@ -33,7 +48,7 @@ struct QuotasAPI {
         let code = context.parameters.get("code") ?? ""
         let body = try await RequestBody.decode(PutRequest.self, for: Contract.put, from: request, context: context).value
         let quota = try AwardQuota(validating: code, percent: body.percent?.int, ofCode: body.ofCode, catalogue: context.catalogue)
-        return try JSON.response(try await quotas.set(quota, unitId: unitId, as: identity))
+        return try JSON.response(QuotaSettingResponse(try await quotas.set(quota, unitId: unitId, as: identity)))
     }
 
     func delete(_ request: Request, context: WriteContext) async throws -> Response {

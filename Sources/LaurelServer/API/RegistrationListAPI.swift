@@ -48,7 +48,8 @@ struct RegistrationListAPI {
             try Self.filter(request, today: context.today, catalogue: context.catalogue),
             paging: Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per")),
             as: identity)
-        return try JSON.response(ListResponse(items: page.items, total: page.total, page: page.page, per: page.per))
+        return try JSON.response(
+            ListResponse(items: page.items.map(RegistrationRowResponse.init), total: page.total, page: page.page, per: page.per))
     }
 
     func export(_ request: Request, context: BrowseContext) async throws -> Response {

@@ -32,7 +32,8 @@ struct RegistrationsAPI {
     func get(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
         let unit = try unitId(context)
-        return try JSON.response(try await registrations.get(unitId: unit, year: try context.pathYear(), as: identity))
+        return try JSON.response(
+            RegistrationsResponse(try await registrations.get(unitId: unit, year: try context.pathYear(), as: identity)))
     }
 
     /// Collective titles must be catalogue titles for collectives; individual ones for individuals.
@@ -78,7 +79,7 @@ struct RegistrationsAPI {
         let saved = try await registrations.put(
             unitId: unit, year: year, collective: collective, individuals: individuals, reason: reason,
             on: context.today, as: identity)
-        return try JSON.response(saved)
+        return try JSON.response(RegistrationsResponse(saved))
     }
 
     /// Who registered for what: one row per registration, CSV or XLSX (`?format=`).
@@ -86,6 +87,7 @@ struct RegistrationsAPI {
     func person(_ request: Request, context: SignedInContext) async throws -> Response {
         let identity = context.identity
         let items = try await registrations.forPerson(try context.pathId("id", notFound: "error.person_not_found"), as: identity)
+            .map(PersonRegistrationResponse.init)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
     }
 
@@ -101,8 +103,8 @@ struct RegistrationsAPI {
         let body = try await RequestBody.decode(SettingsRequest.self, for: Contract.settings, from: request, context: context)
             .value
         try await Self.apply(try Self.settingsChange(body), to: unit, registrations: registrations, as: identity)
-        return try JSON.response(
-            try await registrations.get(unitId: unit, year: Calendar.current.component(.year, from: Date()), as: identity))
+        let current = try await registrations.get(unitId: unit, year: Calendar.current.component(.year, from: Date()), as: identity)
+        return try JSON.response(RegistrationsResponse(current))
     }
 
     /// The settings a request changes: the deadline must be a day of the year written "MM-DD"

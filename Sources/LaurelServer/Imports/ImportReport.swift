@@ -20,7 +20,7 @@ public struct ImportProblem: Sendable, Equatable {
 }
 
 /// What an import answers: `{"rows","imported","errors":[{"row","column","message"}]}`.
-struct ImportReport: Codable, Sendable {
+struct ImportReport: Codable, APIResponseBody {
     struct Problem: Codable, Sendable, Equatable {
         let row: Int
         let column: String?

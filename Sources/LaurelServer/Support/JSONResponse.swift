@@ -29,3 +29,6 @@ struct ListResponse<Item: Encodable & Sendable>: Encodable, Sendable {
 /// takes only these, so a store or domain model cannot become part of the API by being returned:
 /// a change to what is stored then changes the API only where a response type says so.
 protocol APIResponseBody: Encodable, Sendable {}
+
+/// A page of the API's own shapes is one too.
+extension ListResponse: APIResponseBody where Item: APIResponseBody {}

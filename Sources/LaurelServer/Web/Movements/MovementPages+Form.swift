@@ -42,15 +42,18 @@ extension MovementPages {
         init(_ movement: MovementRecord) {
             name = movement.name
             launcherUnitId = String(movement.launcherUnitId)
-            kind = movement.kind
+            kind = movement.kind.rawValue
             startDate = movement.startDate
             endDate = movement.endDate
             motto = movement.motto
             objectives = movement.objectives.joined(separator: "\n")
             contents = movement.contents.map(\.title).joined(separator: "\n")
-            let named = Set(ParticipantGroup.named.map(\.rawValue))
-            for group in named { criteria[group] = movement.criteria.filter { $0.group == group }.map(\.text).joined(separator: "\n") }
-            other = movement.criteria.filter { !named.contains($0.group) }.map { "\($0.group): \($0.text)" }.joined(separator: "\n")
+            let named = Set(ParticipantGroup.named)
+            for group in named {
+                criteria[group.rawValue] = movement.criteria.filter { $0.group == group }.map(\.text).joined(separator: "\n")
+            }
+            other = movement.criteria.filter { !named.contains($0.group) }.map { "\($0.group.rawValue): \($0.text)" }.joined(
+                separator: "\n")
             plannedForms = movement.plannedForms
             deadlines = movement.reportDeadlines.map { Deadline(title: $0.title, due: $0.dueDate) }
         }
@@ -231,7 +234,7 @@ extension MovementPages {
         guard (try? await units.get(movement.launcherUnitId, as: identity)) != nil else {
             throw DomainError(.forbidden, "error.movement_not_yours")
         }
-        guard movement.status == MovementStatus.draft.rawValue else {
+        guard movement.status == .draft else {
             return try await render(
                 movement.id, identity: identity, context: context, flash: pages.t("error.movement_not_draft", context), status: .conflict)
         }

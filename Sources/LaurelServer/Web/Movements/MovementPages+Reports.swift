@@ -20,15 +20,15 @@ extension MovementPages {
     /// The steps beyond launch are all offered while the movement runs: the store's state machine
     /// decides, and its refusal is shown (the allowed ones are only highlighted).
     func stepsPanel(_ movement: MovementRecord, _ context: some SignedInRequestContext) -> StepsPanel? {
-        guard [MovementStatus.launched, .interimReviewed, .finalReviewed].map(\.rawValue).contains(movement.status) else { return nil }
+        guard [MovementStatus.launched, .interimReviewed, .finalReviewed].contains(movement.status) else { return nil }
         let steps = [MovementStatus.interimReviewed, .finalReviewed, .closed].map {
             Step(
                 status: $0.rawValue, label: pages.t("movement_advance_\($0.rawValue)", context),
-                allowed: movement.allowedNextStatuses.contains($0.rawValue))
+                allowed: movement.allowedNextStatuses.contains($0))
         }
         return StepsPanel(
             today: context.today.description, steps: steps,
-            interimRequired: movement.requiresInterimReview && movement.status == MovementStatus.launched.rawValue)
+            interimRequired: movement.requiresInterimReview && movement.status == .launched)
     }
 
     struct ReportRow {
@@ -83,7 +83,7 @@ extension MovementPages {
         _ movement: MovementRecord, coverage: MovementCoverageRecord?, units below: [Option], identity: Identity,
         context: some SignedInRequestContext, typed: ReportDraft? = nil
     ) async throws -> ReportsPanel {
-        let reports = movement.status == "draft" ? [] : try await movements.reports(movement.id, as: identity)
+        let reports = movement.status == .draft ? [] : try await movements.reports(movement.id, as: identity)
         var names = Dictionary((coverage?.units ?? []).map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { a, _ in a })
         for option in below { if let id = Int64(option.value) { names[id] = option.label } }
         for unitId in Set(reports.map(\.unitId)) where names[unitId] == nil {
@@ -123,7 +123,7 @@ extension MovementPages {
             typed?.unitId.map { chosen in below.map { Option(value: $0.value, label: $0.label, selected: $0.value == chosen) } } ?? below
         return ReportsPanel(
             rows: rows, empty: rows.isEmpty,
-            canSubmit: identity.canWrite && movement.status != "draft" && !below.isEmpty && !movement.reportDeadlines.isEmpty,
+            canSubmit: identity.canWrite && movement.status != .draft && !below.isEmpty && !movement.reportDeadlines.isEmpty,
             units: units, deadlines: deadlineForms)
     }
 

@@ -42,7 +42,7 @@ struct MovementPages {
         let page = try await movements.list(as: identity, paging: Paging(page: request.queryInt("page"), per: 100))
         let rows = page.items.map {
             Row(
-                id: $0.id, name: $0.name, launcher: $0.launcherName, status: pages.t("movement_status_\($0.status)", context),
+                id: $0.id, name: $0.name, launcher: $0.launcherName, status: pages.t("movement_status_\($0.status.rawValue)", context),
                 period: "\($0.startDate) – \($0.endDate)", isChild: $0.parentId != nil)
         }
         let content = Content(rows: rows, empty: rows.isEmpty, canCreate: identity.canWrite)
@@ -94,12 +94,12 @@ struct MovementPages {
     ) async throws -> Response {
         let movement = try await movements.get(id, as: identity)
         let coverage = try? await movements.coverage(id, today: context.today, as: identity)
-        let css = ["submitted": "ok", "late": "off", "missing": "off", "pending": ""]
+        let css: [ReportStatus: String] = [.submitted: "ok", .late: "off", .missing: "off", .pending: ""]
         // Writers whose scope holds the launcher change the movement; the store checks it again.
         let canChange = identity.canWrite ? (try? await units.get(movement.launcherUnitId, as: identity)) != nil : false
         var options: [Option] = []
         var below: [Option] = []
-        if identity.canWrite, movement.status != "draft" {
+        if identity.canWrite, movement.status != .draft {
             // The units of the identity's scope that are directly below the launcher, as candidates to implement.
             let children = try await units.list(
                 UnitFilter(parentId: movement.launcherUnitId, includeInactive: false), paging: Paging(page: 1, per: 200), as: identity)
@@ -115,25 +115,25 @@ struct MovementPages {
         }
         let catalogue = context.catalogue
         let content = Content(
-            movement: movement, statusLabel: pages.t("movement_status_\(movement.status)", context),
-            kindLabel: pages.t("movement_kind_\(movement.kind)", context),
+            movement: movement, statusLabel: pages.t("movement_status_\(movement.status.rawValue)", context),
+            kindLabel: pages.t("movement_kind_\(movement.kind.rawValue)", context),
             coverage: (coverage?.units ?? []).map { unit in
                 CoverageRow(
                     name: unit.unitName, launched: unit.launched, launchedOn: unit.launchedOn ?? "", movementId: unit.movementId,
                     reports: unit.reports.map {
                         Cell(
-                            label: pages.t("report_status_\($0.status)", context) + ($0.daysLate.map { " (+\($0))" } ?? ""),
+                            label: pages.t("report_status_\($0.status.rawValue)", context) + ($0.daysLate.map { " (+\($0))" } ?? ""),
                             css: css[$0.status] ?? "")
                     })
             },
             hasCoverage: coverage != nil, launchedCount: coverage?.launched ?? 0, total: coverage?.total ?? 0,
-            canLaunch: identity.canWrite && movement.status == "draft" && coverage != nil,
+            canLaunch: identity.canWrite && movement.status == .draft && coverage != nil,
             implementOptions: options, canImplement: !options.isEmpty, flash: flash,
             criteria: movement.criteria.map { CriterionRow(group: groupLabel($0.group, context), text: $0.text) },
             plannedForms: movement.plannedForms.map { code in
                 catalogue.entry(for: code).map { "\(context.locale == .vi ? $0.nameVi : $0.nameEn) (\(code))" } ?? code
             },
-            canEdit: canChange && movement.status == "draft",
+            canEdit: canChange && movement.status == .draft,
             // Empty texts are nil: Mustache shows a section for any string, even an empty one.
             interimDates: movement.interimReviews.isEmpty ? nil : movement.interimReviews.joined(separator: ", "),
             motto: movement.motto.isEmpty ? nil : movement.motto,
@@ -148,8 +148,8 @@ struct MovementPages {
     }
 
     /// A named participant group's localised label, or an other group's own text.
-    func groupLabel(_ group: String, _ context: some SignedInRequestContext) -> String {
-        ParticipantGroup.named.contains(ParticipantGroup(rawValue: group)) ? pages.t("movement_group_\(group)", context) : group
+    func groupLabel(_ group: ParticipantGroup, _ context: some SignedInRequestContext) -> String {
+        ParticipantGroup.named.contains(group) ? pages.t("movement_group_\(group.rawValue)", context) : group.rawValue
     }
 
     static let doneMessages = [

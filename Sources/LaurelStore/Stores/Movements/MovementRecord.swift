@@ -9,7 +9,7 @@ public struct MovementRecord: Codable, Sendable, Equatable {
         public var title: String
     }
     public struct Criterion: Codable, Sendable, Equatable {
-        public var group: String
+        public var group: ParticipantGroup
         public var text: String
     }
     public struct Deadline: Codable, Sendable, Equatable {
@@ -28,7 +28,7 @@ public struct MovementRecord: Codable, Sendable, Equatable {
     public var name: String
     public var launcherUnitId: Int64
     public var launcherName: String
-    public var kind: String
+    public var kind: MovementKind
     public var startDate: String
     public var endDate: String
     public var objectives: [String]
@@ -37,13 +37,13 @@ public struct MovementRecord: Codable, Sendable, Equatable {
     public var criteria: [Criterion]
     public var plannedForms: [String]
     public var parentId: Int64?
-    public var status: String
+    public var status: MovementStatus
     public var launchedOn: String?
     public var interimReviews: [String]
     public var finalReviewedOn: String?
     public var closedOn: String?
     public var requiresInterimReview: Bool
-    public var allowedNextStatuses: [String]
+    public var allowedNextStatuses: [MovementStatus]
     public var reportDeadlines: [Deadline]
     public var attachments: [Attachment]
 
@@ -79,22 +79,22 @@ public struct MovementRecord: Codable, Sendable, Equatable {
         name = movement.name
         launcherUnitId = movement.launcherUnitId
         self.launcherName = launcherName
-        kind = movement.kind.rawValue
+        kind = movement.kind
         startDate = movement.start.description
         endDate = movement.end.description
         objectives = movement.objectives
         motto = movement.motto
         contents = movement.contents.map { Content(number: $0.number, title: $0.text) }
-        criteria = movement.criteria.flatMap { group in group.criteria.map { Criterion(group: group.group.rawValue, text: $0) } }
+        criteria = movement.criteria.flatMap { group in group.criteria.map { Criterion(group: group.group, text: $0) } }
         plannedForms = movement.plannedForms
         parentId = movement.implementsMovementId
-        status = movement.status.rawValue
+        status = movement.status
         launchedOn = movement.launchedOn?.description
         interimReviews = movement.interimReviews.map(\.description)
         finalReviewedOn = movement.finalReviewedOn?.description
         closedOn = movement.closedOn?.description
         requiresInterimReview = movement.requiresInterimReview
-        allowedNextStatuses = movement.allowedNextStatuses.map(\.rawValue)
+        allowedNextStatuses = movement.allowedNextStatuses
         reportDeadlines = deadlines
         self.attachments = attachments
     }
@@ -105,8 +105,8 @@ public struct MovementRecord: Codable, Sendable, Equatable {
 public struct MovementCoverageRecord: Codable, Sendable {
     public struct Report: Codable, Sendable {
         public var deadlineId: Int64
-        /// `submitted`, `late`, `missing`, or `pending` (not submitted, not yet due).
-        public var status: String
+        /// Submitted, late, missing, or pending (not submitted, not yet due).
+        public var status: ReportStatus
         public var submittedOn: String?
         public var daysLate: Int?
 

@@ -80,13 +80,14 @@ extension MovementStore {
                 .all(decoding: Report.self, keyDecodingStrategy: .convertFromSnakeCase)
             let coverage = MovementCoverage(
                 movement: loaded.movement, expectedUnits: children.map(\.id),
-                implementations: implementations.map {
-                    MovementImplementation(unitId: $0.launcherUnitId, launchedOn: $0.launchedOn.flatMap { CalendarDate($0) })
+                implementations: try implementations.map {
+                    MovementImplementation(
+                        unitId: $0.launcherUnitId, launchedOn: try StoredDate.read($0.launchedOn, "movements.launched_on"))
                 },
-                reports: reports.compactMap { report in
-                    CalendarDate(report.submittedOn).map {
-                        SubmittedReport(unitId: report.unitId, deadlineCode: String(report.deadlineId), submittedOn: $0)
-                    }
+                reports: try reports.map {
+                    SubmittedReport(
+                        unitId: $0.unitId, deadlineCode: String($0.deadlineId),
+                        submittedOn: try StoredDate.read($0.submittedOn, "movement_reports.submitted_on"))
                 },
                 today: today)
             let names = Dictionary(children.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
@@ -103,7 +104,7 @@ extension MovementStore {
                         movementId: movementOf[unit.unitId],
                         reports: unit.reports.map {
                             .init(
-                                deadlineId: Int64($0.deadlineCode) ?? 0, status: $0.status.rawValue,
+                                deadlineId: Int64($0.deadlineCode) ?? 0, status: $0.status,
                                 submittedOn: $0.submittedOn?.description,
                                 daysLate: $0.daysLate)
                         })
@@ -158,10 +159,10 @@ extension MovementStore {
                     ($0.reportId, MovementRecord.Attachment(id: $0.id, name: $0.name, contentType: $0.contentType, size: $0.size))
                 },
                 uniquingKeysWith: { a, _ in a })
-            return rows.map {
+            return try rows.map {
                 MovementReportRecord(
                     id: $0.id, movementId: id, deadlineId: $0.deadlineId, unitId: $0.unitId, text: $0.text,
-                    figures: (try? Self.decoder.decode([String: Int64].self, from: Data($0.figuresJson.utf8))) ?? [:],
+                    figures: try Self.decoder.decode([String: Int64].self, from: Data($0.figuresJson.utf8)),
                     submittedOn: $0.submittedOn, late: $0.late, attachment: fileOf[$0.id])
             }
         }
@@ -169,7 +170,7 @@ extension MovementStore {
 
     /// A movement in the list: enough for a table row.
     public struct Summary: Codable, Sendable {
-        public var id: Int64, name: String, launcherUnitId: Int64, launcherName: String, kind: String, status: String
+        public var id: Int64, name: String, launcherUnitId: Int64, launcherName: String, kind: MovementKind, status: MovementStatus
         public var startDate: String, endDate: String, parentId: Int64?
 
         public func encode(to encoder: any Encoder) throws {
@@ -220,10 +221,11 @@ extension MovementStore {
             .orderBy(SQLColumn("id", table: "m"), SQLDirection.descending).limit(paging.per).offset(paging.offset)
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             return Page(
-                items: rows.map {
+                items: try rows.map {
                     Summary(
-                        id: $0.id, name: $0.name, launcherUnitId: $0.launcherUnitId, launcherName: $0.launcherName, kind: $0.kind,
-                        status: $0.status, startDate: $0.startDate, endDate: $0.endDate, parentId: $0.parentId)
+                        id: $0.id, name: $0.name, launcherUnitId: $0.launcherUnitId, launcherName: $0.launcherName,
+                        kind: try StoredCode.read($0.kind, "movements.kind"), status: try StoredCode.read($0.status, "movements.status"),
+                        startDate: $0.startDate, endDate: $0.endDate, parentId: $0.parentId)
                 }, total: total, page: paging.page, per: paging.per)
         }
     }

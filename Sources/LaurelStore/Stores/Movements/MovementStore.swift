@@ -48,7 +48,7 @@ public struct MovementStore: Sendable {
             .where("movement_id", .equal, SQLBind(id)).orderBy("position")
             .all(decoding: DeadlineRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let draft = Movement(
-            id: row.id, name: row.name, launcherUnitId: row.launcherUnitId, kind: MovementKind(rawValue: row.kind) ?? .regular,
+            id: row.id, name: row.name, launcherUnitId: row.launcherUnitId, kind: try StoredCode.read(row.kind, "movements.kind"),
             start: try StoredDate.read(row.startDate, "movements.start_date"),
             end: try StoredDate.read(row.endDate, "movements.end_date"),
             objectives: try decoder.decode([String].self, from: Data(row.objectivesJson.utf8)), motto: row.motto,
@@ -61,10 +61,13 @@ public struct MovementStore: Sendable {
             },
             implementsMovementId: row.parentId)
         let movement = Movement(
-            restoring: draft, status: MovementStatus(rawValue: row.status) ?? .draft,
-            launchedOn: row.launchedOn.flatMap { CalendarDate($0) },
-            interimReviews: try decoder.decode([String].self, from: Data(row.interimReviewsJson.utf8)).compactMap { CalendarDate($0) },
-            finalReviewedOn: row.finalReviewedOn.flatMap { CalendarDate($0) }, closedOn: row.closedOn.flatMap { CalendarDate($0) })
+            restoring: draft, status: try StoredCode.read(row.status, "movements.status"),
+            launchedOn: try StoredDate.read(row.launchedOn, "movements.launched_on"),
+            interimReviews: try decoder.decode([String].self, from: Data(row.interimReviewsJson.utf8)).map {
+                try StoredDate.read($0, "movements.interim_reviews_json")
+            },
+            finalReviewedOn: try StoredDate.read(row.finalReviewedOn, "movements.final_reviewed_on"),
+            closedOn: try StoredDate.read(row.closedOn, "movements.closed_on"))
         return Loaded(
             movement: movement, launcherPath: path,
             deadlines: deadlines.map { .init(id: $0.id, title: $0.title, dueDate: $0.dueDate) })

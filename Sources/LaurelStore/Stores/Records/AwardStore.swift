@@ -20,12 +20,13 @@ public struct AwardStore: Sendable {
     struct Row: Decodable {
         let id: Int64, personId: Int64?, unitId: Int64?, code: String, year: Int, endYear: Int?, kind: String
         let decisionNumber: String?, decisionDate: String?, authority: String?, source: String, status: String, statusReason: String?
-        var award: AwardRecord {
+        /// The row as a record; a kind, source or status that names no case is an error.
+        func award() throws -> AwardRecord {
             AwardRecord(
                 id: id, personId: personId, unitId: unitId, code: code, year: year, endYear: endYear,
-                kind: AwardKind(rawValue: kind) ?? .merit,
+                kind: try StoredCode.read(kind, "awards.kind"),
                 decisionNumber: decisionNumber, decisionDate: decisionDate, authority: authority,
-                source: AwardSource(rawValue: source) ?? .entered, status: AwardStatus(rawValue: status) ?? .valid,
+                source: try StoredCode.read(source, "awards.source"), status: try StoredCode.read(status, "awards.status"),
                 statusReason: statusReason)
         }
     }
@@ -38,13 +39,15 @@ public struct AwardStore: Sendable {
     static func of(_ db: any SQLDatabase, _ subject: RecordSubject) async throws -> [AwardRecord] {
         let (column, id) = RecordScope.column(subject)
         return try await db.select().columns(columns).from("awards").where(SQLColumn(column), .equal, SQLBind(id))
-            .orderBy("year", .descending).orderBy("id").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.award)
+            .orderBy("year", .descending).orderBy("id").all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map {
+                try $0.award()
+            }
     }
 
     static func fetchInScope(_ db: any SQLDatabase, id: Int64, identity: Identity) async throws -> (AwardRecord, ScopedSubject) {
         guard
             let award = try await db.select().columns(columns).from("awards").where("id", .equal, SQLBind(id))
-                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.award
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)?.award()
         else { throw DomainError(.notFound, "error.award_not_found") }
         let subject: RecordSubject = award.personId.map { .person($0) } ?? .unit(award.unitId ?? 0)
         do {
@@ -155,13 +158,13 @@ public struct AwardStore: Sendable {
                 .orderBy(SQLColumn("path", table: "u"), SQLDirection.ascending).orderBy(SQLColumn("id", table: "x"), SQLDirection.ascending)
             if let paging { query = query.limit(paging.per).offset(paging.offset) }
             let rows = try await query.all(decoding: ListRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-            let items = rows.map { r in
+            let items = try rows.map { r in
                 AwardListItem(
-                    award: Row(
+                    award: try Row(
                         id: r.id, personId: r.personId, unitId: r.unitId, code: r.code, year: r.year, endYear: r.endYear, kind: r.kind,
                         decisionNumber: r.decisionNumber, decisionDate: r.decisionDate, authority: r.authority, source: r.source,
                         status: r.status, statusReason: r.statusReason
-                    ).award,
+                    ).award(),
                     subjectName: r.fullName ?? r.unitName, unitCode: r.unitCode, birthDate: r.birthDate)
             }
             return Page(items: items, total: total, page: paging?.page ?? 1, per: paging?.per ?? max(1, total))

@@ -71,11 +71,12 @@ public struct CatalogueStore: Sendable {
         let annual: Bool, coefficientIndividual: Int?, coefficientCollective: Int?, legalBasis: String, ruleReference: String
         let note: String?, builtin: Bool
 
-        var item: CatalogueItem {
+        /// The row as an item; a category, subject kind or level that names no case is an error.
+        func item() throws -> CatalogueItem {
             CatalogueItem(
-                code: code, category: AwardCategory(rawValue: category) ?? .commendationForm, nameVi: nameVi, nameEn: nameEn,
-                subjectKinds: subjectKinds.split(separator: ",").compactMap { SubjectKind(rawValue: String($0)) },
-                awardingLevel: AwardingLevel(rawValue: awardingLevel) ?? .grassroots, annual: annual,
+                code: code, category: try StoredCode.read(category, "award_types.category"), nameVi: nameVi, nameEn: nameEn,
+                subjectKinds: try subjectKinds.split(separator: ",").map { try StoredCode.read(String($0), "award_types.subject_kinds") },
+                awardingLevel: try StoredCode.read(awardingLevel, "award_types.awarding_level"), annual: annual,
                 coefficientIndividual: coefficientIndividual.map { Double($0) / 1000 },
                 coefficientCollective: coefficientCollective.map { Double($0) / 1000 },
                 legalBasis: legalBasis, ruleReference: ruleReference, note: note, builtin: builtin)
@@ -88,7 +89,7 @@ public struct CatalogueStore: Sendable {
             "coefficient_individual", "coefficient_collective", "legal_basis", "rule_reference", "note", "builtin"
         )
         .from("award_types").orderBy("position").orderBy("code")
-        .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map(\.item)
+        .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase).map { try $0.item() }
     }
 
     /// The catalogue every rule and form reads: the stored entries, in catalogue order.
