@@ -28,8 +28,6 @@ struct ClustersAPI {
         var rotation: RotationRule?
     }
 
-    enum ClusterKind: String, CaseIterable { case cluster, block }
-
     func clusterId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.cluster_not_found") }
 
     func list(_ request: Request, context: BrowseContext) async throws -> Response {
@@ -49,7 +47,7 @@ struct ClustersAPI {
         let date = MovementsAPI.date(body.decisionDate, field: "decisionDate", into: &errors)
         guard errors.isEmpty, let kind, let organiser = body.organiserUnitId, let date else { throw ValidationErrors(errors) }
         return ClusterDraft(
-            code: code, name: name, kind: kind.rawValue, organiserUnitId: organiser, decisionNumber: number,
+            code: code, name: name, kind: kind, organiserUnitId: organiser, decisionNumber: number,
             decisionDate: date, memberUnitIds: body.memberUnitIds ?? [], rotation: body.rotation ?? RotationRule())
     }
 
@@ -104,12 +102,21 @@ struct ClustersAPI {
         var deputyUnitId: Int64?
         var mode: String?
         var bonusCap: Points?
-        var criteria: [CriterionLine]?
+        var criteria: [CriterionRequest]?
         var rulesText: String?
         var covenantText: String?
     }
 
-    static let criterionKinds: Set<String> = ["criterion", "bonus", "deduction"]
+    /// A line of the criteria table as sent (schema `Criterion`): the kind is checked with the
+    /// other fields, so an unknown one is a field error like the rest.
+    struct CriterionRequest: Decodable, Sendable {
+        var code: String
+        var section: String
+        var sectionTitle: String?
+        var title: String
+        var maxPoints: Points
+        var kind: String
+    }
 
     /// Every field problem of a new season, each criteria line's by its index
     /// (`criteria.3.maxPoints`). Leadership against the members and last year's table are the store's.
@@ -131,13 +138,16 @@ struct ClustersAPI {
             let sectionTitle = Validate.optionalText(line.sectionTitle, field: field + "sectionTitle", into: &errors)
             let title = Validate.name(line.title, field: field + "title", into: &errors)
             if line.maxPoints <= .zero { errors.append(.invalid("error.criteria_max_positive", field: field + "maxPoints", code)) }
-            if !criterionKinds.contains(line.kind) { errors.append(.invalid("error.unknown_choice", field: field + "kind", line.kind)) }
+            let kind = CriterionLine.Kind(rawValue: line.kind)
+            if kind == nil { errors.append(.invalid("error.unknown_choice", field: field + "kind", line.kind)) }
             if !code.isEmpty, !codes.insert(code).inserted {
                 errors.append(.invalid("error.criteria_duplicate_code", field: field + "code", code))
             }
-            lines.append(
-                CriterionLine(
-                    code: code, section: section, sectionTitle: sectionTitle, title: title, maxPoints: line.maxPoints, kind: line.kind))
+            if let kind {
+                lines.append(
+                    CriterionLine(
+                        code: code, section: section, sectionTitle: sectionTitle, title: title, maxPoints: line.maxPoints, kind: kind))
+            }
         }
         guard errors.isEmpty, let year = body.year, let leader = body.leaderUnitId, let deputy = body.deputyUnitId, let mode else {
             throw ValidationErrors(errors)
