@@ -32,7 +32,7 @@ struct ClustersAPI {
 
     func list(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let items = try await clusters.list(as: identity)
+        let items = try await clusters.list(as: identity).map(ClusterResponse.init)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
     }
 
@@ -54,12 +54,12 @@ struct ClustersAPI {
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, for: Contract.create, from: request, context: context).value
-        return try JSON.response(try await clusters.create(try Self.draft(body), as: identity), status: .created)
+        return try JSON.response(ClusterResponse(try await clusters.create(try Self.draft(body), as: identity)), status: .created)
     }
 
     func get(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await clusters.get(try clusterId(context), as: identity))
+        return try JSON.response(ClusterResponse(try await clusters.get(try clusterId(context), as: identity)))
     }
 
     struct MemberRequest: Decodable, Sendable {
@@ -92,8 +92,9 @@ struct ClustersAPI {
         let body = try await RequestBody.decode(MemberRequest.self, for: Contract.member, from: request, context: context).value
         let change = try Self.memberChange(body, today: context.today)
         return try JSON.response(
-            try await clusters.changeMember(
-                try clusterId(context), unitId: change.unitId, leave: change.leave, on: change.date, as: identity))
+            ClusterResponse(
+                try await clusters.changeMember(
+                    try clusterId(context), unitId: change.unitId, leave: change.leave, on: change.date, as: identity)))
     }
 
     struct SeasonRequest: Decodable, Sendable {
@@ -161,7 +162,8 @@ struct ClustersAPI {
         let identity = context.identity
         let body = try await RequestBody.decode(SeasonRequest.self, for: Contract.createSeason, from: request, context: context).value
         return try JSON.response(
-            try await seasons.create(clusterId: try clusterId(context), try Self.seasonDraft(body), as: identity), status: .created)
+            SeasonResponse(try await seasons.create(clusterId: try clusterId(context), try Self.seasonDraft(body), as: identity)),
+            status: .created)
     }
 
     /// Free text over several lines (rules, covenant, attendance): a textarea sends "\r\n", so line
