@@ -224,4 +224,27 @@ import Testing
             }
         }
     }
+
+    /// A stored value that names no case, or a number that does not read, is reported with its
+    /// column, never read as a default. SQLite only: the CHECK lists are switched off to damage it.
+    @Test func anUnreadableStoredValueIsAnErrorNotADefault() async throws {
+        try await TestDatabases.with(.sqlite) { db in
+            let f = try await fixture(db)
+            let store = SeasonStore(database: db)
+            _ = try await store.setTargets(
+                f.season.id, unitId: f.members[0].id,
+                targets: [RegisteredTarget(unitId: f.members[0].id, code: "T1", title: "Thu", planned: 5)],
+                as: officer(f.members[0]))
+            try await db.transaction { sql in try await sql.raw("UPDATE season_targets SET planned = 'năm'").run() }
+            await #expect(throws: UnreadableStoredValue.self) { try await store.get(f.season.id, as: admin) }
+            try await db.transaction { sql in
+                try await sql.raw("UPDATE season_targets SET planned = '5'").run()
+                try await sql.raw("PRAGMA ignore_check_constraints = ON").run()
+                try await sql.raw("UPDATE seasons SET mode = 'bogus'").run()
+                try await sql.raw("PRAGMA ignore_check_constraints = OFF").run()
+            }
+            let error = await #expect(throws: UnreadableStoredValue.self) { try await store.get(f.season.id, as: admin) }
+            #expect(error?.column == "seasons.mode" && error?.value == "bogus")
+        }
+    }
 }
