@@ -30,7 +30,7 @@ enum ClusterBench {
         var lines: [CriterionLine] = []
         for index in 0..<criteriaCount {
             let section = "S\(index / 10 + 1)"
-            let kind = index == criteriaCount - 1 ? "deduction" : index == criteriaCount - 2 ? "bonus" : "criterion"
+            let kind: CriterionLine.Kind = index == criteriaCount - 1 ? .deduction : index == criteriaCount - 2 ? .bonus : .criterion
             lines.append(
                 CriterionLine(
                     code: "C\(index + 1)", section: section, sectionTitle: "Nhóm \(index / 10 + 1)", title: "Tiêu chí \(index + 1)",
@@ -43,7 +43,7 @@ enum ClusterBench {
             let members = Array(memberIds[(index * membersPerCluster)..<((index + 1) * membersPerCluster)])
             let cluster = try await clusters.create(
                 ClusterDraft(
-                    code: "\(code)-K\(index)", name: "Cụm \(index + 1)", kind: "cluster", organiserUnitId: province,
+                    code: "\(code)-K\(index)", name: "Cụm \(index + 1)", kind: .cluster, organiserUnitId: province,
                     decisionNumber: "\(index)/QĐ",
                     decisionDate: CalendarDate(year: 2025, month: 1, day: 2)!, memberUnitIds: members), as: identity)
             let season = try await seasons.create(
@@ -63,7 +63,7 @@ enum ClusterBench {
                 var scores: [String: Points] = [:]
                 for line in lines {
                     let value = Int(random.next() % 1001)  // 0.00 … 10.00
-                    scores[line.code] = Points(hundredths: line.kind == "deduction" ? -(value / 4) : value)
+                    scores[line.code] = Points(hundredths: line.kind == .deduction ? -(value / 4) : value)
                 }
                 let sheet = ScoreSheet(scores)
                 let t0 = ContinuousClock.now

@@ -14,10 +14,10 @@ import Testing
     }
 
     static let criteria = [
-        CriterionLine(code: "1.1", section: "I", sectionTitle: "Nhiệm vụ", title: "Kế hoạch", maxPoints: 50, kind: "criterion"),
-        CriterionLine(code: "1.2", section: "I", title: "Giao ước", maxPoints: 30, kind: "criterion"),
-        CriterionLine(code: "B1", section: "B", sectionTitle: "Điểm thưởng", title: "Sáng kiến", maxPoints: 10, kind: "bonus"),
-        CriterionLine(code: "D1", section: "D", sectionTitle: "Điểm trừ", title: "Không ký giao ước", maxPoints: 8, kind: "deduction"),
+        CriterionLine(code: "1.1", section: "I", sectionTitle: "Nhiệm vụ", title: "Kế hoạch", maxPoints: 50, kind: .criterion),
+        CriterionLine(code: "1.2", section: "I", title: "Giao ước", maxPoints: 30, kind: .criterion),
+        CriterionLine(code: "B1", section: "B", sectionTitle: "Điểm thưởng", title: "Sáng kiến", maxPoints: 10, kind: .bonus),
+        CriterionLine(code: "D1", section: "D", sectionTitle: "Điểm trừ", title: "Không ký giao ước", maxPoints: 8, kind: .deduction),
     ]
 
     func fixture(_ db: LaurelDatabase, mode: ScoringMode = .verification) async throws -> Fixture {
@@ -36,7 +36,7 @@ import Testing
             UnitDraft(code: "P-X", name: "Sở ngoài cụm", kind: .department, level: .provincial, parentId: province.id), as: admin)
         let cluster = try await ClusterStore(database: db).create(
             ClusterDraft(
-                code: "K1", name: "Khối các sở", kind: "block", organiserUnitId: province.id, decisionNumber: "12/QĐ-UBND",
+                code: "K1", name: "Khối các sở", kind: .block, organiserUnitId: province.id, decisionNumber: "12/QĐ-UBND",
                 decisionDate: CalendarDate("2024-01-05")!, memberUnitIds: members.map(\.id)),
             as: TestIdentities.scoped(.officer, to: province))
         let season = try await SeasonStore(database: db).create(
@@ -157,7 +157,7 @@ import Testing
             // A member other than the leader cannot lock; the organiser can.
             await #expect(throws: DomainError.self) { _ = try await store.finalise(f.season.id, as: officer(f.members[2])) }
             let locked = try await store.finalise(f.season.id, as: organiser)
-            #expect(locked.status == "finalised")
+            #expect(locked.status == .finalised)
             do {
                 _ = try await store.submitSelfScore(
                     f.season.id, unitId: f.members[2].id, sheet: ScoreSheet(["1.1": 20]), as: officer(f.members[2]))
@@ -168,7 +168,7 @@ import Testing
                 _ = try await store.reopen(f.season.id, reason: "Sai sót", as: officer(f.members[0]))
             }
             let reopened = try await store.reopen(f.season.id, reason: " Sai sót điểm 1.1 ", as: organiser)
-            #expect(reopened.status == "open" && reopened.reopenReasons == ["Sai sót điểm 1.1"])
+            #expect(reopened.status == .open && reopened.reopenReasons == ["Sai sót điểm 1.1"])
             let season = try await store.submitSelfScore(
                 f.season.id, unitId: f.members[2].id, sheet: ScoreSheet(["1.1": 20]), as: officer(f.members[2]))
             #expect(season.members.first { $0.unitId == f.members[2].id }?.selfScored == true)
@@ -222,6 +222,29 @@ import Testing
                         criteria: []),
                     as: officer(f.members[0]))
             }
+        }
+    }
+
+    /// A stored value that names no case, or a number that does not read, is reported with its
+    /// column, never read as a default. SQLite only: the CHECK lists are switched off to damage it.
+    @Test func anUnreadableStoredValueIsAnErrorNotADefault() async throws {
+        try await TestDatabases.with(.sqlite) { db in
+            let f = try await fixture(db)
+            let store = SeasonStore(database: db)
+            _ = try await store.setTargets(
+                f.season.id, unitId: f.members[0].id,
+                targets: [RegisteredTarget(unitId: f.members[0].id, code: "T1", title: "Thu", planned: 5)],
+                as: officer(f.members[0]))
+            try await db.transaction { sql in try await sql.raw("UPDATE season_targets SET planned = 'năm'").run() }
+            await #expect(throws: UnreadableStoredValue.self) { try await store.get(f.season.id, as: admin) }
+            try await db.transaction { sql in
+                try await sql.raw("UPDATE season_targets SET planned = '5'").run()
+                try await sql.raw("PRAGMA ignore_check_constraints = ON").run()
+                try await sql.raw("UPDATE seasons SET mode = 'bogus'").run()
+                try await sql.raw("PRAGMA ignore_check_constraints = OFF").run()
+            }
+            let error = await #expect(throws: UnreadableStoredValue.self) { try await store.get(f.season.id, as: admin) }
+            #expect(error?.column == "seasons.mode" && error?.value == "bogus")
         }
     }
 }

@@ -56,7 +56,7 @@ struct BallotsAPI {
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, for: Contract.create, from: request, context: context).value
-        return try JSON.response(try await ballots.create(try Self.draft(body), as: identity), status: .created)
+        return try JSON.response(BallotResponse(try await ballots.create(try Self.draft(body), as: identity)), status: .created)
     }
 
     /// The one check of a new ballot's fields, for the API and the season's votes page; `errors`
@@ -83,7 +83,7 @@ struct BallotsAPI {
 
     func get(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await ballots.get(try ballotId(context), as: identity))
+        return try JSON.response(BallotResponse(try await ballots.get(try ballotId(context), as: identity)))
     }
 
     struct VoteRequest: Decodable, Sendable {
@@ -91,7 +91,7 @@ struct BallotsAPI {
         var choices: [Int64]?
     }
 
-    struct VoteAnswer: Encodable, Sendable {
+    struct VoteAnswer: APIResponseBody {
         let ballotId: Int64
         let round: Int
         let voter: Int64
@@ -111,18 +111,18 @@ struct BallotsAPI {
 
     func close(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await ballots.close(try ballotId(context), as: identity))
+        return try JSON.response(BallotResponse(try await ballots.close(try ballotId(context), as: identity)))
     }
 
     func nextRound(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await ballots.nextRound(try ballotId(context), as: identity))
+        return try JSON.response(BallotResponse(try await ballots.nextRound(try ballotId(context), as: identity)))
     }
 
     /// The current round: the whole count once it takes no more papers, otherwise only how many
     /// have voted and whether the caller's unit has (`TallyView`).
     func tally(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await ballots.tally(try ballotId(context), as: identity))
+        return try JSON.response(TallyViewResponse(try await ballots.tally(try ballotId(context), as: identity)))
     }
 }

@@ -28,13 +28,11 @@ struct ClustersAPI {
         var rotation: RotationRule?
     }
 
-    enum ClusterKind: String, CaseIterable { case cluster, block }
-
     func clusterId(_ context: some SignedInRequestContext) throws -> Int64 { try context.pathId("id", notFound: "error.cluster_not_found") }
 
     func list(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let items = try await clusters.list(as: identity)
+        let items = try await clusters.list(as: identity).map(ClusterResponse.init)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
     }
 
@@ -49,19 +47,19 @@ struct ClustersAPI {
         let date = MovementsAPI.date(body.decisionDate, field: "decisionDate", into: &errors)
         guard errors.isEmpty, let kind, let organiser = body.organiserUnitId, let date else { throw ValidationErrors(errors) }
         return ClusterDraft(
-            code: code, name: name, kind: kind.rawValue, organiserUnitId: organiser, decisionNumber: number,
+            code: code, name: name, kind: kind, organiserUnitId: organiser, decisionNumber: number,
             decisionDate: date, memberUnitIds: body.memberUnitIds ?? [], rotation: body.rotation ?? RotationRule())
     }
 
     func create(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let body = try await RequestBody.decode(CreateRequest.self, for: Contract.create, from: request, context: context).value
-        return try JSON.response(try await clusters.create(try Self.draft(body), as: identity), status: .created)
+        return try JSON.response(ClusterResponse(try await clusters.create(try Self.draft(body), as: identity)), status: .created)
     }
 
     func get(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await clusters.get(try clusterId(context), as: identity))
+        return try JSON.response(ClusterResponse(try await clusters.get(try clusterId(context), as: identity)))
     }
 
     struct MemberRequest: Decodable, Sendable {
@@ -94,8 +92,9 @@ struct ClustersAPI {
         let body = try await RequestBody.decode(MemberRequest.self, for: Contract.member, from: request, context: context).value
         let change = try Self.memberChange(body, today: context.today)
         return try JSON.response(
-            try await clusters.changeMember(
-                try clusterId(context), unitId: change.unitId, leave: change.leave, on: change.date, as: identity))
+            ClusterResponse(
+                try await clusters.changeMember(
+                    try clusterId(context), unitId: change.unitId, leave: change.leave, on: change.date, as: identity)))
     }
 
     struct SeasonRequest: Decodable, Sendable {
@@ -104,12 +103,21 @@ struct ClustersAPI {
         var deputyUnitId: Int64?
         var mode: String?
         var bonusCap: Points?
-        var criteria: [CriterionLine]?
+        var criteria: [CriterionRequest]?
         var rulesText: String?
         var covenantText: String?
     }
 
-    static let criterionKinds: Set<String> = ["criterion", "bonus", "deduction"]
+    /// A line of the criteria table as sent (schema `Criterion`): the kind is checked with the
+    /// other fields, so an unknown one is a field error like the rest.
+    struct CriterionRequest: Decodable, Sendable {
+        var code: String
+        var section: String
+        var sectionTitle: String?
+        var title: String
+        var maxPoints: Points
+        var kind: String
+    }
 
     /// Every field problem of a new season, each criteria line's by its index
     /// (`criteria.3.maxPoints`). Leadership against the members and last year's table are the store's.
@@ -131,13 +139,16 @@ struct ClustersAPI {
             let sectionTitle = Validate.optionalText(line.sectionTitle, field: field + "sectionTitle", into: &errors)
             let title = Validate.name(line.title, field: field + "title", into: &errors)
             if line.maxPoints <= .zero { errors.append(.invalid("error.criteria_max_positive", field: field + "maxPoints", code)) }
-            if !criterionKinds.contains(line.kind) { errors.append(.invalid("error.unknown_choice", field: field + "kind", line.kind)) }
+            let kind = CriterionLine.Kind(rawValue: line.kind)
+            if kind == nil { errors.append(.invalid("error.unknown_choice", field: field + "kind", line.kind)) }
             if !code.isEmpty, !codes.insert(code).inserted {
                 errors.append(.invalid("error.criteria_duplicate_code", field: field + "code", code))
             }
-            lines.append(
-                CriterionLine(
-                    code: code, section: section, sectionTitle: sectionTitle, title: title, maxPoints: line.maxPoints, kind: line.kind))
+            if let kind {
+                lines.append(
+                    CriterionLine(
+                        code: code, section: section, sectionTitle: sectionTitle, title: title, maxPoints: line.maxPoints, kind: kind))
+            }
         }
         guard errors.isEmpty, let year = body.year, let leader = body.leaderUnitId, let deputy = body.deputyUnitId, let mode else {
             throw ValidationErrors(errors)
@@ -151,7 +162,8 @@ struct ClustersAPI {
         let identity = context.identity
         let body = try await RequestBody.decode(SeasonRequest.self, for: Contract.createSeason, from: request, context: context).value
         return try JSON.response(
-            try await seasons.create(clusterId: try clusterId(context), try Self.seasonDraft(body), as: identity), status: .created)
+            SeasonResponse(try await seasons.create(clusterId: try clusterId(context), try Self.seasonDraft(body), as: identity)),
+            status: .created)
     }
 
     /// Free text over several lines (rules, covenant, attendance): a textarea sends "\r\n", so line

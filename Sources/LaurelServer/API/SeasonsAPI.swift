@@ -44,14 +44,14 @@ struct SeasonsAPI {
 
     func get(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await seasons.get(try seasonId(context), as: identity))
+        return try JSON.response(SeasonResponse(try await seasons.get(try seasonId(context), as: identity)))
     }
 
     func selfScore(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
         let (id, unit) = (try seasonId(context), try unitId(context))
         let body = try await RequestBody.decode(ScoresRequest.self, for: Contract.selfScore, from: request, context: context).value
-        return try JSON.response(try await seasons.submitSelfScore(id, unitId: unit, sheet: try body.sheet, as: identity))
+        return try JSON.response(SeasonResponse(try await seasons.submitSelfScore(id, unitId: unit, sheet: try body.sheet, as: identity)))
     }
 
     func verify(_ request: Request, context: WriteContext) async throws -> Response {
@@ -59,7 +59,7 @@ struct SeasonsAPI {
         let (id, unit) = (try seasonId(context), try unitId(context))
         let body = try await RequestBody.decode(ScoresRequest.self, for: Contract.verify, from: request, context: context).value
         return try JSON.response(
-            try await seasons.verify(id, unitId: unit, sheet: try body.sheet, verifier: body.verifierUnitId, as: identity))
+            SeasonResponse(try await seasons.verify(id, unitId: unit, sheet: try body.sheet, verifier: body.verifierUnitId, as: identity)))
     }
 
     func crossScore(_ request: Request, context: WriteContext) async throws -> Response {
@@ -67,12 +67,12 @@ struct SeasonsAPI {
         let (id, scorer, target) = (try seasonId(context), try unitId(context, "scorerUnitId"), try unitId(context, "targetUnitId"))
         let body = try await RequestBody.decode(ScoresRequest.self, for: Contract.crossScore, from: request, context: context).value
         return try JSON.response(
-            try await seasons.submitCrossScore(id, scorer: scorer, target: target, sheet: try body.sheet, as: identity))
+            SeasonResponse(try await seasons.submitCrossScore(id, scorer: scorer, target: target, sheet: try body.sheet, as: identity)))
     }
 
     func finalise(_ request: Request, context: WriteContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await seasons.finalise(try seasonId(context), as: identity))
+        return try JSON.response(SeasonResponse(try await seasons.finalise(try seasonId(context), as: identity)))
     }
 
     struct ReasonRequest: Decodable, Sendable { var reason: String? }
@@ -86,7 +86,7 @@ struct SeasonsAPI {
         guard errors.isEmpty, let reason else {
             throw ValidationErrors(errors.isEmpty ? [.invalid("error.required", field: "reason")] : errors)
         }
-        return try JSON.response(try await seasons.reopen(id, reason: reason, as: identity))
+        return try JSON.response(SeasonResponse(try await seasons.reopen(id, reason: reason, as: identity)))
     }
 
     func basis(_ request: Request) throws -> RankingBasis {
@@ -97,7 +97,7 @@ struct SeasonsAPI {
 
     func ranking(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        return try JSON.response(try await seasons.ranking(try seasonId(context), basis: try basis(request), as: identity))
+        return try JSON.response(RankingResponse(try await seasons.ranking(try seasonId(context), basis: try basis(request), as: identity)))
     }
 
     /// The ranking with section subtotals, as XLSX (or CSV with `?format=csv`).
@@ -133,9 +133,10 @@ struct SeasonsAPI {
             .value
         let change = try Self.covenantChange(body)
         return try JSON.response(
-            try await seasons.updateCovenant(
-                id, rulesText: change.rulesText, covenantText: change.covenantText,
-                signedOn: change.signedOn, signedUnitIds: change.signedUnitIds, as: identity))
+            SeasonResponse(
+                try await seasons.updateCovenant(
+                    id, rulesText: change.rulesText, covenantText: change.covenantText,
+                    signedOn: change.signedOn, signedUnitIds: change.signedUnitIds, as: identity)))
     }
 
     struct TargetsRequest: Decodable, Sendable {
@@ -155,7 +156,8 @@ struct SeasonsAPI {
         let (id, unit) = (try seasonId(context), try unitId(context))
         let body = try await RequestBody.decode(TargetsRequest.self, for: Contract.targets, from: request, context: context).value
         return try JSON.response(
-            try await seasons.setTargets(id, unitId: unit, targets: try Self.registeredTargets(body, unitId: unit), as: identity))
+            SeasonResponse(
+                try await seasons.setTargets(id, unitId: unit, targets: try Self.registeredTargets(body, unitId: unit), as: identity)))
     }
 
     struct ConferenceRequest: Decodable, Sendable {
@@ -171,12 +173,13 @@ struct SeasonsAPI {
             .value
         let change = try Self.conferenceChange(body)
         return try JSON.response(
-            try await seasons.setConference(id, on: change.date, venue: change.venue, attendance: change.attendance, as: identity))
+            SeasonResponse(
+                try await seasons.setConference(id, on: change.date, venue: change.venue, attendance: change.attendance, as: identity)))
     }
 
     func proposals(_ request: Request, context: BrowseContext) async throws -> Response {
         let identity = context.identity
-        let items = try await seasons.proposals(try seasonId(context), as: identity)
+        let items = try await seasons.proposals(try seasonId(context), as: identity).map(ProposalResponse.init)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)))
     }
 
@@ -193,6 +196,7 @@ struct SeasonsAPI {
             .value
         let (unit, code) = try Self.proposal(body, catalogue: context.catalogue)
         let items = try await seasons.addProposal(id, unitId: unit, code: code, ballotId: body.ballotId, as: identity)
+            .map(ProposalResponse.init)
         return try JSON.response(ListResponse(items: items, total: items.count, page: 1, per: max(items.count, 1)), status: .created)
     }
 
@@ -217,6 +221,7 @@ struct SeasonsAPI {
         let id = try seasonId(context)
         let body = try await RequestBody.decode(NextRequest.self, for: Contract.nextSeason, from: request, context: context).value
         return try JSON.response(
-            try await seasons.nextSeason(id, leader: body.leaderUnitId, deputy: body.deputyUnitId, as: identity), status: .created)
+            SeasonResponse(try await seasons.nextSeason(id, leader: body.leaderUnitId, deputy: body.deputyUnitId, as: identity)),
+            status: .created)
     }
 }

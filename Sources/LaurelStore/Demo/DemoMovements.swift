@@ -89,21 +89,21 @@ enum DemoMovements {
     static let criteria: [CriterionLine] = [
         .init(
             code: "1.1", section: "I", sectionTitle: "Thực hiện nhiệm vụ chính trị", title: "Hoàn thành các chỉ tiêu kế hoạch năm",
-            maxPoints: 30, kind: "criterion"),
-        .init(code: "1.2", section: "I", title: "Cải cách hành chính, chuyển đổi số", maxPoints: 20, kind: "criterion"),
-        .init(code: "1.3", section: "I", title: "Thực hành tiết kiệm, chống lãng phí", maxPoints: 10, kind: "criterion"),
+            maxPoints: 30, kind: .criterion),
+        .init(code: "1.2", section: "I", title: "Cải cách hành chính, chuyển đổi số", maxPoints: 20, kind: .criterion),
+        .init(code: "1.3", section: "I", title: "Thực hành tiết kiệm, chống lãng phí", maxPoints: 10, kind: .criterion),
         .init(
             code: "2.1", section: "II", sectionTitle: "Công tác thi đua, khen thưởng", title: "Phát động và ký kết giao ước thi đua",
-            maxPoints: 15, kind: "criterion"),
-        .init(code: "2.2", section: "II", title: "Phát hiện, nhân rộng điển hình tiên tiến", maxPoints: 15, kind: "criterion"),
-        .init(code: "2.3", section: "II", title: "Báo cáo đầy đủ, đúng hạn", maxPoints: 10, kind: "criterion"),
+            maxPoints: 15, kind: .criterion),
+        .init(code: "2.2", section: "II", title: "Phát hiện, nhân rộng điển hình tiên tiến", maxPoints: 15, kind: .criterion),
+        .init(code: "2.3", section: "II", title: "Báo cáo đầy đủ, đúng hạn", maxPoints: 10, kind: .criterion),
         .init(
             code: "T1", section: "T", sectionTitle: "Điểm thưởng", title: "Sáng kiến được công nhận cấp thành phố", maxPoints: 5,
-            kind: "bonus"),
-        .init(code: "T2", section: "T", title: "Được khen thưởng đột xuất", maxPoints: 5, kind: "bonus"),
+            kind: .bonus),
+        .init(code: "T2", section: "T", title: "Được khen thưởng đột xuất", maxPoints: 5, kind: .bonus),
         .init(
             code: "D1", section: "D", sectionTitle: "Điểm trừ", title: "Không ký giao ước, không đăng ký thi đua", maxPoints: 8,
-            kind: "deduction"),
+            kind: .deduction),
     ]
 
     static func seedBlock(_ db: any SQLDatabase, unitIds: [String: Int64]) async throws {

@@ -106,7 +106,7 @@ public struct WorkListStore: Sendable {
                 on: SQLColumn("season_id", table: "sm"), .equal, SQLColumn("id", table: "s")
             )
             .where(SQLColumn("unit_id", table: "sm"), .equal, SQLBind(unit))
-            .where(SQLColumn("status", table: "s"), .equal, SQLBind("open"))
+            .where(SQLColumn("status", table: "s"), .equal, SQLBind(SeasonStatus.open.rawValue))
             .orderBy(SQLColumn("year", table: "s")).orderBy(SQLColumn("id", table: "s"))
             .all(decoding: Season.self, keyDecodingStrategy: .convertFromSnakeCase)
         var items: [WorkItem] = []
@@ -122,14 +122,14 @@ public struct WorkListStore: Sendable {
             let members = try await db.select().column("unit_id").from("season_members").where("season_id", .equal, SQLBind(season.id))
                 .all(decodingColumn: "unit_id", as: Int64.self)
             let title = "\(season.name) · \(season.year)"
-            // What is owed is the domain's rule, on typed sheets (an unknown sheet kind counts for nothing).
+            // What is owed is the domain's rule, on typed sheets (an unreadable mode or sheet kind is an error).
             let owed = ScoringObligations(
-                of: unit, mode: ScoringMode(rawValue: season.mode) ?? .verification, members: members,
+                of: unit, mode: try StoredChoice.read(season.mode, "seasons.mode"), members: members,
                 leadership: ClusterLeadership(leaderUnitId: season.leaderUnitId, deputyUnitId: season.deputyUnitId),
-                sheets: sheets.compactMap { sheet in
-                    ScoreSheetKind(rawValue: sheet.sheet).map {
-                        SubmittedSheet(kind: $0, targetUnitId: sheet.targetUnitId, scorerUnitId: sheet.scorerUnitId)
-                    }
+                sheets: try sheets.map { sheet in
+                    SubmittedSheet(
+                        kind: try StoredChoice.read(sheet.sheet, "season_scores.sheet"), targetUnitId: sheet.targetUnitId,
+                        scorerUnitId: sheet.scorerUnitId)
                 })
             if owed.toCrossScore > 0 {
                 items.append(

@@ -85,7 +85,7 @@ struct BallotPages {
                     name: name(ballot, $0.candidate), votes: $0.votes, share: LocalNumber(locale: context.locale).percent($0.share),
                     elected: $0.elected)
             },
-            showResults: counted != nil, flash: flash, seasonId: ballot.subject.kind == "season" ? ballot.subject.id : nil,
+            showResults: counted != nil, flash: flash, seasonId: ballot.subject.kind == .season ? ballot.subject.id : nil,
             castOfEligible: "\(ballot.tally.cast) / \(ballot.tally.eligible)", countHidden: counted == nil,
             tie: tie.isEmpty ? nil : tie.joined(separator: ", "), canOpenRound: canClose && !tie.isEmpty && ballot.round < ballot.maxRounds,
             leadersDecide: !tie.isEmpty && (ballot.closed || ballot.round >= ballot.maxRounds),

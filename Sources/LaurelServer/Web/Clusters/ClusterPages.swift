@@ -36,7 +36,8 @@ struct ClusterPages {
         }
         let rows = try await clusters.list(as: identity).map {
             ClusterRow(
-                id: $0.id, code: $0.code, name: $0.name, kind: pages.t("cluster_kind_\($0.kind)", context), organiser: $0.organiserName,
+                id: $0.id, code: $0.code, name: $0.name, kind: pages.t("cluster_kind_\($0.kind.rawValue)", context),
+                organiser: $0.organiserName,
                 members: $0.memberUnitIds.count, seasons: $0.seasons)
         }
         let content = Content(rows: rows, empty: rows.isEmpty, canCreate: identity.canWrite)
@@ -79,7 +80,7 @@ struct ClusterPages {
         func field(_ name: String) -> Field { Field(value: value(name), error: refusal.message(name, pages, context)) }
         return FormContent(
             code: field("code"), name: field("name"), decisionNumber: field("decisionNumber"), decisionDate: field("decisionDate"),
-            kinds: ClustersAPI.ClusterKind.allCases.map {
+            kinds: ClusterKind.allCases.map {
                 Option(value: $0.rawValue, label: pages.t("cluster_kind_\($0.rawValue)", context), selected: value("kind") == $0.rawValue)
             },
             kindError: refusal.message("kind", pages, context),
@@ -178,11 +179,11 @@ struct ClusterPages {
             rule.deputyBecomesLeader ? "rotation_deputy_becomes_leader_yes" : "rotation_deputy_becomes_leader_no",
         ].map { pages.t($0, context) }
         let content = ShowContent(
-            cluster: cluster, kindLabel: pages.t("cluster_kind_\(cluster.kind)", context), rotationLines: rotation,
+            cluster: cluster, kindLabel: pages.t("cluster_kind_\(cluster.kind.rawValue)", context), rotationLines: rotation,
             current: cluster.members.filter { $0.leftOn == nil }.map { MemberRow(name: $0.unitName, joinedOn: $0.joinedOn, leftOn: nil) },
             history: cluster.members.map { MemberRow(name: $0.unitName, joinedOn: $0.joinedOn, leftOn: $0.leftOn) },
             seasons: cluster.seasons.reversed().map {
-                SeasonRow(id: $0.id, year: $0.year, status: pages.t("season_status_\($0.status)", context))
+                SeasonRow(id: $0.id, year: $0.year, status: pages.t("season_status_\($0.status.rawValue)", context))
             },
             hasSeasons: !cluster.seasons.isEmpty, canConfigure: canConfigure,
             joinOptions: candidates.map { Option(value: String($0.id), label: "\($0.name) (\($0.code))", selected: false) },

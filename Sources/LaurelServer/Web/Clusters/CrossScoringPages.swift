@@ -87,14 +87,14 @@ struct CrossScoringPages {
         status: HTTPResponse.Status = .ok, target chosen: Int64? = nil, entered: Entered? = nil
     ) async throws -> Response {
         let (season, policy) = try await seasons.getWithPolicy(id, as: identity)
-        let isCross = season.mode == ScoringMode.cross.rawValue
+        let isCross = season.mode == .cross
         let names = Dictionary(season.members.map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { a, _ in a })
         let missing = Set(season.missingCrossScores.map { "\($0.scorerUnitId)-\($0.targetUnitId)" })
         func scored(_ scorer: Int64, _ target: Int64) -> Bool { !missing.contains("\(scorer)-\(target)") }
 
         // The scoring form: an officer of a member unit, for the others, while the season is open.
         let own = season.members.first { $0.unitId == policy.ownMember }
-        let canScore = isCross && season.status == "open" && own != nil
+        let canScore = isCross && season.status == .open && own != nil
         let others = season.members.filter { $0.unitId != own?.unitId }
         // The member asked for, else the first not scored yet, else the first.
         var target: Int64?
@@ -113,8 +113,8 @@ struct CrossScoringPages {
                 let field = "s_" + line.code
                 return GridRow(
                     section: line.sectionTitle ?? line.section, code: line.code, title: line.title,
-                    max: (line.kind == "deduction" ? "−" : "") + line.maxPoints.description,
-                    kind: pages.t("criterion_kind_\(line.kind)", context),
+                    max: (line.kind == .deduction ? "−" : "") + line.maxPoints.description,
+                    kind: pages.t("criterion_kind_\(line.kind.rawValue)", context),
                     value: entered?.values[field] ?? sheet?.scores[line.code]?.description ?? "", field: field,
                     error: entered?.errors["scores.\(line.code)"])
             }

@@ -117,7 +117,7 @@ struct MinutesPages {
         let id = try context.id()
         let season = try await seasons.get(id, as: identity)
         let ranking = try await seasons.ranking(id, as: identity)
-        let records = try await ballots.list(subjectKind: "season", subjectId: id, as: identity)
+        let records = try await ballots.list(subjectKind: .season, subjectId: id, as: identity)
         let proposals = try await seasons.proposals(id, as: identity)
         return minutes(season: season, ranking: ranking, ballots: records, proposals: proposals, context: context)
     }

@@ -113,13 +113,13 @@ struct SeasonFormPages {
             let season = try await seasons.get(last.id, as: identity)
             copiedFrom = season.year
             values = [
-                "year": String(season.year + 1), "mode": season.mode, "bonusCap": season.bonusCap.description,
+                "year": String(season.year + 1), "mode": season.mode.rawValue, "bonusCap": season.bonusCap.description,
                 "rulesText": season.rulesText,
             ]
             rows = season.criteria.map {
                 [
                     "section": $0.section, "sectionTitle": $0.sectionTitle ?? "", "code": $0.code, "title": $0.title,
-                    "maxPoints": $0.maxPoints.description, "kind": $0.kind,
+                    "maxPoints": $0.maxPoints.description, "kind": $0.kind.rawValue,
                 ]
             }
         }
@@ -131,7 +131,7 @@ struct SeasonFormPages {
     /// The request the API would get, from the form; numbers that do not parse are field errors.
     static func request(from form: FormData, rows: FormRows) -> (ClustersAPI.SeasonRequest, [DomainError]) {
         var errors: [DomainError] = []
-        var lines: [CriterionLine] = []
+        var lines: [ClustersAPI.CriterionRequest] = []
         for (index, row) in rows.kept.enumerated() {
             let line = rows.values[row]
             let raw = line["maxPoints"] ?? ""
@@ -142,7 +142,7 @@ struct SeasonFormPages {
                 errors.append(.invalid("error.wrong_type", field: "criteria.\(index).maxPoints"))
             }
             lines.append(
-                CriterionLine(
+                ClustersAPI.CriterionRequest(
                     code: line["code"] ?? "", section: line["section"] ?? "", sectionTitle: line["sectionTitle"],
                     title: line["title"] ?? "", maxPoints: points ?? Points(1), kind: line["kind"] ?? ""))
         }

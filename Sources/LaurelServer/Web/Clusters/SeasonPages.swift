@@ -78,7 +78,8 @@ struct SeasonPages {
         season.criteria.map {
             GridRow(
                 section: $0.sectionTitle ?? $0.section, code: $0.code, title: $0.title,
-                max: ($0.kind == "deduction" ? "−" : "") + $0.maxPoints.description, kind: pages.t("criterion_kind_\($0.kind)", context),
+                max: ($0.kind == .deduction ? "−" : "") + $0.maxPoints.description,
+                kind: pages.t("criterion_kind_\($0.kind.rawValue)", context),
                 value: sheet?.scores[$0.code]?.description ?? "", field: "s_" + $0.code)
         }
     }
@@ -90,7 +91,7 @@ struct SeasonPages {
         let (season, policy) = try await seasons.getWithPolicy(id, as: identity)
         let ranking = try await seasons.ranking(id, as: identity)
         let names = Dictionary(season.members.map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { a, _ in a })
-        let open = season.status == "open"
+        let open = season.status == .open
         // The forms the store would accept (SeasonPolicy); the store decides in the end.
         let own = season.members.first { $0.unitId == policy.ownMember }
         var ownGrid: [GridRow]?
@@ -103,10 +104,10 @@ struct SeasonPages {
             let sheets = try await seasons.sheets(id, unitId: target, as: identity)
             verifyGrid = grid(season, sheet: sheets.verified?.sheet ?? sheets.selfScore, context: context)
         }
-        let records = try await ballots.list(subjectKind: "season", subjectId: id, as: identity)
+        let records = try await ballots.list(subjectKind: .season, subjectId: id, as: identity)
         let content = Content(
-            season: season, modeLabel: pages.t("season_mode_\(season.mode)", context),
-            statusLabel: pages.t("season_status_\(season.status)", context),
+            season: season, modeLabel: pages.t("season_mode_\(season.mode.rawValue)", context),
+            statusLabel: pages.t("season_status_\(season.status.rawValue)", context),
             leader: names[season.leaderUnitId] ?? "", deputy: names[season.deputyUnitId] ?? "",
             members: season.members.map { member in
                 let role =
@@ -118,7 +119,7 @@ struct SeasonPages {
                     id: member.unitId, name: member.unitName, role: role, signed: member.signedCovenant, selfScored: member.selfScored,
                     verified: member.verified,
                     targets: pages.t("season_targets_met", context, [String(member.targets.met), String(member.targets.total)]),
-                    verifyURL: mayVerify && season.mode == "verification" ? "/seasons/\(id)?target=\(member.unitId)#verify" : nil)
+                    verifyURL: mayVerify && season.mode == .verification ? "/seasons/\(id)?target=\(member.unitId)#verify" : nil)
             },
             sectionTitles: ranking.sectionOrder.map { "\($0.code). \($0.title)" },
             ranking: ranking.rows.map { row in

@@ -79,7 +79,7 @@ struct SeasonSetupPages {
         // The store's rule (SeasonPolicy), asked only to hide forms; the store decides on every write.
         let (season, policy) = try await seasons.getWithPolicy(id, as: identity)
         let canPreside = policy.mayPreside
-        let open = season.status == "open"
+        let open = season.status == .open
 
         var covenantForm: FormData?
         var covenantRefusal = FormRefusal.none

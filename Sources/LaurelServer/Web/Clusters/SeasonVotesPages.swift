@@ -70,7 +70,7 @@ struct SeasonVotesPages {
         status: HTTPResponse.Status = .ok, entry: SeasonBallotForm.Entry? = nil
     ) async throws -> Response {
         let (season, policy) = try await seasons.getWithPolicy(id, as: identity)
-        let records = try await ballots.list(subjectKind: "season", subjectId: id, as: identity)
+        let records = try await ballots.list(subjectKind: .season, subjectId: id, as: identity)
         let proposals = try await seasons.proposals(id, as: identity)
         let names = Dictionary(season.members.map { ($0.unitId, $0.unitName) }, uniquingKeysWith: { a, _ in a })
         // Forms the stores would accept (SeasonPolicy); the stores decide in the end.
@@ -78,7 +78,7 @@ struct SeasonVotesPages {
         func name(_ ballot: BallotRecord, _ unit: Int64) -> String { ballot.names[String(unit)] ?? names[unit] ?? "#\(unit)" }
         let rows = records.map { ballot in
             BallotRow(
-                id: ballot.id, purpose: ballot.purpose, post: ballot.post.map { pages.t("votes_post_\($0)", context) } ?? "",
+                id: ballot.id, purpose: ballot.purpose, post: ballot.post.map { pages.t("votes_post_\($0.rawValue)", context) } ?? "",
                 status: ballot.closed ? pages.t("ballot_closed", context) : pages.t("votes_open_round", context, [String(ballot.round)]),
                 closed: ballot.closed, cast: "\(ballot.tally.cast)/\(ballot.tally.eligible)",
                 // As on the ballot page: no outcome while the round takes papers, for anyone.

@@ -4,7 +4,7 @@ import SQLKit
 
 /// What a new ballot needs. Voters are units: a voting unit's officers and leaders cast its vote.
 public struct BallotDraft: Sendable {
-    public enum SubjectKind: String, Sendable, CaseIterable { case season, cluster, movement, unit }
+    public enum SubjectKind: String, Sendable, Codable, CaseIterable { case season, cluster, movement, unit }
     public var purpose: String, subjectKind: SubjectKind, subjectId: Int64, candidates: [Int64], voters: [Int64]
     public var seats: Int, threshold: Proportion, quorum: Proportion, maxRounds: Int
     /// Set for a leader or deputy election of a season: candidates are checked against the rotation rule.
@@ -32,7 +32,7 @@ public struct BallotRecord: Encodable, Sendable {
     public var id: Int64
     public var purpose: String
     public var subject: Subject
-    public var post: String?
+    public var post: ClusterPost?
     public var candidates: [Int64]
     public var voters: [Int64]
     public var seats: Int
@@ -46,7 +46,7 @@ public struct BallotRecord: Encodable, Sendable {
     public var outcome: BallotOutcome?
     public var names: [String: String]
     public struct Subject: Codable, Sendable {
-        public var kind: String
+        public var kind: BallotDraft.SubjectKind
         public var id: Int64
     }
     /// The current round's candidates (in a later round, those tied at the last seat).
@@ -65,6 +65,9 @@ public struct BallotStore: Sendable {
 
     struct Loaded {
         let row: Row
+        let subjectKind: BallotDraft.SubjectKind
+        /// Set for a leader or deputy election of a season.
+        let post: ClusterPost?
         var ballot: Ballot
         let ownerPath: UnitPath
         let voterPaths: [Int64: UnitPath]
@@ -95,6 +98,8 @@ public struct BallotStore: Sendable {
         guard let threshold = Proportion(numerator: row.thresholdNum, denominator: row.thresholdDen),
             let quorum = Proportion(numerator: row.quorumNum, denominator: row.quorumDen)
         else { throw DomainError(.conflict, "error.ballot_inconsistent") }
+        let subjectKind: BallotDraft.SubjectKind = try StoredChoice.read(row.subjectKind, "ballots.subject_kind")
+        let post: ClusterPost? = try StoredChoice.read(row.post, "ballots.post")
         do {
             let ballot = try Ballot(
                 restoring: row.purpose, candidates: candidates, eligibleVoters: Set(voters), seats: row.seats, threshold: threshold,
@@ -102,7 +107,9 @@ public struct BallotStore: Sendable {
                 marks: marks.map { VoterMark(voterId: $0.voterId, round: $0.round) },
                 papers: papers.map { BallotPaper(round: $0.round, choices: $0.choices.split(separator: ",").compactMap { Int64($0) }) },
                 isClosed: row.closed)
-            return Loaded(row: row, ballot: ballot, ownerPath: ownerPath, voterPaths: try await Lookup.unitPaths(db, voters))
+            return Loaded(
+                row: row, subjectKind: subjectKind, post: post, ballot: ballot, ownerPath: ownerPath,
+                voterPaths: try await Lookup.unitPaths(db, voters))
         } catch {
             throw DomainError(.conflict, "error.ballot_inconsistent")
         }
@@ -129,11 +136,11 @@ public struct BallotStore: Sendable {
         let row = loaded.row
         var names: [String: String] = [:]
         for (id, name) in try await Lookup.unitNames(db, Array(loaded.voterPaths.keys)) { names[String(id)] = name }
-        if row.subjectKind != "unit" && row.subjectKind != "movement" {
+        if loaded.subjectKind != .unit && loaded.subjectKind != .movement {
             for (id, name) in try await Lookup.unitNames(db, ballot.candidates) { names[String(id)] = name }
         }
         return BallotRecord(
-            id: row.id, purpose: row.purpose, subject: .init(kind: row.subjectKind, id: row.subjectId), post: row.post,
+            id: row.id, purpose: row.purpose, subject: .init(kind: loaded.subjectKind, id: row.subjectId), post: loaded.post,
             candidates: ballot.candidates, voters: ballot.eligibleVoters.sorted(), seats: ballot.seats,
             threshold: ballot.threshold.description,
             quorum: ballot.quorum.description, maxRounds: ballot.maxRounds, round: ballot.currentRound, closed: ballot.isClosed,
@@ -153,9 +160,9 @@ public struct BallotStore: Sendable {
     }
 
     /// Ballots of a subject the identity can read (for the season and minutes pages).
-    public func list(subjectKind: String, subjectId: Int64, as identity: Identity) async throws -> [BallotRecord] {
+    public func list(subjectKind: BallotDraft.SubjectKind, subjectId: Int64, as identity: Identity) async throws -> [BallotRecord] {
         try await database.read { db in
-            let ids = try await db.select().column("id").from("ballots").where("subject_kind", .equal, SQLBind(subjectKind))
+            let ids = try await db.select().column("id").from("ballots").where("subject_kind", .equal, SQLBind(subjectKind.rawValue))
                 .where("subject_id", .equal, SQLBind(subjectId)).orderBy("id").all(decodingColumn: "id", as: Int64.self)
             var records: [BallotRecord] = []
             for id in ids {

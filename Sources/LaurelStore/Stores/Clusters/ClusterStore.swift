@@ -13,13 +13,13 @@ public struct ClusterRecord: Codable, Sendable {
     public struct SeasonSummary: Codable, Sendable {
         public var id: Int64
         public var year: Int
-        public var status: String
+        public var status: SeasonStatus
     }
 
     public var id: Int64
     public var code: String
     public var name: String
-    public var kind: String
+    public var kind: ClusterKind
     public var organiserUnitId: Int64
     public var organiserName: String
     public var decisionNumber: String
@@ -34,10 +34,10 @@ public struct ClusterRecord: Codable, Sendable {
 
 /// What a new cluster needs.
 public struct ClusterDraft: Sendable {
-    public var code: String, name: String, kind: String, organiserUnitId: Int64, decisionNumber: String, decisionDate: CalendarDate
+    public var code: String, name: String, kind: ClusterKind, organiserUnitId: Int64, decisionNumber: String, decisionDate: CalendarDate
     public var memberUnitIds: [Int64], rotation: RotationRule
     public init(
-        code: String, name: String, kind: String, organiserUnitId: Int64, decisionNumber: String, decisionDate: CalendarDate,
+        code: String, name: String, kind: ClusterKind, organiserUnitId: Int64, decisionNumber: String, decisionDate: CalendarDate,
         memberUnitIds: [Int64], rotation: RotationRule = RotationRule()
     ) {
         self.code = code
@@ -125,10 +125,11 @@ public struct ClusterStore: Sendable {
         let names = try await Lookup.unitNames(db, [loaded.row.organiserUnitId])
         let row = loaded.row
         return ClusterRecord(
-            id: row.id, code: row.code, name: row.name, kind: row.kind, organiserUnitId: row.organiserUnitId,
+            id: row.id, code: row.code, name: row.name, kind: try StoredChoice.read(row.kind, "clusters.kind"),
+            organiserUnitId: row.organiserUnitId,
             organiserName: names[row.organiserUnitId] ?? "", decisionNumber: row.decisionNumber, decisionDate: row.decisionDate,
             rotation: loaded.rotation, memberUnitIds: loaded.currentMembers, members: loaded.members,
-            seasons: seasons.map { .init(id: $0.id, year: $0.year, status: $0.status) })
+            seasons: try seasons.map { .init(id: $0.id, year: $0.year, status: try StoredChoice.read($0.status, "seasons.status")) })
     }
 
     public func get(_ id: Int64, as identity: Identity) async throws -> ClusterRecord {
@@ -152,7 +153,7 @@ public struct ClusterStore: Sendable {
                         "deputy_may_serve_consecutively", "deputy_becomes_leader", "created_at"
                     )
                     .values(
-                        SQLBind(draft.code), SQLBind(draft.name), SQLBind(draft.kind), SQLBind(draft.organiserUnitId),
+                        SQLBind(draft.code), SQLBind(draft.name), SQLBind(draft.kind.rawValue), SQLBind(draft.organiserUnitId),
                         SQLBind(draft.decisionNumber),
                         SQLBind(draft.decisionDate.description), SQLBind(draft.rotation.leaderMayServeConsecutively),
                         SQLBind(draft.rotation.deputyMayServeConsecutively), SQLBind(draft.rotation.deputyBecomesLeader),

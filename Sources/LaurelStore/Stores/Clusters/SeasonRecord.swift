@@ -4,14 +4,36 @@ import LaurelDomain
 /// One line of a season's criteria table as the API takes and gives it. `kind` is `criterion`,
 /// `bonus` or `deduction` (the domain's `regular` is `criterion` here).
 public struct CriterionLine: Codable, Sendable, Equatable {
+    /// The domain's `ScoringCriterionKind` as the API and the pages spell it.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case criterion, bonus, deduction
+
+        public init(_ kind: ScoringCriterionKind) {
+            self =
+                switch kind {
+                case .regular: .criterion
+                case .bonus: .bonus
+                case .deduction: .deduction
+                }
+        }
+
+        public var domain: ScoringCriterionKind {
+            switch self {
+            case .criterion: .regular
+            case .bonus: .bonus
+            case .deduction: .deduction
+            }
+        }
+    }
+
     public var code: String
     public var section: String
     public var sectionTitle: String?
     public var title: String
     public var maxPoints: Points
-    public var kind: String
+    public var kind: Kind
 
-    public init(code: String, section: String, sectionTitle: String? = nil, title: String, maxPoints: Points, kind: String) {
+    public init(code: String, section: String, sectionTitle: String? = nil, title: String, maxPoints: Points, kind: Kind) {
         self.code = code
         self.section = section
         self.sectionTitle = sectionTitle
@@ -20,28 +42,17 @@ public struct CriterionLine: Codable, Sendable, Equatable {
         self.kind = kind
     }
 
-    static func apiKind(_ kind: ScoringCriterionKind) -> String { kind == .regular ? "criterion" : kind.rawValue }
-    static func domainKind(_ kind: String) -> ScoringCriterionKind? {
-        kind == "criterion" ? .regular : ScoringCriterionKind(rawValue: kind).flatMap { $0 == .regular ? nil : $0 }
-    }
-
     /// The flat lines as a table: sections in order of first appearance.
     public static func table(_ lines: [CriterionLine], bonusCap: Points) throws -> CriteriaTable {
         var order: [String] = []
         var titles: [String: String] = [:]
         var criteria: [String: [ScoringCriterion]] = [:]
-        var errors: [DomainError] = []
-        for (index, line) in lines.enumerated() {
-            guard let kind = domainKind(line.kind) else {
-                errors.append(.invalid("error.unknown_choice", field: "criteria.\(index).kind", line.kind))
-                continue
-            }
+        for line in lines {
             if criteria[line.section] == nil { order.append(line.section) }
             if titles[line.section] == nil, let title = line.sectionTitle, !title.isEmpty { titles[line.section] = title }
             criteria[line.section, default: []].append(
-                ScoringCriterion(code: line.code, title: line.title, maxPoints: line.maxPoints, kind: kind))
+                ScoringCriterion(code: line.code, title: line.title, maxPoints: line.maxPoints, kind: line.kind.domain))
         }
-        guard errors.isEmpty else { throw ValidationErrors(errors) }
         do {
             return try CriteriaTable(
                 sections: order.map { CriteriaSection(code: $0, title: titles[$0] ?? $0, criteria: criteria[$0] ?? []) }, bonusCap: bonusCap
@@ -63,7 +74,7 @@ public struct CriterionLine: Codable, Sendable, Equatable {
             section.criteria.map {
                 CriterionLine(
                     code: $0.code, section: section.code, sectionTitle: section.title, title: $0.title, maxPoints: $0.maxPoints,
-                    kind: apiKind($0.kind))
+                    kind: Kind($0.kind))
             }
         }
     }
@@ -87,10 +98,10 @@ public struct SeasonRecord: Codable, Sendable {
     public var year: Int
     public var leaderUnitId: Int64
     public var deputyUnitId: Int64
-    public var mode: String
+    public var mode: ScoringMode
     public var bonusCap: Points
     public var maxTotal: Points
-    public var status: String
+    public var status: SeasonStatus
     public var members: [Member]
     public var criteria: [CriterionLine]
     public var rulesText: String
@@ -118,7 +129,7 @@ public struct RankingRecord: Codable, Sendable {
     public struct Pending: Codable, Sendable {
         public var unitId: Int64
         public var unitName: String
-        public var reason: String
+        public var reason: Ranking.PendingUnit.Reason
     }
     public struct Section: Codable, Sendable {
         public var code: String
@@ -126,7 +137,7 @@ public struct RankingRecord: Codable, Sendable {
     }
 
     public var seasonId: Int64
-    public var basis: String
+    public var basis: RankingBasis
     public var finalised: Bool
     public var sectionOrder: [Section]
     public var rows: [Row]

@@ -110,7 +110,9 @@ extension SeasonStore {
             }
             if let ballotId {
                 let ballot = try await db.select().column("id").from("ballots").where("id", .equal, SQLBind(ballotId))
-                    .where("subject_kind", .equal, SQLBind("season")).where("subject_id", .equal, SQLBind(id)).first()
+                    .where("subject_kind", .equal, SQLBind(BallotDraft.SubjectKind.season.rawValue)).where(
+                        "subject_id", .equal, SQLBind(id)
+                    ).first()
                 if ballot == nil { throw DomainError.invalid("error.ballot_not_found", field: "ballotId") }
             }
             try await db.insert(into: "season_proposals").columns("season_id", "unit_id", "code", "ballot_id")
@@ -175,13 +177,13 @@ extension SeasonStore {
                         leader: leader, deputy: deputy, outgoing: loaded.season.leadership, members: members)
                 } else {
                     var outcomes: [ClusterPost: BallotOutcome] = [:]
-                    let ids = try await db.select().column("id").from("ballots").where("subject_kind", .equal, SQLBind("season"))
-                        .where("subject_id", .equal, SQLBind(id)).where("closed", .equal, SQLBind(true)).orderBy("id")
-                        .all(decodingColumn: "id", as: Int64.self)
+                    let ids = try await db.select().column("id").from("ballots").where(
+                        "subject_kind", .equal, SQLBind(BallotDraft.SubjectKind.season.rawValue)
+                    )
+                    .where("subject_id", .equal, SQLBind(id)).where("closed", .equal, SQLBind(true)).orderBy("id")
+                    .all(decodingColumn: "id", as: Int64.self)
                     for ballotId in ids {
-                        guard let ballot = try await BallotStore.load(db, id: ballotId),
-                            let post = ballot.row.post.flatMap(ClusterPost.init(rawValue:))
-                        else { continue }
+                        guard let ballot = try await BallotStore.load(db, id: ballotId), let post = ballot.post else { continue }
                         outcomes[post] = ballot.ballot.outcome()
                     }
                     guard let deputyOutcome = outcomes[.deputy] else { throw RotationError.noOneElected(.deputy) }

@@ -8,7 +8,7 @@ extension SeasonStore {
         try await score(id, identity: identity, action: "self_score", target: unitId) { loaded in
             guard loaded.policy(identity).mayScore(for: unitId) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
             try Self.apply { try loaded.season.submitSelfScore(unit: unitId, sheet: sheet) }
-            return [("self", unitId, unitId, sheet)]
+            return [SheetWrite(kind: .selfScore, targetUnitId: unitId, scorerUnitId: unitId, sheet: sheet)]
         }
     }
 
@@ -21,7 +21,7 @@ extension SeasonStore {
                 throw DomainError(.forbidden, "error.season_not_a_verifier")
             }
             try Self.apply { try loaded.season.verify(target: unitId, by: by, sheet: sheet) }
-            return [("verified", unitId, by, sheet)]
+            return [SheetWrite(kind: .verified, targetUnitId: unitId, scorerUnitId: by, sheet: sheet)]
         }
     }
 
@@ -32,44 +32,54 @@ extension SeasonStore {
         try await score(id, identity: identity, action: "cross_score", target: target) { loaded in
             guard loaded.policy(identity).mayScore(for: scorer) else { throw DomainError(.forbidden, "error.season_own_unit_only") }
             try Self.apply { try loaded.season.submitCrossScore(scorer: scorer, target: target, sheet: sheet) }
-            return [("cross", target, scorer, sheet)]
+            return [SheetWrite(kind: .cross, targetUnitId: target, scorerUnitId: scorer, sheet: sheet)]
+        }
+    }
+
+    /// A sheet one scoring call writes: which kind, who scored whom, the marks. Its JSON is what
+    /// the audit log records of the change.
+    struct SheetWrite: Encodable, Sendable {
+        let kind: ScoreSheetKind
+        let targetUnitId: Int64
+        let scorerUnitId: Int64
+        let sheet: ScoreSheet
+
+        enum CodingKeys: String, CodingKey {
+            case kind = "sheet"
+            case targetUnitId, scorerUnitId
+            case sheet = "scores"
         }
     }
 
     /// Loads, lets `change` apply one domain method, replaces the sheets it returns, audits.
     func score(
         _ id: Int64, identity: Identity, action: String, target: Int64,
-        _ change: @escaping @Sendable (inout Loaded) throws -> [(String, Int64, Int64, ScoreSheet)]
+        _ change: @escaping @Sendable (inout Loaded) throws -> [SheetWrite]
     ) async throws -> SeasonRecord {
         try Permissions.requireWrite(identity)
         return try await database.transaction { db in
             var loaded = try await Self.readable(db, id: id, identity: identity)
             let sheets = try change(&loaded)
-            for (kind, targetId, scorer, sheet) in sheets {
-                var delete = db.delete(from: "season_scores").where("season_id", .equal, SQLBind(id)).where("sheet", .equal, SQLBind(kind))
-                    .where("target_unit_id", .equal, SQLBind(targetId))
+            for write in sheets {
+                var delete = db.delete(from: "season_scores").where("season_id", .equal, SQLBind(id))
+                    .where("sheet", .equal, SQLBind(write.kind.rawValue)).where("target_unit_id", .equal, SQLBind(write.targetUnitId))
                 // A later verification replaces an earlier one, whoever made it; other sheets are per scorer.
-                if kind != "verified" { delete = delete.where("scorer_unit_id", .equal, SQLBind(scorer)) }
+                if write.kind != .verified { delete = delete.where("scorer_unit_id", .equal, SQLBind(write.scorerUnitId)) }
                 try await delete.run()
-                guard !sheet.scores.isEmpty else { continue }
+                guard !write.sheet.scores.isEmpty else { continue }
                 var insert = db.insert(into: "season_scores").columns(
                     "season_id", "sheet", "target_unit_id", "scorer_unit_id", "criterion_code", "points")
-                for (code, points) in sheet.scores.sorted(by: { $0.key < $1.key }) {
+                for (code, points) in write.sheet.scores.sorted(by: { $0.key < $1.key }) {
                     insert = insert.values(
-                        SQLBind(id), SQLBind(kind), SQLBind(targetId), SQLBind(scorer), SQLBind(code), SQLBind(points.hundredths))
+                        SQLBind(id), SQLBind(write.kind.rawValue), SQLBind(write.targetUnitId), SQLBind(write.scorerUnitId), SQLBind(code),
+                        SQLBind(points.hundredths))
                 }
                 try await insert.run()
             }
-            struct Change: Encodable {
-                let sheet: String
-                let targetUnitId: Int64
-                let scorerUnitId: Int64
-                let scores: ScoreSheet
-            }
             try await AuditLog.append(
                 db, actor: identity.auditActor, action: action, entity: "season", entityId: id,
-                unitPath: loaded.memberPaths[target]?.value ?? loaded.cluster.organiserPath.value, before: [Change]?.none,
-                after: sheets.map { Change(sheet: $0.0, targetUnitId: $0.1, scorerUnitId: $0.2, scores: $0.3) })
+                unitPath: loaded.memberPaths[target]?.value ?? loaded.cluster.organiserPath.value, before: [SheetWrite]?.none,
+                after: sheets)
             return try await Self.record(db, loaded)
         }
     }
@@ -87,7 +97,8 @@ extension SeasonStore {
                 throw DomainError(.forbidden, "error.cluster_organiser_only")
             }
             try Self.apply { try loaded.season.finalise() }
-            try await db.update("seasons").set("status", to: SQLBind("finalised")).where("id", .equal, SQLBind(id)).run()
+            try await db.update("seasons").set("status", to: SQLBind(SeasonStatus.finalised.rawValue)).where("id", .equal, SQLBind(id))
+                .run()
             try await AuditLog.append(
                 db, actor: identity.auditActor, action: "finalise", entity: "season", entityId: id,
                 unitPath: loaded.cluster.organiserPath.value, before: "open", after: "finalised")
@@ -100,7 +111,7 @@ extension SeasonStore {
         try await database.transaction { db in
             var loaded = try await Self.configurable(db, id: id, identity: identity)
             try Self.apply { try loaded.season.reopen(reason: reason) }
-            try await db.update("seasons").set("status", to: SQLBind("open")).where("id", .equal, SQLBind(id)).run()
+            try await db.update("seasons").set("status", to: SQLBind(SeasonStatus.open.rawValue)).where("id", .equal, SQLBind(id)).run()
             try await db.insert(into: "season_reopenings").columns("season_id", "reason", "account_id", "at")
                 .values(
                     SQLBind(id), SQLBind(loaded.season.reopenReasons.last ?? reason), SQLBind(identity.account.id),
@@ -124,7 +135,7 @@ extension SeasonStore {
         let ranking = loaded.season.ranking(basis: basis)
         let names = try await Lookup.unitNames(db, loaded.season.members)
         return RankingRecord(
-            seasonId: loaded.id, basis: ranking.basis.rawValue, finalised: loaded.season.isFinalised,
+            seasonId: loaded.id, basis: ranking.basis, finalised: loaded.season.isFinalised,
             sectionOrder: loaded.season.table.sections.map { .init(code: $0.code, title: $0.title) },
             rows: ranking.rows.map {
                 .init(
@@ -132,7 +143,7 @@ extension SeasonStore {
                     sections: $0.sections)
             },
             pending: ranking.pending.map(\.unitId),
-            pendingDetails: ranking.pending.map { .init(unitId: $0.unitId, unitName: names[$0.unitId] ?? "", reason: $0.reason.rawValue) })
+            pendingDetails: ranking.pending.map { .init(unitId: $0.unitId, unitName: names[$0.unitId] ?? "", reason: $0.reason) })
     }
 
     /// Every refusal of the domain, as the API answers it. A write to a finalised season is 422
@@ -164,13 +175,17 @@ extension SeasonStore {
     }
 }
 
+/// A member's sheets as they stand (for the scoring grid): its self-score and its verified score.
+public struct MemberSheets: Sendable {
+    public var selfScore: ScoreSheet?
+    public var verified: VerifiedScore?
+}
+
 extension SeasonStore {
-    /// A member's sheets as they stand (for the scoring grid): its self-score and its verified score.
-    public func sheets(_ id: Int64, unitId: Int64, as identity: Identity) async throws -> (selfScore: ScoreSheet?, verified: VerifiedScore?)
-    {
+    public func sheets(_ id: Int64, unitId: Int64, as identity: Identity) async throws -> MemberSheets {
         try await database.read { db in
             let loaded = try await Self.readable(db, id: id, identity: identity)
-            return (loaded.season.selfScores[unitId], loaded.season.verifiedScores[unitId])
+            return MemberSheets(selfScore: loaded.season.selfScores[unitId], verified: loaded.season.verifiedScores[unitId])
         }
     }
 }

@@ -73,7 +73,7 @@ public struct SeasonStore: Sendable {
                 CriterionLine(
                     code: $0.code, section: $0.sectionCode, sectionTitle: $0.sectionTitle, title: $0.title,
                     maxPoints: Points(hundredths: $0.maxPoints),
-                    kind: CriterionLine.apiKind(ScoringCriterionKind(rawValue: $0.kind) ?? .regular))
+                    kind: CriterionLine.Kind(try StoredChoice.read($0.kind, "season_criteria.kind") as ScoringCriterionKind))
             }, bonusCap: Points(hundredths: row.bonusCap))
         struct ScoreRow: Decodable { let sheet: String, targetUnitId: Int64, scorerUnitId: Int64, criterionCode: String, points: Int }
         let scores = try await db.select().columns("sheet", "target_unit_id", "scorer_unit_id", "criterion_code", "points").from(
@@ -85,12 +85,13 @@ public struct SeasonStore: Sendable {
         var cross: [Int64: [Int64: ScoreSheet]] = [:]
         for score in scores {
             let points = Points(hundredths: score.points)
-            switch score.sheet {
-            case "self": selfScores[score.targetUnitId, default: ScoreSheet()].scores[score.criterionCode] = points
-            case "verified":
+            switch try StoredChoice.read(score.sheet, "season_scores.sheet") as ScoreSheetKind {
+            case .selfScore: selfScores[score.targetUnitId, default: ScoreSheet()].scores[score.criterionCode] = points
+            case .verified:
                 verified[score.targetUnitId, default: VerifiedScore(verifierUnitId: score.scorerUnitId, sheet: ScoreSheet())].sheet.scores[
                     score.criterionCode] = points
-            default: cross[score.targetUnitId, default: [:]][score.scorerUnitId, default: ScoreSheet()].scores[score.criterionCode] = points
+            case .cross:
+                cross[score.targetUnitId, default: [:]][score.scorerUnitId, default: ScoreSheet()].scores[score.criterionCode] = points
             }
         }
         struct TargetRow: Decodable {
@@ -103,20 +104,22 @@ public struct SeasonStore: Sendable {
         .all(decoding: TargetRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let reasons = try await db.select().column("reason").from("season_reopenings").where("season_id", .equal, SQLBind(id)).orderBy("id")
             .all(decodingColumn: "reason", as: String.self)
+        let registered = try targets.map {
+            RegisteredTarget(
+                unitId: $0.unitId, code: $0.code, title: $0.title, measure: $0.measure,
+                planned: try StoredDecimal.read($0.planned, "season_targets.planned"),
+                actual: try $0.actual.map { try StoredDecimal.read($0, "season_targets.actual") },
+                direction: try StoredChoice.read($0.direction, "season_targets.direction"))
+        }
+        let mode: ScoringMode = try StoredChoice.read(row.mode, "seasons.mode")
+        let status: SeasonStatus = try StoredChoice.read(row.status, "seasons.status")
         let season: Season
         do {
             season = try Season(
                 clusterId: row.clusterId, year: row.year, members: members.map(\.unitId),
                 leadership: ClusterLeadership(leaderUnitId: row.leaderUnitId, deputyUnitId: row.deputyUnitId), table: table,
-                mode: ScoringMode(rawValue: row.mode) ?? .verification, selfScores: selfScores, verifiedScores: verified,
-                crossScores: cross,
-                targets: targets.map {
-                    RegisteredTarget(
-                        unitId: $0.unitId, code: $0.code, title: $0.title, measure: $0.measure, planned: Decimal(string: $0.planned) ?? 0,
-                        actual: $0.actual.flatMap { Decimal(string: $0) },
-                        direction: RegisteredTarget.Direction(rawValue: $0.direction) ?? .atLeast)
-                },
-                status: SeasonStatus(rawValue: row.status) ?? .open, reopenReasons: reasons)
+                mode: mode, selfScores: selfScores, verifiedScores: verified, crossScores: cross, targets: registered,
+                status: status, reopenReasons: reasons)
         } catch {
             throw seasonError(error)
         }
@@ -149,8 +152,9 @@ public struct SeasonStore: Sendable {
         return SeasonRecord(
             id: loaded.id, clusterId: row.clusterId, clusterName: loaded.cluster.row.name,
             organiserUnitId: loaded.cluster.row.organiserUnitId,
-            year: row.year, leaderUnitId: row.leaderUnitId, deputyUnitId: row.deputyUnitId, mode: row.mode, bonusCap: season.table.bonusCap,
-            maxTotal: season.table.maxTotal, status: season.status.rawValue,
+            year: row.year, leaderUnitId: row.leaderUnitId, deputyUnitId: row.deputyUnitId, mode: season.mode,
+            bonusCap: season.table.bonusCap,
+            maxTotal: season.table.maxTotal, status: season.status,
             members: season.members.map {
                 .init(
                     unitId: $0, unitName: names[$0] ?? "", signedCovenant: loaded.signed.contains($0),
@@ -228,7 +232,8 @@ public struct SeasonStore: Sendable {
                 .values(
                     SQLBind(season.clusterId), SQLBind(season.year), SQLBind(season.leadership.leaderUnitId),
                     SQLBind(season.leadership.deputyUnitId),
-                    SQLBind(season.mode.rawValue), SQLBind(season.table.bonusCap.hundredths), SQLBind("open"), SQLBind(draft.rulesText),
+                    SQLBind(season.mode.rawValue), SQLBind(season.table.bonusCap.hundredths), SQLBind(SeasonStatus.open.rawValue),
+                    SQLBind(draft.rulesText),
                     SQLBind(draft.covenantText), SQLBind(Clock.timestamp())
                 )
                 .returning("id").first(decodingColumn: "id", as: Int64.self)
