@@ -100,16 +100,8 @@ struct MovementsAPI {
             plannedForms: Array(NSOrderedSet(array: body.plannedForms ?? []).compactMap { $0 as? String }), reportDeadlines: deadlines,
             implementsMovementId: body.parentId)
         let problems = movement.problems
-        guard problems.isEmpty else { throw ValidationErrors(problems.map(problemError)) }
+        guard problems.isEmpty else { throw ValidationErrors(problems.map(\.refusal)) }
         return movement
-    }
-
-    static func problemError(_ problem: MovementProblem) -> DomainError {
-        switch problem {
-        case .endBeforeStart: .invalid("error.movement_end_before_start", field: "endDate")
-        case .emptyName: .invalid("error.required", field: "name")
-        default: .invalid("error.bad_request", field: "contents")
-        }
     }
 
     static func date(_ raw: String?, field: String, into errors: inout [DomainError]) -> CalendarDate? {

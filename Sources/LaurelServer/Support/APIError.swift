@@ -42,6 +42,9 @@ public struct APIError: Error, Sendable {
             return error
         case let error as DomainError:
             return APIError(domain: error)
+        case let error as any ReportableError:
+            // A rule refused outside a store (a page or handler checking before it writes).
+            return from(error.reported)
         case let errors as ValidationErrors:
             var first = APIError(domain: errors.errors.first ?? DomainError.invalid("error.bad_request"))
             first.details = []

@@ -1,4 +1,5 @@
 import Foundation
+import LaurelDomain
 import Logging
 import NIOCore
 import NIOPosix
@@ -111,13 +112,17 @@ public final class LaurelDatabase: Sendable {
 
     /// Runs `body` with a database for reading (no transaction is opened).
     public func read<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        switch backend {
-        case .sqlite(_, _, let readers, let next):
-            return try await body(readers[next.next() % readers.count].sql(queryLogLevel: nil))
-        case .postgres(let client):
-            return try await client.withConnection { connection in
-                try await body(connection.sql(queryLogLevel: nil))
+        do {
+            switch backend {
+            case .sqlite(_, _, let readers, let next):
+                return try await body(readers[next.next() % readers.count].sql(queryLogLevel: nil))
+            case .postgres(let client):
+                return try await client.withConnection { connection in
+                    try await body(connection.sql(queryLogLevel: nil))
+                }
             }
+        } catch {
+            throw Self.reported(error)
         }
     }
 
@@ -161,8 +166,14 @@ extension LaurelDatabase {
             return result
         } catch {
             try? await db.raw("ROLLBACK").run()
-            throw error
+            throw Self.reported(error)
         }
+    }
+
+    /// A domain rule's refusal as the callers read it (`DomainError`, `ValidationErrors`): the rule
+    /// states its own key, kind and field (`ReportableError`), so a store lets it through as it is.
+    static func reported(_ error: any Error) -> any Error {
+        (error as? any ReportableError)?.reported ?? error
     }
 }
 

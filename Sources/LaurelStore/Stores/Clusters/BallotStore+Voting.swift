@@ -11,7 +11,7 @@ extension BallotStore {
                 purpose: draft.purpose, candidates: draft.candidates, eligibleVoters: Set(draft.voters), seats: draft.seats,
                 threshold: draft.threshold, quorum: draft.quorum, maxRounds: draft.maxRounds)
         } catch {
-            throw Self.ballotError(error)
+            throw error.refusal
         }
         return try await database.transaction { db in
             let owner = try await Self.owner(db, draft, identity: identity)
@@ -109,7 +109,7 @@ extension BallotStore {
             do {
                 record = try loaded.ballot.cast(voter: voter, choices: choices)
             } catch let error as BallotError {
-                throw Self.ballotError(error)
+                throw error.refusal
             }
             do {
                 try await db.insert(into: "ballot_marks").columns("ballot_id", "round", "voter_id")
@@ -140,7 +140,7 @@ extension BallotStore {
     public func close(_ id: Int64, as identity: Identity) async throws -> BallotRecord {
         try await database.transaction { db in
             var loaded = try await Self.runnable(db, id: id, identity: identity)
-            do { try loaded.ballot.close() } catch let error as BallotError { throw Self.ballotError(error) }
+            try loaded.ballot.close()
             try await db.update("ballots").set("closed", to: SQLBind(true)).where("id", .equal, SQLBind(id)).run()
             let record = try await Self.record(db, loaded, for: identity)
             try await AuditLog.append(
@@ -154,7 +154,7 @@ extension BallotStore {
     public func nextRound(_ id: Int64, as identity: Identity) async throws -> BallotRecord {
         try await database.transaction { db in
             var loaded = try await Self.runnable(db, id: id, identity: identity)
-            do { try loaded.ballot.startNextRound() } catch let error as BallotError { throw Self.ballotError(error) }
+            try loaded.ballot.startNextRound()
             try await db.update("ballots").set("rounds_started", to: SQLBind(loaded.ballot.currentRound)).where("id", .equal, SQLBind(id))
                 .run()
             let record = try await Self.record(db, loaded, for: identity)

@@ -196,7 +196,7 @@ extension SeasonStore {
             }
             let next: Season
             do { next = try loaded.season.nextSeason(leadership: leadership, members: members) } catch let error as SeasonError {
-                throw Self.seasonError(error)
+                throw error.reported
             }
             if try await db.select().column("id").from("seasons").where("cluster_id", .equal, SQLBind(next.clusterId))
                 .where("year", .equal, SQLBind(next.year)).first() != nil

@@ -121,7 +121,7 @@ public struct SeasonStore: Sendable {
                 mode: mode, selfScores: selfScores, verifiedScores: verified, crossScores: cross, targets: registered,
                 status: status, reopenReasons: reasons)
         } catch {
-            throw seasonError(error)
+            throw error.reported
         }
         return Loaded(
             id: id, row: row, cluster: cluster, season: season, signed: Set(members.filter(\.signedCovenant).map(\.unitId)),
@@ -205,7 +205,7 @@ public struct SeasonStore: Sendable {
                     leadership: ClusterLeadership(leaderUnitId: draft.leaderUnitId, deputyUnitId: draft.deputyUnitId),
                     table: table, mode: draft.mode)
             } catch let error as SeasonError {
-                throw Self.seasonError(error)
+                throw error.reported
             }
             if try await db.select().column("id").from("seasons").where("cluster_id", .equal, SQLBind(clusterId))
                 .where("year", .equal, SQLBind(draft.year)).first() != nil

@@ -224,7 +224,8 @@ extension MovementStore {
                 items: try rows.map {
                     Summary(
                         id: $0.id, name: $0.name, launcherUnitId: $0.launcherUnitId, launcherName: $0.launcherName,
-                        kind: try StoredCode.read($0.kind, "movements.kind"), status: try StoredCode.read($0.status, "movements.status"),
+                        kind: try StoredChoice.read($0.kind, "movements.kind"),
+                        status: try StoredChoice.read($0.status, "movements.status"),
                         startDate: $0.startDate, endDate: $0.endDate, parentId: $0.parentId)
                 }, total: total, page: paging.page, per: paging.per)
         }

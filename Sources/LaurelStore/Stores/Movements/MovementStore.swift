@@ -48,7 +48,7 @@ public struct MovementStore: Sendable {
             .where("movement_id", .equal, SQLBind(id)).orderBy("position")
             .all(decoding: DeadlineRow.self, keyDecodingStrategy: .convertFromSnakeCase)
         let draft = Movement(
-            id: row.id, name: row.name, launcherUnitId: row.launcherUnitId, kind: try StoredCode.read(row.kind, "movements.kind"),
+            id: row.id, name: row.name, launcherUnitId: row.launcherUnitId, kind: try StoredChoice.read(row.kind, "movements.kind"),
             start: try StoredDate.read(row.startDate, "movements.start_date"),
             end: try StoredDate.read(row.endDate, "movements.end_date"),
             objectives: try decoder.decode([String].self, from: Data(row.objectivesJson.utf8)), motto: row.motto,
@@ -61,7 +61,7 @@ public struct MovementStore: Sendable {
             },
             implementsMovementId: row.parentId)
         let movement = Movement(
-            restoring: draft, status: try StoredCode.read(row.status, "movements.status"),
+            restoring: draft, status: try StoredChoice.read(row.status, "movements.status"),
             launchedOn: try StoredDate.read(row.launchedOn, "movements.launched_on"),
             interimReviews: try decoder.decode([String].self, from: Data(row.interimReviewsJson.utf8)).map {
                 try StoredDate.read($0, "movements.interim_reviews_json")
@@ -168,11 +168,8 @@ public struct MovementStore: Sendable {
         try await database.transaction { db in
             let loaded = try await Self.writable(db, id: id, identity: identity)
             var movement = loaded.movement
-            do {
-                try movement.advance(to: status, on: date)
-            } catch let error as MovementError {
-                throw Self.domainError(error)
-            }
+            // A refusal reaches the caller as its `reported` error (`LaurelDatabase.transaction`).
+            try movement.advance(to: status, on: date)
             try await db.update("movements").set("status", to: SQLBind(movement.status.rawValue))
                 .set("launched_on", to: SQLBind(movement.launchedOn?.description))
                 .set("interim_reviews_json", to: SQLBind(try Self.json(movement.interimReviews.map(\.description))))
@@ -187,19 +184,6 @@ public struct MovementStore: Sendable {
                 db, actor: identity.auditActor, action: status.rawValue, entity: "movement", entityId: id,
                 unitPath: loaded.launcherPath.value, before: before, after: after)
             return after
-        }
-    }
-
-    static func domainError(_ error: MovementError) -> any Error {
-        switch error {
-        case .invalid(let problems):
-            return ValidationErrors(problems.map { MovementProblemMessage.error(for: $0) })
-        case .illegalTransition:
-            return DomainError(.conflict, "error.movement_illegal_transition")
-        case .interimReviewRequired:
-            return DomainError(.conflict, "error.movement_interim_review_required")
-        case .dateBeforePreviousStep(let previous):
-            return DomainError(.invalid, "error.movement_date_before_previous", field: "date", arguments: [previous.description])
         }
     }
 
@@ -226,20 +210,6 @@ public struct MovementStore: Sendable {
                 db, actor: identity.auditActor, action: "implement", entity: "movement", entityId: newId,
                 unitPath: unit.path, before: MovementRecord?.none, after: record)
             return record
-        }
-    }
-}
-
-/// The message of each content problem, by field.
-enum MovementProblemMessage {
-    static func error(for problem: MovementProblem) -> DomainError {
-        switch problem {
-        case .emptyName: .invalid("error.required", field: "name")
-        case .endBeforeStart: .invalid("error.movement_end_before_start", field: "endDate")
-        case .duplicateContentNumber(let n): .invalid("error.movement_duplicate_content", field: "contents", String(n))
-        case .emptyGroupName: .invalid("error.required", field: "criteria")
-        case .duplicateGroup(let group): .invalid("error.movement_duplicate_group", field: "criteria", group)
-        case .emptyDeadlineCode, .duplicateDeadlineCode: .invalid("error.movement_bad_deadline", field: "reportDeadlines")
         }
     }
 }

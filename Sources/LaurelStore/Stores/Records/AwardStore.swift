@@ -24,9 +24,9 @@ public struct AwardStore: Sendable {
         func award() throws -> AwardRecord {
             AwardRecord(
                 id: id, personId: personId, unitId: unitId, code: code, year: year, endYear: endYear,
-                kind: try StoredCode.read(kind, "awards.kind"),
+                kind: try StoredChoice.read(kind, "awards.kind"),
                 decisionNumber: decisionNumber, decisionDate: decisionDate, authority: authority,
-                source: try StoredCode.read(source, "awards.source"), status: try StoredCode.read(status, "awards.status"),
+                source: try StoredChoice.read(source, "awards.source"), status: try StoredChoice.read(status, "awards.status"),
                 statusReason: statusReason)
         }
     }

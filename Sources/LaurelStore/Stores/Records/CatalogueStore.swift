@@ -74,9 +74,9 @@ public struct CatalogueStore: Sendable {
         /// The row as an item; a category, subject kind or level that names no case is an error.
         func item() throws -> CatalogueItem {
             CatalogueItem(
-                code: code, category: try StoredCode.read(category, "award_types.category"), nameVi: nameVi, nameEn: nameEn,
-                subjectKinds: try subjectKinds.split(separator: ",").map { try StoredCode.read(String($0), "award_types.subject_kinds") },
-                awardingLevel: try StoredCode.read(awardingLevel, "award_types.awarding_level"), annual: annual,
+                code: code, category: try StoredChoice.read(category, "award_types.category"), nameVi: nameVi, nameEn: nameEn,
+                subjectKinds: try subjectKinds.split(separator: ",").map { try StoredChoice.read(String($0), "award_types.subject_kinds") },
+                awardingLevel: try StoredChoice.read(awardingLevel, "award_types.awarding_level"), annual: annual,
                 coefficientIndividual: coefficientIndividual.map { Double($0) / 1000 },
                 coefficientCollective: coefficientCollective.map { Double($0) / 1000 },
                 legalBasis: legalBasis, ruleReference: ruleReference, note: note, builtin: builtin)
