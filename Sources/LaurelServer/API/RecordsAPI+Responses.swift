@@ -4,7 +4,7 @@ import LaurelStore
 // The register's rows as the API shows them (schemas `Award`, `Initiative`, `Assessment`…): the
 // API's own shapes, so a change to what is stored does not change the API unnoticed.
 
-struct AwardResponse: Encodable, Sendable {
+struct AwardResponse: APIResponseBody {
     let id: Int64, personId: Int64?, unitId: Int64?, code: String, year: Int, endYear: Int?, kind: AwardKind
     let decisionNumber: String?, decisionDate: String?, authority: String?, source: AwardSource, status: AwardStatus
     let statusReason: String?
@@ -26,7 +26,7 @@ struct AwardResponse: Encodable, Sendable {
     }
 }
 
-struct AwardListItemResponse: Encodable, Sendable {
+struct AwardListItemResponse: APIResponseBody {
     let award: AwardResponse, subjectName: String, unitCode: String, birthDate: String?
 
     init(_ item: AwardListItem) {
@@ -37,7 +37,7 @@ struct AwardListItemResponse: Encodable, Sendable {
     }
 }
 
-struct InitiativeResponse: Encodable, Sendable {
+struct InitiativeResponse: APIResponseBody {
     struct Author: Encodable, Sendable {
         let personId: Int64, share: Int, fullName: String?
     }
@@ -54,7 +54,7 @@ struct InitiativeResponse: Encodable, Sendable {
     }
 }
 
-struct AssessmentResponse: Encodable, Sendable {
+struct AssessmentResponse: APIResponseBody {
     let id: Int64, personId: Int64?, unitId: Int64?, year: Int, rating: Rating, discipline: Discipline?, notes: String?
 
     init(_ assessment: Assessment) {
@@ -68,7 +68,7 @@ struct AssessmentResponse: Encodable, Sendable {
     }
 }
 
-struct AssessmentListItemResponse: Encodable, Sendable {
+struct AssessmentListItemResponse: APIResponseBody {
     let assessment: AssessmentResponse, subjectName: String, unitCode: String, birthDate: String?
 
     init(_ item: AssessmentListItem) {
@@ -80,7 +80,7 @@ struct AssessmentListItemResponse: Encodable, Sendable {
 }
 
 /// A subject's record: one entry a year.
-struct RecordResponse: Encodable, Sendable {
+struct RecordResponse: APIResponseBody {
     struct Year: Encodable, Sendable {
         let year: Int, rating: Rating?, discipline: Discipline?, notes: String?
         let initiatives: [InitiativeResponse], awards: [AwardResponse]

@@ -51,7 +51,7 @@ extension UnitsAPI {
 
 /// A unit as the API shows it: the API's own shape, so a change to the stored unit does not
 /// change the API unnoticed.
-struct UnitResponse: Encodable, Sendable {
+struct UnitResponse: APIResponseBody {
     let id: Int64, code: String, name: String, kind: UnitKind, level: UnitLevel, parentId: Int64?, path: String
     let active: Bool, activeFrom: String?, activeTo: String?, mergedIntoId: Int64?
 
@@ -71,7 +71,7 @@ struct UnitResponse: Encodable, Sendable {
 }
 
 /// What a merge did.
-struct MergeResponse: Encodable, Sendable {
+struct MergeResponse: APIResponseBody {
     let source: UnitResponse, targetId: Int64, peopleMoved: Int, unitsMoved: Int
 
     init(_ result: MergeResult) {
