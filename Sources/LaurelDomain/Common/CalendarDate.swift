@@ -89,3 +89,13 @@ extension CalendarDate {
         return CalendarDate(year: year, month: month, day: day)!
     }
 }
+
+extension CalendarDate {
+    /// ISO weekday: Monday = 1 … Sunday = 7 (1970-01-01, day number 0, was a Thursday).
+    public var weekday: Int {
+        ((dayNumber + 3) % 7 + 7) % 7 + 1
+    }
+
+    /// Saturday or Sunday: the weekly rest days of the civil service (Decision 188/1999/QĐ-TTg, the 40-hour week).
+    public var isWeekend: Bool { weekday >= 6 }
+}
