@@ -109,6 +109,10 @@ import Testing
             "ballots.subject_kind / BallotDraft.SubjectKind")
         same(CreateMovementsAndClusters.clusterPosts, ClusterPost.allCases.map(\.rawValue), "ballots.post / ClusterPost")
         same(CreateNominations.councilRoles, CouncilRole.allCases.map(\.rawValue), "council_members.role / CouncilRole")
+        same(CreateNominations.nominationKinds, NominationKind.allCases.map(\.rawValue), "nominations.kind / NominationKind")
+        same(CreateNominations.nominationStatuses, NominationStatus.allCases.map(\.rawValue), "nominations.status / NominationStatus")
+        same(CreateNominations.documentKinds, DocumentKind.allCases.map(\.rawValue), "nomination_documents.kind / DocumentKind")
+        same(CreateNominations.eventKinds, NominationEvent.Kind.allCases.map(\.rawValue), "nomination_events.kind / NominationEvent.Kind")
         // Not domain enums: the API's cluster kinds, the token kinds, the score sheets and import
         // states are literal strings in their stores too; the lists are only frozen here.
         // Not CaseIterable: every frozen value at least still names a case.

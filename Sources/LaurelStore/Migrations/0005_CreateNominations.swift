@@ -13,7 +13,7 @@ enum CreateNominations {
         "draft", "submitted", "in_review", "approved", "returned", "rejected", "approved_for_decision", "decided",
     ]
     static let documentKinds = ["proposal", "achievement_report", "council_minutes", "initiative_certificate", "other"]
-    static let eventActions = ["created", "submitted", "review_started", "approved", "returned", "rejected", "decided", "edited"]
+    static let eventKinds = ["submitted", "review_started", "approved", "returned", "rejected", "approved_for_decision", "decided"]
     static let attendances = ["present", "written"]
 
     static let migration = Migration(version: 5, name: "CreateNominations") { db, _ in
@@ -111,8 +111,8 @@ enum CreateNominations {
             .column("id", type: .bigint, .primaryKey(autoIncrement: true))
             .column("nomination_id", type: .bigint, .notNull, .references("nominations", "id"))
             .column("round", type: .bigint, .notNull)
-            .column("action", type: .text, .notNull, Migration.check("action", eventActions))
-            .column("stage_unit_id", type: .bigint, .references("units", "id"))
+            .column("kind", type: .text, .notNull, Migration.check("kind", eventKinds))
+            .column("stage_unit_id", type: .bigint, .notNull, .references("units", "id"))
             .column("reason", type: .text)
             .column("on_date", type: .text, .notNull)
             .column("account_id", type: .bigint)
