@@ -31,11 +31,11 @@ public struct AccountStore: Sendable {
     public init(database: LaurelDatabase) { self.database = database }
 
     struct Row: Decodable {
-        let id: Int64, username: String, role: String, unitId: Int64, personId: Int64?, active: Bool
+        let id: Int64, username: String, role: Role, unitId: Int64, personId: Int64?, active: Bool
         let unitName: String?, unitPath: String?
 
         var account: Account {
-            Account(id: id, username: username, role: Role(rawValue: role) ?? .staff, unitId: unitId, personId: personId, active: active)
+            Account(id: id, username: username, role: role, unitId: unitId, personId: personId, active: active)
         }
     }
 
@@ -58,7 +58,7 @@ public struct AccountStore: Sendable {
         let visible =
             switch identity.role {
             case .admin: true
-            case .officer: identity.scope.contains(UnitPath(value: path)) && (row.role != Role.admin.rawValue)
+            case .officer: identity.scope.contains(UnitPath(value: path)) && (row.role != .admin)
             default: identity.account.id == id
             }
         guard visible else { throw DomainError(.notFound, "error.account_not_found") }
@@ -229,7 +229,7 @@ public struct AccountStore: Sendable {
     public func credentials(username: String) async throws -> Credentials? {
         try await database.read { db in
             struct Row: Decodable {
-                let id: Int64, username: String, role: String, unitId: Int64, personId: Int64?, active: Bool, passwordHash: String
+                let id: Int64, username: String, role: Role, unitId: Int64, personId: Int64?, active: Bool, passwordHash: String
             }
             guard
                 let row = try await db.select().columns("id", "username", "role", "unit_id", "person_id", "active", "password_hash")
@@ -237,7 +237,7 @@ public struct AccountStore: Sendable {
                     .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
             else { return nil }
             let account = Account(
-                id: row.id, username: row.username, role: Role(rawValue: row.role) ?? .staff, unitId: row.unitId, personId: row.personId,
+                id: row.id, username: row.username, role: row.role, unitId: row.unitId, personId: row.personId,
                 active: row.active)
             return Credentials(account: account, passwordHash: row.passwordHash)
         }
@@ -270,7 +270,7 @@ public struct AccountStore: Sendable {
     public func identity(tokenHash: String, kind: String) async throws -> (Identity, csrf: String)? {
         try await database.read { db in
             struct Row: Decodable {
-                let id: Int64, username: String, role: String, unitId: Int64, personId: Int64?, active: Bool
+                let id: Int64, username: String, role: Role, unitId: Int64, personId: Int64?, active: Bool
                 let unitPath: String, csrf: String, expiresAt: Int64
             }
             guard
@@ -293,7 +293,7 @@ public struct AccountStore: Sendable {
                 row.active, row.expiresAt > Clock.epochSeconds()
             else { return nil }
             let account = Account(
-                id: row.id, username: row.username, role: Role(rawValue: row.role) ?? .staff, unitId: row.unitId, personId: row.personId,
+                id: row.id, username: row.username, role: row.role, unitId: row.unitId, personId: row.personId,
                 active: row.active)
             let scope: Scope = account.role == .admin ? .everything : .subtree(UnitPath(value: row.unitPath))
             return (Identity(account: account, scope: scope, scopeRootId: account.role == .admin ? nil : account.unitId), row.csrf)

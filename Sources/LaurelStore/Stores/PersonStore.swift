@@ -45,14 +45,14 @@ public struct PersonStore: Sendable {
     public init(database: LaurelDatabase) { self.database = database }
 
     struct Row: Decodable {
-        let id: Int64, fullName: String, gender: String, birthDate: String?, unitId: Int64, position: String?
-        let staffCategory: String, holdsManagementPost: Bool, ethnicity: String?, activeFrom: String?, activeTo: String?
+        let id: Int64, fullName: String, gender: Gender, birthDate: String?, unitId: Int64, position: String?
+        let staffCategory: StaffCategory, holdsManagementPost: Bool, ethnicity: String?, activeFrom: String?, activeTo: String?
         let unitName: String?, unitPath: String?
 
         var person: Person {
             Person(
-                id: id, fullName: fullName, gender: Gender(rawValue: gender) ?? .other, birthDate: birthDate, unitId: unitId,
-                position: position, staffCategory: StaffCategory(rawValue: staffCategory) ?? .other,
+                id: id, fullName: fullName, gender: gender, birthDate: birthDate, unitId: unitId,
+                position: position, staffCategory: staffCategory,
                 holdsManagementPost: holdsManagementPost, ethnicity: ethnicity, activeFrom: activeFrom, activeTo: activeTo)
         }
     }

@@ -33,12 +33,12 @@ public struct UnitStore: Sendable {
     public init(database: LaurelDatabase) { self.database = database }
 
     struct Row: Decodable {
-        let id: Int64, code: String, name: String, kind: String, level: String, parentId: Int64?, path: String
+        let id: Int64, code: String, name: String, kind: UnitKind, level: UnitLevel, parentId: Int64?, path: String
         let active: Bool, activeFrom: String?, activeTo: String?, mergedIntoId: Int64?
 
         var unit: OrgUnit {
             OrgUnit(
-                id: id, code: code, name: name, kind: UnitKind(rawValue: kind) ?? .other, level: UnitLevel(rawValue: level) ?? .grassroots,
+                id: id, code: code, name: name, kind: kind, level: level,
                 parentId: parentId, path: path, active: active, activeFrom: activeFrom, activeTo: activeTo, mergedIntoId: mergedIntoId)
         }
     }

@@ -18,11 +18,11 @@ public struct AssessmentStore: Sendable {
     public init(database: LaurelDatabase) { self.database = database }
 
     struct Row: Decodable {
-        let id: Int64, personId: Int64?, unitId: Int64?, year: Int, rating: String, discipline: String?, notes: String?
+        let id: Int64, personId: Int64?, unitId: Int64?, year: Int, rating: Rating, discipline: Discipline?, notes: String?
         var assessment: Assessment {
             Assessment(
-                id: id, personId: personId, unitId: unitId, year: year, rating: Rating(rawValue: rating) ?? .complete,
-                discipline: discipline.flatMap(Discipline.init(rawValue:)), notes: notes)
+                id: id, personId: personId, unitId: unitId, year: year, rating: rating,
+                discipline: discipline, notes: notes)
         }
     }
 
@@ -89,7 +89,7 @@ public struct AssessmentStore: Sendable {
                 try await base(db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")).first(
                     decodingColumn: "n", as: Int.self) ?? 0
             struct ListRow: Decodable {
-                let id: Int64, personId: Int64?, unitId: Int64?, year: Int, rating: String, discipline: String?, notes: String?
+                let id: Int64, personId: Int64?, unitId: Int64?, year: Int, rating: Rating, discipline: Discipline?, notes: String?
                 let fullName: String?, birthDate: String?, unitName: String, unitCode: String
             }
             let columns: [any SQLExpression] =

@@ -9,7 +9,7 @@ public struct InitiativeStore: Sendable {
 
     public init(database: LaurelDatabase) { self.database = database }
 
-    struct Row: Decodable { let id: Int64, title: String, year: Int, level: String, decisionNumber: String?, unitId: Int64 }
+    struct Row: Decodable { let id: Int64, title: String, year: Int, level: InitiativeLevel, decisionNumber: String?, unitId: Int64 }
     struct AuthorRow: Decodable { let initiativeId: Int64, personId: Int64, share: Int, fullName: String }
 
     static func load(_ db: any SQLDatabase, ids: [Int64]) async throws -> [Initiative] {
@@ -35,7 +35,7 @@ public struct InitiativeStore: Sendable {
         let byInitiative = Dictionary(grouping: authors, by: \.initiativeId)
         return rows.map { r in
             Initiative(
-                id: r.id, title: r.title, year: r.year, level: InitiativeLevel(rawValue: r.level) ?? .grassroots,
+                id: r.id, title: r.title, year: r.year, level: r.level,
                 decisionNumber: r.decisionNumber,
                 unitId: r.unitId,
                 authors: (byInitiative[r.id] ?? []).map { .init(personId: $0.personId, share: $0.share, fullName: $0.fullName) })
