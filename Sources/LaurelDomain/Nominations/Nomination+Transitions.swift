@@ -16,18 +16,27 @@ extension Nomination {
         record(.reviewStarted, on: date, by: actor)
     }
 
-    /// Approves at the holding stage. Below the decider the dossier goes up at once and waits,
-    /// submitted, at the next stage; at the decider it becomes approved for decision.
+    /// Approves at the holding stage. At the decider the dossier becomes approved for decision;
+    /// below it, it waits at this level, approved, until the level sends it up in a submission
+    /// (tờ trình, issue 9 point 5) with others (`forward`).
     public mutating func approve(by unitId: Int64, actor: Int64, on date: CalendarDate) throws(NominationError) {
         try check(.approve, by: unitId, on: date)
         if isAtDecider {
             status = .approvedForDecision
             record(.approvedForDecision, on: date, by: actor)
         } else {
+            status = .approved
             record(.approved, on: date, by: actor)
-            stageIndex += 1
-            status = .submitted
         }
+    }
+
+    /// Approved at a level → submitted at the next one: what a submission does to each dossier
+    /// it bundles.
+    public mutating func forward(by unitId: Int64, actor: Int64, on date: CalendarDate) throws(NominationError) {
+        try check(.forward, by: unitId, on: date)
+        stageIndex += 1
+        status = .submitted
+        record(.submitted, on: date, by: actor)
     }
 
     /// Sends the dossier back to the proposer to correct; the reason is required because the

@@ -83,6 +83,7 @@ public struct Nomination: Hashable, Sendable {
         case (.approve, .submitted), (.approve, .inReview): true
         case (.returnToProposer, .submitted), (.returnToProposer, .inReview): true
         case (.reject, .submitted), (.reject, .inReview): true
+        case (.forward, .approved): true
         case (.decide, .approvedForDecision): true
         default: false
         }

@@ -7,9 +7,8 @@ public enum NominationStatus: String, Codable, Sendable, CaseIterable {
     case submitted
     /// Under review by the holding stage (its council, its office).
     case inReview = "in_review"
-    /// Approved by a stage below the decider. `Nomination.approve` forwards at once, so a
-    /// dossier rests in `submitted` at the next stage; the value names the timeline's event
-    /// and stays for stores that hold a dossier between approval and forwarding.
+    /// Approved by a stage below the decider; it waits there until the stage sends it up in a
+    /// submission (`Nomination.forward`).
     case approved
     /// Sent back to the proposer with a reason, to correct and resubmit.
     case returned
@@ -29,6 +28,8 @@ public enum NominationAction: String, Codable, Sendable, CaseIterable {
     case submit
     case startReview = "start_review"
     case approve
+    /// An approved dossier goes up to the next level, in a submission.
+    case forward
     case returnToProposer = "return"
     case reject
     case decide

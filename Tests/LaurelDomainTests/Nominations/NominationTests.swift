@@ -17,14 +17,21 @@ struct NominationTests {
         try dossier.startReview(by: Self.commune, actor: Self.clerk, on: Self.day(3))
         #expect(dossier.status == .inReview)
         try dossier.approve(by: Self.commune, actor: Self.clerk, on: Self.day(4))
+        // Approved at the commune, it waits there until the commune sends it up in a submission.
+        #expect(dossier.status == .approved && dossier.holdingUnitId == Self.commune && !dossier.isAtDecider)
+        #expect(dossier.allowedActions(by: Self.commune) == [.forward])
+        try dossier.forward(by: Self.commune, actor: Self.clerk, on: Self.day(4))
         #expect(dossier.status == .submitted && dossier.holdingUnitId == Self.province && dossier.isAtDecider)
         try dossier.approve(by: Self.province, actor: Self.clerk, on: Self.day(5))  // straight from submitted
         #expect(dossier.status == .approvedForDecision && dossier.holdingUnitId == Self.province)
+        #expect(throws: NominationError.illegalAction(.forward, from: .approvedForDecision)) {
+            try dossier.forward(by: Self.province, actor: Self.clerk, on: Self.day(5))
+        }
         try dossier.decide(by: Self.province, actor: Self.clerk, on: Self.day(6))
         #expect(dossier.status == .decided && dossier.holdingUnitId == nil)
         #expect(
-            dossier.timeline.map(\.kind) == [.submitted, .reviewStarted, .approved, .approvedForDecision, .decided])
-        #expect(dossier.timeline.map(\.stageUnitId) == [20, 20, 20, 30, 30])
+            dossier.timeline.map(\.kind) == [.submitted, .reviewStarted, .approved, .submitted, .approvedForDecision, .decided])
+        #expect(dossier.timeline.map(\.stageUnitId) == [20, 20, 20, 30, 30, 30])
         #expect(dossier.timeline.allSatisfy { $0.round == 1 })
     }
 
@@ -32,15 +39,16 @@ struct NominationTests {
         var dossier = try Nomination(route: [Self.commune, Self.province])
         try dossier.submit(on: Self.day(2), by: Self.officer)
         try dossier.approve(by: Self.commune, actor: Self.clerk, on: Self.day(3))
+        try dossier.forward(by: Self.commune, actor: Self.clerk, on: Self.day(3))
         try dossier.startReview(by: Self.province, actor: Self.clerk, on: Self.day(4))
         try dossier.returnToProposer(reason: "  Thiếu biên bản họp hội đồng ", by: Self.province, actor: 9, on: Self.day(5))
         #expect(dossier.status == .returned && dossier.holdingUnitId == nil && dossier.round == 1)
         #expect(dossier.timeline.last?.reason == "Thiếu biên bản họp hội đồng")
         try dossier.submit(on: Self.day(9), by: Self.officer)
         #expect(dossier.round == 2 && dossier.status == .submitted && dossier.holdingUnitId == Self.province)
-        #expect(dossier.timeline.count == 5)
-        #expect(dossier.timeline.map(\.round) == [1, 1, 1, 1, 2])
-        #expect(dossier.timeline.map(\.kind) == [.submitted, .approved, .reviewStarted, .returned, .submitted])
+        #expect(dossier.timeline.count == 6)
+        #expect(dossier.timeline.map(\.round) == [1, 1, 1, 1, 1, 2])
+        #expect(dossier.timeline.map(\.kind) == [.submitted, .approved, .submitted, .reviewStarted, .returned, .submitted])
         #expect(dossier.timeline.last?.stageUnitId == Self.province)
     }
 
