@@ -175,4 +175,57 @@ import Testing
             #expect(try await client.json(.post, "/api/v1/nominations/\(adHocId)/approve", token: auditor).0 == .forbidden)
         }
     }
+
+    @Test(arguments: TestDatabases.kinds)
+    func aCommuneSendsTheDossiersItApprovedUpInOneSubmission(_ kind: TestDatabases.Kind) async throws {
+        try await TestApp.run(kind, configuration: .init(bcryptCost: 4, signInFirstDelay: 60, clock: .fixed(CalendarDate("2026-03-10")!))) {
+            client, database in
+            let s = try await Self.setUp(client)
+            let province = try await client.unitId(code: "HN", token: s.hanoi)
+            var ids: [Int] = []
+            for person in [s.eligible, s.ineligible] {
+                let (created, dossier) = try await client.json(
+                    .post, "/api/v1/nominations", token: s.hanoi,
+                    body: [
+                        "proposerUnitId": s.school, "code": "BK_BO", "year": 2025, "kind": "ad_hoc",
+                        "candidates": [["personId": person, "achievement": "Cứu người trong lũ"]],
+                    ])
+                #expect(created == .created)
+                #expect(dossier["route"] as? [Int] == [Int(s.communeId), Int(province)])
+                let id = try #require(dossier["id"] as? Int)
+                let candidate = try #require((dossier["candidates"] as? [[String: Any]])?.first?["id"] as? Int)
+                _ = try await Self.upload(client, id, token: s.hanoi, kind: "proposal")
+                _ = try await Self.upload(client, id, token: s.hanoi, kind: "achievement_report", candidateId: candidate)
+                #expect(try await client.json(.post, "/api/v1/nominations/\(id)/submit", token: s.hanoi).0 == .ok)
+                ids.append(id)
+            }
+            let send: [String: Any?] = [
+                "fromUnitId": s.communeId, "toUnitId": province, "number": "12/TTr-UBND", "date": "2026-03-10", "nominationIds": ids,
+            ]
+            // Not approved yet: the whole submission is refused and nothing moves.
+            #expect(try await client.json(.post, "/api/v1/submissions", token: s.commune, body: send).0 == .conflict)
+            for id in ids {
+                let (approved, body) = try await client.json(.post, "/api/v1/nominations/\(id)/approve", token: s.commune)
+                #expect(approved == .ok && body["status"] as? String == "approved" && body["stageUnitId"] as? Int == Int(s.communeId))
+            }
+            // Only the commune sends what it holds, to the level the route names next.
+            #expect(try await client.json(.post, "/api/v1/submissions", token: s.hanoi, body: send).0 == .forbidden)
+            var wrong = send
+            wrong["toUnitId"] = s.school
+            #expect(try await client.json(.post, "/api/v1/submissions", token: s.commune, body: wrong).0 == .unprocessableContent)
+            let (sent, submission) = try await client.json(.post, "/api/v1/submissions", token: s.commune, body: send)
+            #expect(sent == .created && submission["nominationIds"] as? [Int] == ids)
+            for id in ids {
+                let (_, dossier) = try await client.json(.get, "/api/v1/nominations/\(id)", token: s.hanoi)
+                #expect(dossier["status"] as? String == "submitted" && dossier["stageUnitId"] as? Int == Int(province))
+            }
+            // The province returns one dossier of the bundle without the other.
+            let (returned, back) = try await client.json(
+                .post, "/api/v1/nominations/\(ids[1])/return", token: s.hanoi, body: ["reason": "Thiếu xác nhận của xã"])
+            #expect(returned == .ok && back["status"] as? String == "returned")
+            #expect(try await client.json(.get, "/api/v1/nominations/\(ids[0])", token: s.hanoi).1["status"] as? String == "submitted")
+            let items = try await database.read { db in try await db.select().column("nomination_id").from("submission_items").all().count }
+            #expect(items == 2)
+        }
+    }
 }

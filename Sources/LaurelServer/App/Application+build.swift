@@ -87,6 +87,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     ClusterRoutes(d).registerAPI(on: secured)
     CouncilsAPI(councils: CouncilStore(database: d.database)).register(on: secured)
     NominationsAPI(nominations: NominationStore(database: d.database)).register(on: secured)
+    SubmissionsAPI(submissions: SubmissionStore(database: d.database)).register(on: secured)
     // Built from the operations just registered: what the document states is what is served.
     let openAPI = try OpenAPIDocument(contract.document())
     api.get("openapi.json") { _, _ in openAPI.response() }
