@@ -120,6 +120,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
         registrations: RegistrationStore(database: d.database), pages: d.pages
     ).register(on: web)
     AccountPages(accounts: d.accounts, units: d.units, auth: d.auth, pages: d.pages).register(on: web)
+    NominationPages(nominations: NominationStore(database: d.database), people: d.people, pages: d.pages).register(on: web)
     AuditPages(audit: d.audit, pages: d.pages).register(on: web)
     EligibilityPages(
         histories: HistoryStore(database: d.database), units: d.units, quotas: QuotaStore(database: d.database), gate: d.heavyWork,

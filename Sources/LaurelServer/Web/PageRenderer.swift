@@ -14,6 +14,7 @@ public struct PageRenderer: Sendable {
         "audit", "error", "record", "register", "imports", "import_result", "catalogue", "movements", "movement", "movement_form",
         "registration", "registrations", "clusters", "season", "ballot", "minutes", "eligibility", "eligibility_quotas", "account_edit",
         "account_password", "season_tabs", "season_cross", "season_votes", "cluster", "cluster_form", "season_form", "season_setup",
+        "nominations", "nomination", "nomination_form",
     ]
 
     public static func load(localisation: Localisation) async throws -> PageRenderer {
