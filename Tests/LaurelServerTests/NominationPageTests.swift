@@ -24,6 +24,15 @@ import Testing
             let name = try #require(person["fullName"] as? String)
             let cookie = try await P.signIn(client, "canbo.hanoi", "laurel-demo")
 
+            // The eligibility page offers the "đề nghị" form for an individual code; an auditor is not offered it.
+            let eligibility = try await P.request(client, .get, "/eligibility?unitId=\(school)&code=LDTT&year=2025", cookie: cookie)
+            #expect(
+                eligibility.status == .ok && eligibility.html.contains("id=\"propose-form\" ")
+                    && eligibility.html.contains("action=\"/nominations/new\""))
+            let auditor = try await P.signIn(client, "kiemtra.hanoi", "laurel-demo")
+            #expect(
+                !(try await P.request(client, .get, "/eligibility?unitId=\(school)&code=LDTT&year=2025", cookie: auditor).html.contains(
+                    "propose-form")))
             let form = try await P.request(client, .get, "/nominations/new?unitId=\(school)&person=\(personId)", cookie: cookie)
             #expect(form.status == .ok)
             #expect(form.html.contains("value=\"\(personId)\" checked"))

@@ -25,6 +25,9 @@ struct EligibilityPages {
         let eligibleFrom: String
         let missing: String
         let link: String
+        /// An eligible person the reader may propose: ticked in the "đề nghị" form.
+        let proposable: Bool
+        let subjectId: Int64
     }
     struct Content {
         let units: [Option]
@@ -43,6 +46,11 @@ struct EligibilityPages {
         /// One per unit that has eligible people and a quota in force for the code.
         let quotaSections: [QuotaSection]
         let quotasLink: String
+        /// The people of an individual code can be proposed from here (a dossier per selection).
+        let canPropose: Bool
+        let proposeUnitId: String
+        let proposeCode: String
+        let proposeYear: String
     }
 
     struct Query {
@@ -69,19 +77,22 @@ struct EligibilityPages {
         var checkedCount = 0
         var sections: [QuotaSection] = []
         var pager: Pager?
+        var canPropose = false
         let eligibleOnly = request.query("eligibleOnly") == "true"
         if let asked {
             let report = try await EligibilityReport.make(
                 histories: histories, unitId: asked.unitId, code: asked.code, year: asked.year, decisionDate: nil, identity: identity,
                 gate: gate, engine: context.engine)
             let collective = !(engine.catalogue.entry(for: asked.code)?.subjectKinds.contains(.individual) ?? true)
+            canPropose = !collective && identity.canWrite
             let shown = eligibleOnly ? report.rows.filter(\.eligible) : report.rows
             let paging = Paging(page: request.queryInt("page"), per: Self.rowsPerPage)
             rows = shown.dropFirst(paging.offset).prefix(paging.per).map {
                 Row(
                     name: $0.name, unitName: $0.unitName, eligible: $0.eligible, eligibleFrom: $0.eligibleFrom.map(String.init) ?? "",
                     missing: EligibilityReport.missing($0, labels: pages.localisation.table(context.locale)),
-                    link: collective ? "/units/\($0.subjectId)" : "/people/\($0.subjectId)")
+                    link: collective ? "/units/\($0.subjectId)" : "/people/\($0.subjectId)", proposable: canPropose && $0.eligible,
+                    subjectId: $0.subjectId)
             }
             var pageQuery = ["unitId": String(asked.unitId), "code": asked.code, "year": String(asked.year)]
             if eligibleOnly { pageQuery["eligibleOnly"] = "true" }
@@ -106,7 +117,9 @@ struct EligibilityPages {
             eligible: eligible,
             summary: pages.t("eligibility_summary", context, [String(eligible), String(checkedCount)]), query: query, pager: pager,
             eligibleOnly: eligibleOnly,
-            quotaSections: sections, quotasLink: "/eligibility/quotas" + (selectedUnit.map { "?unitId=\($0)" } ?? ""))
+            quotaSections: sections, quotasLink: "/eligibility/quotas" + (selectedUnit.map { "?unitId=\($0)" } ?? ""),
+            canPropose: canPropose, proposeUnitId: asked.map { String($0.unitId) } ?? "", proposeCode: asked?.code ?? "",
+            proposeYear: asked.map { String($0.year) } ?? "")
         return try pages.html(
             "eligibility", title: pages.t("eligibility_title", context), nav: "eligibility", content: content, context: context)
     }
