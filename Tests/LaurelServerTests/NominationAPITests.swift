@@ -96,6 +96,12 @@ import Testing
             #expect(submitted == .ok)
             #expect(sent["status"] as? String == "submitted" && sent["stageUnitId"] as? Int == Int(s.communeId))
 
+            // It waits on the commune's dashboard, due 20 working days after it arrived.
+            let communeCookie = try await PageTests.signIn(client, "canbo.xa1", "laurel-commune")
+            let dashboard = try await PageTests.request(client, .get, "/", cookie: communeCookie).html
+            #expect(dashboard.contains("Xử lý hồ sơ đề nghị khen thưởng: LDTT 2025 — #\(id)") && dashboard.contains("/nominations/\(id)"))
+            #expect(dashboard.contains("2026-04-07"), "10 March 2026 + 20 working days")
+
             // The province's officer does not act in the commune's place; another province sees nothing.
             #expect(try await client.json(.post, "/api/v1/nominations/\(id)/approve", token: s.hanoi).0 == .forbidden)
             let danang = try await client.token("canbo.danang", "laurel-demo")

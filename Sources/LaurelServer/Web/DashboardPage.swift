@@ -44,6 +44,8 @@ struct DashboardPage {
             case .crossScore: ("work_cross_score", "/seasons/\(item.subjectId)/cross")
             case .vote: ("work_vote", "/ballots/\(item.subjectId)")
             case .register: ("work_register", "/registrations/\(item.subjectId)")
+            case .review: ("work_review", "/nominations/\(item.subjectId)")
+            case .returned: ("work_returned", "/nominations/\(item.subjectId)")
             }
         return WorkTask(text: pages.t(key, context, [item.title, count]), link: link, due: item.due, overdue: item.overdue)
     }

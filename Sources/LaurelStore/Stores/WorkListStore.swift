@@ -7,6 +7,8 @@ import SQLKit
 public struct WorkItem: Codable, Sendable, Equatable {
     public enum Kind: String, Codable, Sendable {
         case report, selfScore, verify, crossScore, vote, register
+        /// A dossier waits on the unit's level (to review, decide or send up), or came back to it.
+        case review, returned
     }
     public var kind: Kind
     /// The movement, season, ballot or unit the work is about.
@@ -38,6 +40,7 @@ public struct WorkListStore: Sendable {
             items += try await Self.seasons(db, unit: unit)
             items += try await Self.ballots(db, unit: unit)
             items += try await Self.registration(db, unit: unit, today: today)
+            items += try await Self.dossiers(db, unit: unit, today: today)
             return items
         }
     }
@@ -178,5 +181,45 @@ public struct WorkListStore: Sendable {
         let deadline = try await RegistrationStore.deadline(db, year: today.year, unitPath: loaded.unitPath)
         guard !RegistrationRules.isLate(on: today, deadline: deadline) else { return [] }
         return [WorkItem(kind: .register, subjectId: unit, title: loaded.name, due: deadline.description, overdue: false, count: nil)]
+    }
+}
+
+extension WorkListStore {
+    /// Dossiers the unit holds as a level of their route (due within the processing deadline in
+    /// working days from their arrival) and dossiers returned to it as their proposer.
+    static func dossiers(_ db: any SQLDatabase, unit: Int64, today: CalendarDate) async throws -> [WorkItem] {
+        struct Row: Decodable {
+            let id: Int64, code: String, year: Int, status: NominationStatus, route: String, stageIndex: Int, proposerUnitId: Int64
+        }
+        let rows = try await db.select().columns("id", "code", "year", "status", "route", "stage_index", "proposer_unit_id")
+            .from("nominations")
+            .where {
+                $0.where(SQLColumn("proposer_unit_id"), .equal, SQLBind(unit))
+                    .orWhere(SQLQueryString("(',' || route || ',') LIKE \(bind: "%," + String(unit) + ",%")"))
+            }
+            .where("status", .in, SQLBind.group([NominationStatus.submitted, .inReview, .approved, .returned].map(\.rawValue)))
+            .orderBy("id").limit(500)
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var items: [WorkItem] = []
+        for row in rows {
+            let title = "\(row.code) \(row.year) — #\(row.id)"
+            if row.status == .returned {
+                if row.proposerUnitId == unit {
+                    items.append(WorkItem(kind: .returned, subjectId: row.id, title: title, due: nil, overdue: false, count: nil))
+                }
+                continue
+            }
+            let route = row.route.split(separator: ",").compactMap { Int64($0) }
+            guard route.indices.contains(row.stageIndex), route[row.stageIndex] == unit else { continue }
+            let arrived = try await db.select().column("on_date").from("nomination_events")
+                .where("nomination_id", .equal, SQLBind(row.id)).where("kind", .equal, SQLBind(NominationEvent.Kind.submitted.rawValue))
+                .where("stage_unit_id", .equal, SQLBind(unit)).orderBy("id", .descending).first(decodingColumn: "on_date", as: String.self)
+            let due = try arrived.map { ProcessingDeadline.standard.due(receivedOn: try StoredDate.read($0, "nomination_events.on_date")) }
+            items.append(
+                WorkItem(
+                    kind: .review, subjectId: row.id, title: title, due: due?.description, overdue: due.map { today > $0 } ?? false,
+                    count: nil))
+        }
+        return items
     }
 }
