@@ -127,6 +127,14 @@ import Testing
 
             let (listed, list) = try await client.json(.get, "/api/v1/nominations?status=approved_for_decision&year=2025", token: s.hanoi)
             #expect(listed == .ok && (list["items"] as? [[String: Any]])?.map { $0["id"] as? Int } == [id])
+            var headers = HTTPFields()
+            headers[.authorization] = "Bearer \(s.hanoi)"
+            headers[.acceptLanguage] = "vi"
+            let (exported, type, csv) = try await client.execute(
+                uri: "/api/v1/nominations/export?format=csv&year=2025", method: .get, headers: headers, body: nil
+            ) { ($0.status, $0.headers[.contentType] ?? "", String(buffer: $0.body)) }
+            #expect(exported == .ok && type.hasPrefix("text/csv"))
+            #expect(csv.contains("Năm") && csv.contains("LDTT") && csv.contains("Chờ quyết định"), "\(csv)")
             let audited = try await database.read { db in
                 try await db.select().column("id").from("audit_events").where("entity", .equal, "nomination").all().count
             }

@@ -7,9 +7,11 @@ import LaurelStore
 /// route to the unit that decides (issue 9; LAW_FACTS §4).
 struct NominationsAPI {
     let nominations: NominationStore
+    let localisation: Localisation
 
     func register(on routes: APIRoutes) {
         routes.browse.on(Contract.list, use: list)
+        routes.browse.on(Self.exportOperation, use: export)
         routes.write.on(Contract.create, use: create)
         routes.browse.on(Contract.get, use: get)
         routes.write.on(Contract.addDocument, use: addDocument)
@@ -68,12 +70,7 @@ struct NominationsAPI {
     }
 
     func list(_ request: Request, context: BrowseContext) async throws -> Response {
-        var errors: [DomainError] = []
-        let status = request.query("status").flatMap { Validate.choice($0, as: NominationStatus.self, field: "status", into: &errors) }
-        guard errors.isEmpty else { throw ValidationErrors(errors) }
-        let filter = NominationFilter(
-            status: status, code: request.query("code"), year: try request.strictQueryInt("year"),
-            unitId: try request.strictQueryInt64("unitId"))
+        let filter = try Self.filter(request)
         let paging = Paging(page: try request.strictQueryInt("page"), per: try request.strictQueryInt("per"))
         let found = try await nominations.list(filter, paging: paging, as: context.identity)
         return try JSON.response(

@@ -86,7 +86,7 @@ public func buildRouter(_ dependencies: AppDependencies, configuration: AppConfi
     QuotasAPI(quotas: QuotaStore(database: d.database), histories: HistoryStore(database: d.database)).register(on: secured)
     ClusterRoutes(d).registerAPI(on: secured)
     CouncilsAPI(councils: CouncilStore(database: d.database)).register(on: secured)
-    NominationsAPI(nominations: NominationStore(database: d.database)).register(on: secured)
+    NominationsAPI(nominations: NominationStore(database: d.database), localisation: d.localisation).register(on: secured)
     SubmissionsAPI(submissions: SubmissionStore(database: d.database)).register(on: secured)
     // Built from the operations just registered: what the document states is what is served.
     let openAPI = try OpenAPIDocument(contract.document())

@@ -28,6 +28,8 @@ struct NominationPages {
         let statuses: [Option]
         let total: Int
         let canWrite: Bool
+        /// The list's filters for the export links ("&status=…").
+        let query: String
     }
     struct Option {
         let value: String, label: String, selected: Bool
@@ -54,7 +56,9 @@ struct NominationPages {
             + NominationStatus.allCases.map { Option(value: $0.rawValue, label: statusLabel($0, context), selected: $0 == status) }
         return try pages.html(
             "nominations", title: pages.t("nominations_title", context), nav: "nominations",
-            content: ListContent(rows: rows, statuses: statuses, total: found.total, canWrite: context.identity.canWrite), context: context)
+            content: ListContent(
+                rows: rows, statuses: statuses, total: found.total, canWrite: context.identity.canWrite,
+                query: status.map { "&status=\($0.rawValue)" } ?? ""), context: context)
     }
 
     struct CandidateRow {
