@@ -54,7 +54,7 @@ import Testing
             let refused = try await P.request(
                 client, .post, "/nominations/\(id)/act", cookie: cookie, form: ["_csrf": csrf, "action": "submit"])
             #expect(refused.status == .unprocessableContent)
-            #expect(refused.html.contains("Thiếu tài liệu: proposal"), "\(refused.html.prefix(0))")
+            #expect(refused.html.contains("Thiếu tờ trình.") && refused.html.contains("Thiếu báo cáo thành tích của \(name)."))
 
             let list = try await P.request(client, .get, "/nominations", cookie: cookie)
             #expect(list.status == .ok && list.html.contains("/nominations/\(id)"))

@@ -174,6 +174,14 @@ import Testing
             .bonusCapExceeded(total: 1, cap: 1), .unknownCriterion, .missing,
         ]
         for reason in reasons where vi["error.score_" + reason.code] == nil { missing.append("score issue: error.score_\(reason.code)") }
+        // The dossiers' keys made in code: one per document kind, status, kind and timeline event.
+        var composed = DocumentKind.allCases.map { "error.nomination_missing_" + $0.rawValue }
+        composed += DocumentKind.allCases.map { "document_kind_" + $0.rawValue }
+        composed += NominationStatus.allCases.map { "nomination_status_" + $0.rawValue }
+        composed += NominationKind.allCases.map { "nomination_kind_" + $0.rawValue }
+        composed += NominationEvent.Kind.allCases.map { "nomination_event_" + $0.rawValue }
+        composed += ["created", "document", "submit", "review", "approve", "return", "reject"].map { "nomination_done_" + $0 }
+        missing += composed.filter { vi[$0] == nil }
         #expect(missing.isEmpty, "\(missing)")
     }
 }

@@ -37,7 +37,8 @@ extension NominationStore {
             present: before.documents.map { PresentDocument(kind: $0.kind, candidateId: $0.candidateId) })
         for item in missing {
             let name = item.candidateId.flatMap { id in before.candidates.first { $0.id == id }?.name } ?? ""
-            problems.append(.invalid("error.nomination_document_missing", field: "documents", item.kind.rawValue, name))
+            // One message per kind, so the reader sees "tờ trình", not the code.
+            problems.append(.invalid("error.nomination_missing_" + item.kind.rawValue, field: "documents", name))
         }
         guard problems.isEmpty else { throw ValidationErrors(problems) }
         return try await database.transaction { db in
