@@ -250,3 +250,34 @@ extension PageTests {
         }
     }
 }
+
+extension LocalisationTests {
+    /// Every action and kind of record the stores write to the audit log has a label in both
+    /// languages, so the log and the dashboard never show `action_vote` or `entity_award`. The
+    /// actions are read from the stores' source (literals, the two sides of a choice, and
+    /// `action = "…"`), with those made from a value: a movement's steps and the sign-in outcomes.
+    @Test func everyAuditActionAndRecordKindHasALabel() throws {
+        let tables = [try Self.table("vi"), try Self.table("en")]
+        var actions: Set<String> = Set(MovementStatus.allCases.filter { $0 != .draft }.map(\.rawValue))
+        actions.formUnion(["sign_in", "sign_in_failed", "sign_in_throttled", "set_setting", "remove_setting"])
+        var entities: Set<String> = []
+        let stores = FileManager.default.enumerator(atPath: Self.root.appendingPathComponent("Sources/LaurelStore").path)!
+        for case let path as String in stores where path.hasSuffix(".swift") {
+            let text = try String(contentsOf: Self.root.appendingPathComponent("Sources/LaurelStore/\(path)"), encoding: .utf8)
+            for match in text.matches(of: /action: "([a-z_]+)"/) where !match.1.hasSuffix("_") { actions.insert(String(match.1)) }
+            for match in text.matches(of: /action = "([a-z_]+)"/) { actions.insert(String(match.1)) }
+            for match in text.matches(of: /action: [^,\n]*\? "([a-z_]+)" : "([a-z_]+)"/) {
+                actions.insert(String(match.1))
+                actions.insert(String(match.2))
+            }
+            for match in text.matches(of: /entity: "([a-z_]+)"/) { entities.insert(String(match.1)) }
+        }
+        #expect(actions.count > 40 && entities.count > 15, "the source scan found \(actions.count) actions, \(entities.count) kinds")
+        var missing: [String] = []
+        for table in tables {
+            missing += actions.sorted().filter { table["action_" + $0] == nil }.map { "action_" + $0 }
+            missing += entities.sorted().filter { table["entity_" + $0] == nil }.map { "entity_" + $0 }
+        }
+        #expect(missing.isEmpty, "\(missing)")
+    }
+}

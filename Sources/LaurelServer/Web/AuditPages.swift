@@ -11,27 +11,6 @@ struct AuditPages {
         routes.browse.get("audit", use: list)
     }
 
-    struct Row {
-        let at: String, actor: String, action: String, entity: String, entityId: String, link: String?, before: String?, after: String?
-
-        init(_ event: AuditEvent, pages: PageRenderer, context: some SignedInRequestContext) {
-            at = String(event.at.prefix(19)).replacingOccurrences(of: "T", with: " ")
-            actor = event.actor
-            action = pages.t("action_\(event.action)", context)
-            entity = pages.t("entity_\(event.entity)", context)
-            entityId = event.entityId.map(String.init) ?? ""
-            link = event.entityId.flatMap { id in
-                switch event.entity {
-                case "unit": "/units/\(id)"
-                case "person": "/people/\(id)"
-                default: nil
-                }
-            }
-            before = event.before
-            after = event.after
-        }
-    }
-
     struct Content {
         let rows: [Row]
         let pager: Pager
