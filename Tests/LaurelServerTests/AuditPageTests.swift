@@ -18,7 +18,7 @@ import Testing
             let log = try await PageTests.request(client, .get, "/audit", cookie: cookie).html
             #expect(log.contains("Cập nhật"))
             #expect(log.contains("<a href=\"/units/\(unit)\">Sở Nội vụ Hà Nội (mới)</a>"))
-            #expect(log.contains("name: ") && log.contains(" → Sở Nội vụ Hà Nội (mới)"))
+            #expect(log.contains("Tên: ") && log.contains(" → Sở Nội vụ Hà Nội (mới)"))
             #expect(!log.contains("action_") && !log.contains("entity_") && !log.contains("{&quot;"))
             let dashboard = try await PageTests.request(client, .get, "/", cookie: cookie).html
             #expect(dashboard.contains("Sở Nội vụ Hà Nội (mới)") && !dashboard.contains("action_"))

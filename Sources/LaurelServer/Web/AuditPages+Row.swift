@@ -52,8 +52,9 @@ extension AuditPages {
         ) -> [String] {
             guard let before, let after else { return [] }
             let keys = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }.sorted()
+            let table = pages.localisation.table(context.locale)
             return keys.prefix(12).map { key in
-                pages.t("audit_change", context, [key, text(before[key]), text(after[key])])
+                pages.t("audit_change", context, [table["field_" + key] ?? key, text(before[key]), text(after[key])])
             }
         }
 
