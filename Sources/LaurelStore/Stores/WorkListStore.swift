@@ -200,25 +200,34 @@ extension WorkListStore {
             .where("status", .in, SQLBind.group([NominationStatus.submitted, .inReview, .approved, .returned].map(\.rawValue)))
             .orderBy("id").limit(500)
             .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-        var items: [WorkItem] = []
-        for row in rows {
-            let title = "\(row.code) \(row.year) — #\(row.id)"
-            if row.status == .returned {
-                if row.proposerUnitId == unit {
-                    items.append(WorkItem(kind: .returned, subjectId: row.id, title: title, due: nil, overdue: false, count: nil))
-                }
-                continue
-            }
+        let held = rows.filter { row in
             let route = row.route.split(separator: ",").compactMap { Int64($0) }
-            guard route.indices.contains(row.stageIndex), route[row.stageIndex] == unit else { continue }
-            let arrived = try await db.select().column("on_date").from("nomination_events")
-                .where("nomination_id", .equal, SQLBind(row.id)).where("kind", .equal, SQLBind(NominationEvent.Kind.submitted.rawValue))
-                .where("stage_unit_id", .equal, SQLBind(unit)).orderBy("id", .descending).first(decodingColumn: "on_date", as: String.self)
-            let due = try arrived.map { ProcessingDeadline.standard.due(receivedOn: try StoredDate.read($0, "nomination_events.on_date")) }
+            return row.status != .returned && route.indices.contains(row.stageIndex) && route[row.stageIndex] == unit
+        }
+        // When each held dossier arrived at this level: its latest "submitted" here, in one query.
+        struct Arrival: Decodable {
+            let nominationId: Int64
+            let onDate: String
+        }
+        let arrivals =
+            held.isEmpty
+            ? []
+            : try await db.select().columns("nomination_id", "on_date").from("nomination_events")
+                .where("nomination_id", .in, SQLBind.group(held.map(\.id)))
+                .where("kind", .equal, SQLBind(NominationEvent.Kind.submitted.rawValue)).where("stage_unit_id", .equal, SQLBind(unit))
+                .orderBy("id").all(decoding: Arrival.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let arrived = Dictionary(arrivals.map { ($0.nominationId, $0.onDate) }, uniquingKeysWith: { _, latest in latest })
+        var items = rows.filter { $0.status == .returned && $0.proposerUnitId == unit }.map {
+            WorkItem(kind: .returned, subjectId: $0.id, title: "\($0.code) \($0.year) — #\($0.id)", due: nil, overdue: false, count: nil)
+        }
+        for row in held {
+            let due = try arrived[row.id].map {
+                ProcessingDeadline.standard.due(receivedOn: try StoredDate.read($0, "nomination_events.on_date"))
+            }
             items.append(
                 WorkItem(
-                    kind: .review, subjectId: row.id, title: title, due: due?.description, overdue: due.map { today > $0 } ?? false,
-                    count: nil))
+                    kind: .review, subjectId: row.id, title: "\(row.code) \(row.year) — #\(row.id)", due: due?.description,
+                    overdue: due.map { today > $0 } ?? false, count: nil))
         }
         return items
     }

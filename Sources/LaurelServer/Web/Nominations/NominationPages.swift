@@ -73,7 +73,7 @@ struct NominationPages {
     struct ShowContent {
         let id: Int64, code: String, name: String, year: Int, kind: String, status: String, proposer: String, round: Int
         let candidates: [CandidateRow], documents: [DocumentRow], timeline: [EventRow]
-        let canEdit: Bool, canSubmit: Bool, canReview: Bool, canDecide: Bool
+        let canSubmit: Bool, canStartReview: Bool, canApprove: Bool, canReturn: Bool
         let documentKinds: [Option], candidateOptions: [Option]
         let flash: String?, errors: [String], hasErrors: Bool
     }
@@ -83,9 +83,11 @@ struct NominationPages {
     ) async throws -> Response {
         let identity = context.identity
         let n = try await nominations.get(id, as: identity)
-        let proposerHolds = n.status == .draft || n.status == .returned
-        let holder = n.stageUnitId
-        let stage = holder.map { identity.actsAsStage($0) } ?? false
+        // What may be done now is the state machine's answer, asked for the proposer and for the
+        // level that holds the dossier (when the reader acts for it).
+        let dossier = Nomination(restoring: n.route, stageIndex: n.stageIndex, status: n.status, round: n.round, timeline: n.timeline)
+        let proposerActions = identity.canWrite ? dossier.allowedActions(by: nil) : []
+        let stageActions = n.stageUnitId.map { identity.actsAsStage($0) ? dossier.allowedActions(by: $0) : [] } ?? []
         let candidates = n.candidates.map { c in
             CandidateRow(
                 name: c.name, eligible: c.eligible == true, unknown: c.eligible == nil,
@@ -108,8 +110,8 @@ struct NominationPages {
                     kind: pages.t("nomination_event_\($0.kind.rawValue)", context), date: $0.date.description, round: $0.round,
                     reason: $0.reason)
             },
-            canEdit: proposerHolds && identity.canWrite, canSubmit: proposerHolds && identity.canWrite,
-            canReview: stage && (n.status == .submitted || n.status == .inReview), canDecide: stage && n.status == .submitted,
+            canSubmit: proposerActions.contains(.submit), canStartReview: stageActions.contains(.startReview),
+            canApprove: stageActions.contains(.approve), canReturn: stageActions.contains(.returnToProposer),
             documentKinds: DocumentKind.allCases.map {
                 Option(value: $0.rawValue, label: pages.t("document_kind_\($0.rawValue)", context), selected: false)
             },

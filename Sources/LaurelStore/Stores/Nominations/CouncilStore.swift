@@ -33,7 +33,7 @@ public struct CouncilStore: Sendable {
     }
 
     struct MemberRow: Decodable {
-        let id: Int64, personId: Int64?, name: String?, title: String?, role: String, fullName: String?
+        let councilId: Int64, id: Int64, personId: Int64?, name: String?, title: String?, role: String, fullName: String?
     }
 
     public func create(_ draft: CouncilDraft, as identity: Identity) async throws -> CouncilRecord {
@@ -95,9 +95,7 @@ public struct CouncilStore: Sendable {
                 .whereScope(SQLColumn("path", table: "u"), identity.scope)
             if let unitId { query = query.where(SQLColumn("unit_id", table: "c"), .equal, SQLBind(unitId)) }
             let ids = try await query.orderBy(SQLColumn("id", table: "c")).limit(500).all(decodingColumn: "id", as: Int64.self)
-            var records: [CouncilRecord] = []
-            for id in ids { records.append(try await Self.record(db, id: id)) }
-            return records
+            return try await Self.records(db, ids: ids)
         }
     }
 
@@ -113,33 +111,42 @@ public struct CouncilStore: Sendable {
     }
 
     static func record(_ db: any SQLDatabase, id: Int64) async throws -> CouncilRecord {
-        guard
-            let row = try await db.select().columns("id", "unit_id", "name", "sits_from", "sits_until").from("councils")
-                .where("id", .equal, SQLBind(id)).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
-        else { throw DomainError(.notFound, "error.council_not_found") }
+        guard let record = try await records(db, ids: [id]).first else { throw DomainError(.notFound, "error.council_not_found") }
+        return record
+    }
+
+    /// Councils in the order of `ids`, with one query per table whatever their number.
+    static func records(_ db: any SQLDatabase, ids: [Int64]) async throws -> [CouncilRecord] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await db.select().columns("id", "unit_id", "name", "sits_from", "sits_until").from("councils")
+            .where("id", .in, SQLBind.group(ids)).all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         let members = try await db.select()
             .columns(
-                SQLColumn("id", table: "m"), SQLColumn("person_id", table: "m"), SQLColumn("name", table: "m"),
-                SQLColumn("title", table: "m"), SQLColumn("role", table: "m"), SQLAlias(SQLColumn("full_name", table: "p"), as: "full_name")
+                SQLColumn("council_id", table: "m"), SQLColumn("id", table: "m"), SQLColumn("person_id", table: "m"),
+                SQLColumn("name", table: "m"), SQLColumn("title", table: "m"), SQLColumn("role", table: "m"),
+                SQLAlias(SQLColumn("full_name", table: "p"), as: "full_name")
             )
             .from(SQLAlias(SQLIdentifier("council_members"), as: "m"))
             .join(
                 SQLAlias(SQLIdentifier("people"), as: "p"), method: SQLJoinMethod.left, on: SQLColumn("person_id", table: "m"), .equal,
                 SQLColumn("id", table: "p")
             )
-            .where(SQLColumn("council_id", table: "m"), .equal, SQLBind(id)).orderBy(SQLColumn("position", table: "m"))
+            .where(SQLColumn("council_id", table: "m"), .in, SQLBind.group(ids)).orderBy(SQLColumn("position", table: "m"))
             .all(decoding: MemberRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let unitName = try await Lookup.unitNames(db, [row.unitId])[row.unitId] ?? ""
-        return CouncilRecord(
-            id: row.id, unitId: row.unitId, unitName: unitName, name: row.name,
-            sitsFrom: try row.sitsFrom.map { try StoredDate.read($0, "councils.sits_from") },
-            sitsUntil: try row.sitsUntil.map { try StoredDate.read($0, "councils.sits_until") },
-            members: try members.map { member in
-                guard let role = CouncilRole(rawValue: member.role) else {
-                    throw UnreadableStoredValue(column: "council_members.role", value: member.role)
-                }
-                return .init(
-                    id: member.id, personId: member.personId, name: member.fullName ?? member.name ?? "", title: member.title, role: role)
-            })
+        let membersBy = Dictionary(grouping: members, by: \.councilId)
+        let names = try await Lookup.unitNames(db, rows.map(\.unitId))
+        let byId = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return try ids.compactMap { id -> CouncilRecord? in
+            guard let row = byId[id] else { return nil }
+            return CouncilRecord(
+                id: row.id, unitId: row.unitId, unitName: names[row.unitId] ?? "", name: row.name,
+                sitsFrom: try row.sitsFrom.map { try StoredDate.read($0, "councils.sits_from") },
+                sitsUntil: try row.sitsUntil.map { try StoredDate.read($0, "councils.sits_until") },
+                members: try (membersBy[id] ?? []).map { member in
+                    .init(
+                        id: member.id, personId: member.personId, name: member.fullName ?? member.name ?? "", title: member.title,
+                        role: try StoredChoice.read(member.role, "council_members.role"))
+                })
+        }
     }
 }

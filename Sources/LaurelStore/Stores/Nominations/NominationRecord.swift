@@ -62,6 +62,8 @@ public struct NominationRecord: Sendable, Encodable {
     public var movementId: Int64?
     public var status: NominationStatus
     public var route: [Int64]
+    /// Where on the route it is (the stage it is at, or returns to).
+    public var stageIndex: Int
     /// The unit holding it now: the current stage, or nil while the proposer does.
     public var stageUnitId: Int64?
     public var deciderUnitId: Int64

@@ -8,19 +8,6 @@ extension NominationStore {
         let status: NominationStatus, route: String, stageIndex: Int, deciderUnitId: Int64, round: Int, submittedOn: String?
     }
 
-    struct CandidateRow: Decodable {
-        let id: Int64, personId: Int64?, unitId: Int64?, achievement: String?, eligible: Bool?, verdictJson: String?
-        let verdictOn: String?, passed: Bool?, fullName: String?, unitName: String?
-    }
-
-    struct DocumentRow: Decodable {
-        let id: Int64, candidateId: Int64?, kind: DocumentKind, name: String, contentType: String, size: Int64
-    }
-
-    struct EventRow: Decodable {
-        let kind: NominationEvent.Kind, stageUnitId: Int64, round: Int, reason: String?, onDate: String, accountId: Int64?
-    }
-
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
@@ -99,33 +86,60 @@ extension NominationStore {
             round: row.round, timeline: timeline)
     }
 
+    static let rowColumns = [
+        "id", "proposer_unit_id", "code", "year", "kind", "movement_id", "status", "route", "stage_index", "decider_unit_id", "round",
+        "submitted_on",
+    ]
+
     static func load(_ db: any SQLDatabase, id: Int64) async throws -> (Row, Nomination) {
         guard
-            let row = try await db.select()
-                .columns(
-                    "id", "proposer_unit_id", "code", "year", "kind", "movement_id", "status", "route", "stage_index", "decider_unit_id",
-                    "round", "submitted_on"
-                )
-                .from("nominations").where("id", .equal, SQLBind(id)).first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+            let row = try await db.select().columns(rowColumns).from("nominations").where("id", .equal, SQLBind(id))
+                .first(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
         else { throw DomainError(.notFound, "error.nomination_not_found") }
-        let events = try await db.select().columns("kind", "stage_unit_id", "round", "reason", "on_date", "account_id")
-            .from("nomination_events").where("nomination_id", .equal, SQLBind(id)).orderBy("id")
-            .all(decoding: EventRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let timeline = try events.map {
-            NominationEvent(
-                kind: $0.kind, stageUnitId: $0.stageUnitId, round: $0.round, reason: $0.reason,
-                date: try StoredDate.read($0.onDate, "nomination_events.on_date"), actorAccountId: $0.accountId ?? 0)
+        return (row, nomination(row, timeline: try await timelines(db, ids: [id])[id] ?? []))
+    }
+
+    /// The timelines of several dossiers, in one query.
+    static func timelines(_ db: any SQLDatabase, ids: [Int64]) async throws -> [Int64: [NominationEvent]] {
+        guard !ids.isEmpty else { return [:] }
+        struct Dated: Decodable {
+            let nominationId: Int64, kind: NominationEvent.Kind, stageUnitId: Int64, round: Int, reason: String?, onDate: String
+            let accountId: Int64?
         }
-        return (row, nomination(row, timeline: timeline))
+        let events = try await db.select().columns("nomination_id", "kind", "stage_unit_id", "round", "reason", "on_date", "account_id")
+            .from("nomination_events").where("nomination_id", .in, SQLBind.group(ids)).orderBy("id")
+            .all(decoding: Dated.self, keyDecodingStrategy: .convertFromSnakeCase)
+        var byNomination: [Int64: [NominationEvent]] = [:]
+        for e in events {
+            byNomination[e.nominationId, default: []].append(
+                NominationEvent(
+                    kind: e.kind, stageUnitId: e.stageUnitId, round: e.round, reason: e.reason,
+                    date: try StoredDate.read(e.onDate, "nomination_events.on_date"), actorAccountId: e.accountId ?? 0))
+        }
+        return byNomination
     }
 
     static func record(_ db: any SQLDatabase, id: Int64) async throws -> NominationRecord {
-        let (row, dossier) = try await load(db, id: id)
+        guard let record = try await records(db, ids: [id]).first else { throw DomainError(.notFound, "error.nomination_not_found") }
+        return record
+    }
+
+    /// Several dossiers read whole, in the order of `ids`, with one query per table whatever their
+    /// number: a list page or an export does not pay a round of queries per dossier.
+    static func records(_ db: any SQLDatabase, ids: [Int64]) async throws -> [NominationRecord] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await db.select().columns(rowColumns).from("nominations").where("id", .in, SQLBind.group(ids))
+            .all(decoding: Row.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let timelines = try await timelines(db, ids: ids)
+        struct Candidate: Decodable {
+            let nominationId: Int64, id: Int64, personId: Int64?, unitId: Int64?, achievement: String?, eligible: Bool?
+            let verdictJson: String?, verdictOn: String?, passed: Bool?, fullName: String?, unitName: String?
+        }
         let candidates = try await db.select()
             .columns(
-                SQLColumn("id", table: "c"), SQLColumn("person_id", table: "c"), SQLColumn("unit_id", table: "c"),
-                SQLColumn("achievement", table: "c"), SQLColumn("eligible", table: "c"), SQLColumn("verdict_json", table: "c"),
-                SQLColumn("verdict_on", table: "c"), SQLColumn("passed", table: "c"),
+                SQLColumn("nomination_id", table: "c"), SQLColumn("id", table: "c"), SQLColumn("person_id", table: "c"),
+                SQLColumn("unit_id", table: "c"), SQLColumn("achievement", table: "c"), SQLColumn("eligible", table: "c"),
+                SQLColumn("verdict_json", table: "c"), SQLColumn("verdict_on", table: "c"), SQLColumn("passed", table: "c"),
                 SQLAlias(SQLColumn("full_name", table: "p"), as: "full_name"), SQLAlias(SQLColumn("name", table: "u"), as: "unit_name")
             )
             .from(SQLAlias(SQLIdentifier("nomination_candidates"), as: "c"))
@@ -137,25 +151,36 @@ extension NominationStore {
                 SQLAlias(SQLIdentifier("units"), as: "u"), method: SQLJoinMethod.left, on: SQLColumn("unit_id", table: "c"), .equal,
                 SQLColumn("id", table: "u")
             )
-            .where(SQLColumn("nomination_id", table: "c"), .equal, SQLBind(id)).orderBy(SQLColumn("position", table: "c"))
-            .all(decoding: CandidateRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let documents = try await db.select().columns("id", "candidate_id", "kind", "name", "content_type", "size")
-            .from("nomination_documents").where("nomination_id", .equal, SQLBind(id)).orderBy("id")
-            .all(decoding: DocumentRow.self, keyDecodingStrategy: .convertFromSnakeCase)
-        let proposerName = try await Lookup.unitNames(db, [row.proposerUnitId])[row.proposerUnitId] ?? ""
-        return NominationRecord(
-            id: row.id, proposerUnitId: row.proposerUnitId, proposerName: proposerName, code: row.code, year: row.year, kind: row.kind,
-            movementId: row.movementId, status: row.status, route: dossier.route, stageUnitId: dossier.holdingUnitId,
-            deciderUnitId: row.deciderUnitId, round: row.round, submittedOn: row.submittedOn,
-            candidates: try candidates.map { c in
-                let verdict = try c.verdictJson.map { try JSONDecoder().decode(EligibilityVerdict.self, from: Data($0.utf8)) }
-                return .init(
-                    id: c.id, personId: c.personId, unitId: c.unitId, name: c.fullName ?? c.unitName ?? "", achievement: c.achievement,
-                    eligible: c.eligible, verdict: verdict, verdictOn: c.verdictOn, passed: c.passed)
-            },
-            documents: documents.map {
-                .init(id: $0.id, candidateId: $0.candidateId, kind: $0.kind, name: $0.name, contentType: $0.contentType, size: $0.size)
-            },
-            timeline: dossier.timeline)
+            .where(SQLColumn("nomination_id", table: "c"), .in, SQLBind.group(ids)).orderBy(SQLColumn("position", table: "c"))
+            .all(decoding: Candidate.self, keyDecodingStrategy: .convertFromSnakeCase)
+        struct Document: Decodable {
+            let nominationId: Int64, id: Int64, candidateId: Int64?, kind: DocumentKind, name: String, contentType: String, size: Int64
+        }
+        let documents = try await db.select().columns("nomination_id", "id", "candidate_id", "kind", "name", "content_type", "size")
+            .from("nomination_documents").where("nomination_id", .in, SQLBind.group(ids)).orderBy("id")
+            .all(decoding: Document.self, keyDecodingStrategy: .convertFromSnakeCase)
+        let names = try await Lookup.unitNames(db, rows.map(\.proposerUnitId))
+        let candidatesBy = Dictionary(grouping: candidates, by: \.nominationId)
+        let documentsBy = Dictionary(grouping: documents, by: \.nominationId)
+        let byId = Dictionary(rows.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        return try ids.compactMap { id -> NominationRecord? in
+            guard let row = byId[id] else { return nil }
+            let dossier = nomination(row, timeline: timelines[id] ?? [])
+            return NominationRecord(
+                id: row.id, proposerUnitId: row.proposerUnitId, proposerName: names[row.proposerUnitId] ?? "", code: row.code,
+                year: row.year, kind: row.kind, movementId: row.movementId, status: row.status, route: dossier.route,
+                stageIndex: dossier.stageIndex, stageUnitId: dossier.holdingUnitId, deciderUnitId: row.deciderUnitId, round: row.round,
+                submittedOn: row.submittedOn,
+                candidates: try (candidatesBy[id] ?? []).map { c in
+                    let verdict = try c.verdictJson.map { try JSONDecoder().decode(EligibilityVerdict.self, from: Data($0.utf8)) }
+                    return .init(
+                        id: c.id, personId: c.personId, unitId: c.unitId, name: c.fullName ?? c.unitName ?? "", achievement: c.achievement,
+                        eligible: c.eligible, verdict: verdict, verdictOn: c.verdictOn, passed: c.passed)
+                },
+                documents: (documentsBy[id] ?? []).map {
+                    .init(id: $0.id, candidateId: $0.candidateId, kind: $0.kind, name: $0.name, contentType: $0.contentType, size: $0.size)
+                },
+                timeline: dossier.timeline)
+        }
     }
 }

@@ -110,9 +110,7 @@ public struct NominationStore: Sendable {
             let ids = try await filtered(db.select().column(SQLColumn("id", table: "n")))
                 .orderBy(SQLColumn("id", table: "n"), SQLDirection.descending)
                 .limit(paging.per).offset(paging.offset).all(decodingColumn: "id", as: Int64.self)
-            var items: [NominationRecord] = []
-            for id in ids { items.append(try await Self.record(db, id: id)) }
-            return (items, total)
+            return (try await Self.records(db, ids: ids), total)
         }
     }
 
